@@ -1,0 +1,9 @@
+export * from './ast.js';
+export { parse, type ParseResult, type SyntaxProblem, type SyntaxProblemKind } from './parse.js';
+export { KEYWORDS, STATUS_VALUES, DIRECTIONS, keywordInfo, type Keyword, type KeywordInfo } from './keywords.js';
+export { LineIndex } from './positions.js';
+export { quote, unquote } from './strings.js';
+export { parseDateText } from './dates.js';
+export { documentKindOf } from './structure.js';
+export { format, type FormatResult } from './formatter.js';
+export { StatementSchema, DocumentSchema, ExportSchema, EXPORT_FORMAT_VERSION, type ExportedModel } from './model-schema.js';

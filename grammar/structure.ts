@@ -1,0 +1,97 @@
+/**
+ * Which statement may stand where. The grammar accepts any statement in any
+ * block (so that recovery is simple and nothing is lost); this pass then
+ * explains misplaced ones in words an author understands.
+ */
+import type * as A from './ast.js';
+import type { BuildProblem } from './cst-to-ast.js';
+
+type ParentKind = 'document' | A.ContainerStatement['kind'];
+
+const BODY: ReadonlySet<A.StatementKind> = new Set<A.StatementKind>([
+  'aim', 'nationalAim', 'commitment', 'action', 'measure', 'target', 'outcome', 'narrative', 'note', 'paragraph',
+  'owner', 'timing', 'supports', 'coverage',
+]);
+
+const ALLOWED: Record<ParentKind, ReadonlySet<A.StatementKind>> = {
+  document: new Set<A.StatementKind>([
+    'strategy', 'framework', 'priority', 'section', 'aim', 'nationalAim', 'commitment', 'action', 'measure', 'target',
+    'outcome', 'narrative', 'note', 'paragraph', 'partners', 'glossary',
+  ]),
+  strategy: new Set<A.StatementKind>(['area', 'period', 'status', 'frameworkRef', 'owner', 'vision', 'note', 'paragraph']),
+  framework: new Set<A.StatementKind>(['area', 'period', 'status', 'owner', 'vision', 'note', 'paragraph']),
+  priority: new Set<A.StatementKind>([...BODY, 'section']),
+  section: BODY,
+  aim: BODY,
+  outcome: BODY,
+  commitment: new Set<A.StatementKind>(['owner', 'timing', 'supports', 'target', 'measure', 'outcome', 'coverage', 'note', 'paragraph', 'nationalAim']),
+  action: new Set<A.StatementKind>(['owner', 'timing', 'target', 'measure', 'outcome', 'coverage', 'note', 'paragraph']),
+  measure: new Set<A.StatementKind>(['target', 'note', 'owner', 'timing', 'paragraph']),
+  narrative: new Set<A.StatementKind>(['paragraph', 'narrative', 'note']),
+};
+
+const WORD: Record<A.StatementKind, string> = {
+  strategy: '`strategy`', framework: '`framework`', priority: '`priority`', section: '`section`', aim: '`aim`',
+  nationalAim: '`national aim`', commitment: '`commitment`', action: '`action`', measure: '`measure`', target: '`target`',
+  outcome: '`outcome`', narrative: '`narrative`', note: '`note`', paragraph: 'text in quotes', owner: '`owner`',
+  timing: '`timing`', supports: '`supports`', coverage: '`coverage`', area: '`area`', period: '`period`',
+  status: '`status`', frameworkRef: '`framework`', partners: '`partners`', glossary: '`glossary`', vision: '`vision`',
+};
+
+const PARENT_WORD: Record<ParentKind, string> = {
+  document: 'the top level of the file', strategy: 'the strategy header', framework: 'the framework header',
+  priority: 'a priority', section: 'a section', aim: 'an aim', outcome: 'an outcome', commitment: 'a commitment',
+  action: 'an action', measure: 'a measure', narrative: 'a narrative',
+};
+
+function hint(kind: A.StatementKind, parent: ParentKind, documentKind: 'strategy' | 'framework' | undefined): string {
+  if (kind === 'action' && documentKind === 'strategy') {
+    return ' National actions are declared in a framework; link a commitment to one with `supports action N`.';
+  }
+  if (kind === 'frameworkRef') return ' Name the framework inside the strategy header: `strategy "…" { framework drugs-2008 }`.';
+  if (['area', 'period', 'status', 'vision'].includes(kind)) return ' It belongs in the `strategy` or `framework` header block.';
+  if (kind === 'priority') return ' Priorities stand at the top level of the file.';
+  if (parent === 'narrative') return ' A narrative holds only paragraphs in quotes, notes and nested narratives.';
+  return '';
+}
+
+function problem(node: A.Statement, message: string): BuildProblem {
+  return { message, range: node.keywordRange };
+}
+
+export function documentKindOf(doc: A.StrategyDocument): 'strategy' | 'framework' | undefined {
+  for (const s of doc.items) if (s.kind === 'strategy' || s.kind === 'framework') return s.kind;
+  return undefined;
+}
+
+export function checkStructure(doc: A.StrategyDocument): BuildProblem[] {
+  const problems: BuildProblem[] = [];
+  const documentKind = documentKindOf(doc);
+  const headers = doc.items.filter((s) => s.kind === 'strategy' || s.kind === 'framework');
+  for (const extra of headers.slice(1)) {
+    problems.push(problem(extra, `A file declares one strategy or one framework; this ${WORD[extra.kind]} is a second one. Put it in a file of its own.`));
+  }
+
+  const visit = (items: readonly A.Statement[], parent: ParentKind): void => {
+    for (const s of items) {
+      if (!ALLOWED[parent].has(s.kind)) {
+        problems.push(problem(s, `${capitalise(WORD[s.kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(s.kind, parent, documentKind)}`));
+      } else if (s.kind === 'action' && documentKind !== 'framework') {
+        problems.push(problem(s, `\`action\` declares a national action, which only a framework file can do.${hint(s.kind, parent, documentKind)}`));
+      } else if (s.kind === 'supports' && documentKind === 'framework') {
+        problems.push(problem(s, '`supports` links a local strategy to its framework; a framework file cannot use it.'));
+      }
+      if (s.kind === 'target' && !s.direction && !s.value && !s.indicator && !s.baseline && !s.deadline && !s.words) {
+        problems.push(problem(s, 'This target says nothing: give a direction, a value, an indicator or words in quotes, or write `target tbc` while it is undecided.'));
+      }
+      if (s.kind === 'status' && s.value === undefined && s.valueRange === undefined) continue;
+      if ('items' in s) visit(s.items, s.kind);
+    }
+  };
+  visit(doc.items, 'document');
+  return problems;
+}
+
+function capitalise(s: string): string {
+  return s.startsWith('`') ? s : s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,110 @@
+/**
+ * Token types of the Strategy language. Keyword tokens are generated from
+ * `keywords.ts`; everything else is declared here, in lexing order.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { KEYWORDS, PLACEHOLDER_WORDS, type Keyword } from './keywords.js';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+
+/**
+ * Text in double quotes, on one line (a line break inside is written `\n`).
+ * Keeping strings to one line means a missing quote costs one line, not the
+ * rest of the file.
+ */
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
+/**
+ * A string whose closing quote is missing: it runs to the end of the line.
+ * It is a StringLiteral for the parser (so one missing quote does not derail
+ * the rest of the file) and reported once by the lexer pass.
+ */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  categories: [StringLiteral],
+  start_chars_hint: ['"'],
+});
+
+/** Text in typographic quotes, as pasted from a word processor: “like this”. */
+export const CurlyString = createToken({
+  name: 'CurlyString',
+  pattern: /\u201c[^\u201d\r\n]*\u201d/,
+  categories: [StringLiteral],
+  start_chars_hint: ['\u201c'],
+});
+
+/** A National Indicator code as people write it: `NI 40`, `NI40`, `NI-40`. */
+export const IndicatorCode = createToken({ name: 'IndicatorCode', pattern: /NI[ \t]*-?[ \t]*\d+/, start_chars_hint: ['N'] });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}(?:-\d{2})?(?![\d.])/ });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)*/ });
+export const Percent = createToken({ name: 'Percent', pattern: /%/ });
+export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
+export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Slash = createToken({ name: 'Slash', pattern: /\// });
+
+export const Name = createToken({
+  name: 'Name',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*/,
+});
+
+/** `X`, `XX`, `XXX`: the value a draft has not filled in yet. */
+export const Placeholder = createToken({ name: 'Placeholder', pattern: /X{1,4}/, longer_alt: Name });
+export const Tbc = createToken({
+  name: 'Tbc',
+  pattern: new RegExp(PLACEHOLDER_WORDS.join('|')),
+  longer_alt: Name,
+});
+
+function keywordToken(word: string): TokenType {
+  const name = `Kw_${word}`;
+  return createToken({ name, pattern: new RegExp(word), longer_alt: Name });
+}
+
+export const keywordTokens: Readonly<Record<Keyword, TokenType>> = Object.fromEntries(
+  KEYWORDS.map((k) => [k.word, keywordToken(k.word)]),
+) as Record<Keyword, TokenType>;
+
+/**
+ * Order matters: longer keywords before their prefixes is not needed thanks to
+ * `longer_alt`, but keywords must precede `Name`, and the indicator code must
+ * precede `Name` so that `NI 40` is one token.
+ */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  StringLiteral,
+  UnterminatedString,
+  CurlyString,
+  IndicatorCode,
+  DateLiteral,
+  NumberLiteral,
+  Percent,
+  LCurly,
+  RCurly,
+  Comma,
+  Slash,
+  ...Object.values(keywordTokens),
+  Tbc,
+  Placeholder,
+  Name,
+];
+
+export const tokenLabels: ReadonlyMap<TokenType, string> = new Map<TokenType, string>([
+  [StringLiteral, 'text in quotes'],
+  [UnterminatedString, 'text in quotes'],
+  [CurlyString, 'text in quotes'],
+  [IndicatorCode, 'an indicator code such as NI 40'],
+  [DateLiteral, 'a date such as 2010-04'],
+  [NumberLiteral, 'a number'],
+  [Percent, '%'],
+  [LCurly, '`{`'],
+  [RCurly, '`}`'],
+  [Comma, '`,`'],
+  [Slash, '`/`'],
+  [Name, 'a name or code'],
+  [Placeholder, 'a placeholder such as X'],
+  [Tbc, '`tbc`'],
+  ...Object.entries(keywordTokens).map(([word, t]) => [t, `\`${word}\``] as [TokenType, string]),
+]);

@@ -1,0 +1,26 @@
+import { capitalise, describeNode } from '../analysis/walk.js';
+import type { Rule } from './rule.js';
+import { hasOwnOrInherited } from './support/ancestry.js';
+import { insertStatement } from './support/edits.js';
+
+export const missingMeasure: Rule = {
+  meta: {
+    id: 'missing-measure',
+    defaultSeverity: 'info',
+    description: 'A commitment has no measure (an indicator or a local measure), here or in the priority it belongs to.',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      commitment(node, ancestors) {
+        if (hasOwnOrInherited(node, ancestors, 'measure')) return;
+        if (node.items.some((s) => s.kind === 'target' && s.indicator)) return;
+        context.report({
+          message: `${capitalise(describeNode(node))} has no measure.`,
+          range: node.keywordRange,
+          suggestions: [{ title: 'Insert a measure', edits: [insertStatement(context.document, node, 'measure ""')] }],
+        });
+      },
+    };
+  },
+};

@@ -1,0 +1,32 @@
+import type { TargetStmt } from '../../grammar/index.js';
+import { describeNode } from '../analysis/walk.js';
+import type { Rule } from './rule.js';
+
+/** Placeholders a draft leaves in a target's words: X, XX, X %, TBC, TBD, "?". */
+const PLACEHOLDER_IN_WORDS = /(?<![\w-])(X{1,4}(?:\s?%)?|TBC|tbc|TBD|tbd|\?\?+)(?![\w-])/;
+
+export function placeholderOf(target: TargetStmt): string | undefined {
+  if (target.value?.placeholder) return target.value.text;
+  if (target.baseline?.placeholder) return `from ${target.baseline.text}`;
+  const m = target.words ? PLACEHOLDER_IN_WORDS.exec(target.words.value) : null;
+  return m ? m[1] : undefined;
+}
+
+export const placeholderTarget: Rule = {
+  meta: {
+    id: 'placeholder-target',
+    defaultSeverity: 'warning',
+    description: 'A target still holds a placeholder (X, XX, X %, TBC…) instead of a value.',
+    fixable: false,
+  },
+  create(context) {
+    return {
+      target(node, ancestors) {
+        const placeholder = placeholderOf(node);
+        if (!placeholder) return;
+        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
+        context.report({ message: `Target${owner} is a placeholder (${placeholder}): agree the value before publication.`, range: node.range });
+      },
+    };
+  },
+};

@@ -1,0 +1,79 @@
+/**
+ * What a rule is. A rule declares the statement kinds it looks at; the engine
+ * walks each document once and calls every rule's visitors. Rules see the
+ * tree and the workspace, never tokens.
+ */
+import type { Range, StatementKind, StatementOf, StrategyDocument } from '../../grammar/index.js';
+import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import type { FrameworkIndex } from '../analysis/framework-index.js';
+import type { Ancestors } from '../analysis/walk.js';
+import type { Workspace } from '../analysis/workspace.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/** A change a rule offers. Fixes are safe for `--fix`; suggestions are only offered in the editor. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedLocation {
+  readonly uri: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: Range;
+  readonly related?: readonly RelatedLocation[];
+  readonly fix?: Fix;
+  readonly suggestions?: readonly Fix[];
+}
+
+export type Report = Omit<Finding, 'ruleId' | 'severity'>;
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly defaultSeverity: SeveritySetting;
+  /** One line: what the rule reports. */
+  readonly description: string;
+  /** Whether `--fix` can mend some of what it reports. */
+  readonly fixable: boolean;
+}
+
+export interface RuleContext {
+  readonly document: AnalysedDocument;
+  readonly workspace: Workspace;
+  readonly catalogue: IndicatorCatalogue;
+  /** The framework this document answers to (a strategy's first resolvable `framework`, or a framework itself). */
+  readonly framework: FrameworkIndex | undefined;
+  /** Acronyms the configuration says everyone knows. */
+  readonly knownAcronyms: ReadonlySet<string>;
+  report(report: Report): void;
+}
+
+export type NodeVisitors = {
+  readonly [K in StatementKind]?: (node: StatementOf<K>, ancestors: Ancestors) => void;
+};
+
+export interface Visitors extends NodeVisitors {
+  /** Called once before the walk. */
+  readonly enterDocument?: (doc: StrategyDocument) => void;
+  /** Called once after the walk, for rules that compare across the document. */
+  readonly exitDocument?: (doc: StrategyDocument) => void;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  create(context: RuleContext): Visitors;
+}

@@ -1,0 +1,70 @@
+/** Finding acronyms in prose, and the definitions a text gives them inline. */
+
+/** Abbreviations every reader knows; a workspace adds its own through `acronyms` in the config. */
+export const UNIVERSAL_ACRONYMS: ReadonlySet<string> = new Set(['UK', 'NHS', 'GP', 'HIV', 'TV', 'OK', 'ID', 'MP', 'AM', 'PM']);
+
+const NOT_ACRONYMS: ReadonlySet<string> = new Set([
+  'TBC', 'TBD', 'X', 'XX', 'XXX', 'XXXX', 'NB', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
+  'A', 'I', 'AN', 'AND', 'OR', 'OF', 'THE', 'TO', 'IN', 'ON', 'FOR', 'BY', 'WE', 'IS', 'IT', 'BE', 'AT', 'AS', 'NO', 'SO', 'ALL',
+]);
+
+export interface AcronymUse {
+  readonly acronym: string;
+  /** Offset of the acronym within the text. */
+  readonly index: number;
+}
+
+/**
+ * Words that look like acronyms: 2–8 letters, mostly capitals (HO, MoJ, DfE,
+ * CDRPs, PPO's). Text written all in capitals (a heading) is skipped: its
+ * words are words, not acronyms.
+ */
+export function findAcronyms(text: string): AcronymUse[] {
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length > 12 && letters === letters.toUpperCase()) return [];
+  const out: AcronymUse[] = [];
+  const word = /[A-Za-z][A-Za-z&]*(?:['\u2019]s)?/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    if ((before && /[\w-]/.test(before)) || (after && /[\w]/.test(after))) continue;
+    const acronym = acronymOf(m[0]);
+    if (acronym) out.push({ acronym, index: m.index });
+  }
+  return out;
+}
+
+/** The acronym a word is (plural and possessive endings removed), if it is one. */
+export function acronymOf(word: string): string | undefined {
+  let core = word.replace(/['\u2019]s$/, '');
+  if (/^[A-Z&]{2,}s$/.test(core)) core = core.slice(0, -1);
+  if (core.length < 2 || core.length > 8 || NOT_ACRONYMS.has(core)) return undefined;
+  const upper = (core.match(/[A-Z]/g) ?? []).length;
+  const lower = (core.match(/[a-z]/g) ?? []).length;
+  if (upper < 2 || lower > upper - 1 || !/^[A-Z]/.test(core)) return undefined;
+  if (/^NI$/.test(core)) return undefined;
+  return core;
+}
+
+const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&', 'with']);
+
+/**
+ * The expansion a text gives an acronym inline, as in "Crime and Disorder
+ * Reduction Partnerships (CDRP)": the shortest run of words before the
+ * parenthesis whose initials spell it.
+ */
+export function inlineDefinition(text: string, acronym: string): string | undefined {
+  const at = text.indexOf(`(${acronym})`) >= 0 ? text.indexOf(`(${acronym})`) : text.indexOf(`(${acronym}s)`);
+  if (at < 0) return undefined;
+  const words = text.slice(0, at).trim().split(/\s+/);
+  const target = acronym.toLowerCase();
+  for (let take = 1; take <= Math.min(words.length, 12); take++) {
+    const run = words.slice(words.length - take);
+    const initials = run
+      .filter((w) => !MINOR_WORDS.has(w.toLowerCase()))
+      .map((w) => w.replace(/^[^A-Za-z]+/, '').charAt(0).toLowerCase())
+      .join('');
+    if (initials === target) return run.join(' ').replace(/^[^A-Za-z]+/, '');
+  }
+  return undefined;
+}

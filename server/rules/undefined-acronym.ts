@@ -1,0 +1,118 @@
+import type { GlossaryDecl, Range, Statement } from '../../grammar/index.js';
+import { quote } from '../../grammar/index.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import type { Rule, TextEdit } from './rule.js';
+import { findAcronyms, inlineDefinition, UNIVERSAL_ACRONYMS } from './support/acronyms.js';
+import { pointRange } from './support/edits.js';
+
+interface Located {
+  readonly value: string;
+  readonly range: Range;
+}
+
+/** The texts of a statement that are read as prose (notes are the author's, not the reader's). */
+function textsOf(node: Statement): Located[] {
+  const out: Located[] = [];
+  const push = (t: Located | undefined): void => {
+    if (t) out.push(t);
+  };
+  switch (node.kind) {
+    case 'target':
+      push(node.words);
+      break;
+    case 'timing':
+      push(node.words);
+      break;
+    case 'paragraph':
+      push(node.text);
+      break;
+    case 'coverage':
+    case 'area':
+    case 'vision':
+      push(node.text);
+      break;
+    case 'owner':
+      node.names.forEach(push);
+      break;
+    case 'partners':
+      node.entries.forEach((e) => {
+        push(e.name);
+        push(e.role);
+      });
+      break;
+    case 'glossary':
+      node.entries.forEach((e) => push(e.meaning));
+      break;
+    default:
+      if ('title' in node) push(node.title);
+  }
+  return out;
+}
+
+function glossaryEdit(doc: AnalysedDocument, acronym: string, meaning: string): TextEdit {
+  const entry = `${acronym} ${quote(meaning)}`;
+  const glossary = doc.parsed.document.items.find((s): s is GlossaryDecl => s.kind === 'glossary');
+  if (!glossary) {
+    const needsBreak = doc.text.length > 0 && !doc.text.endsWith('\n');
+    return { range: pointRange(doc.parsed.lines.positionAt(doc.text.length)), newText: `${needsBreak ? '\n' : ''}\nglossary {\n  ${entry}\n}\n` };
+  }
+  const before = glossary.entries.find((e) => e.term.value.localeCompare(acronym) > 0);
+  if (before) {
+    const lineStart = doc.parsed.lines.positionAt(doc.parsed.lines.offsetAt(before.range.start.line, 0));
+    return { range: pointRange(lineStart), newText: `  ${entry}\n` };
+  }
+  const closing = doc.parsed.lines.positionAt(doc.parsed.lines.offsetAt(glossary.range.end.line, 0));
+  return { range: pointRange(closing), newText: `  ${entry}\n` };
+}
+
+export const undefinedAcronym: Rule = {
+  meta: {
+    id: 'undefined-acronym',
+    defaultSeverity: 'warning',
+    description: 'An acronym is used but defined neither in the document’s glossary nor in its framework’s.',
+    fixable: false,
+  },
+  create(context) {
+    const doc = context.document;
+    const frameworkGlossary = context.framework && context.framework.document !== doc ? context.framework.document.glossary : new Map();
+    const known = (a: string): boolean =>
+      doc.glossary.has(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
+    const reported = new Set<string>();
+    const allText: string[] = [];
+    const uses: { acronym: string; range: Range }[] = [];
+    return {
+      enterDocument(d) {
+        const visit = (items: readonly Statement[]): void => {
+          for (const s of items) {
+            if (s.kind === 'note') continue;
+            for (const t of textsOf(s)) {
+              allText.push(t.value);
+              const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
+              for (const use of findAcronyms(t.value)) {
+                // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
+                const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
+                const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
+                uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
+              }
+            }
+            if ('items' in s) visit(s.items);
+          }
+        };
+        visit(d.items);
+      },
+      exitDocument() {
+        const corpus = allText.join('\n');
+        for (const use of uses) {
+          if (reported.has(use.acronym) || known(use.acronym)) continue;
+          reported.add(use.acronym);
+          const meaning = inlineDefinition(corpus, use.acronym);
+          context.report({
+            message: `${use.acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
+            range: use.range,
+            suggestions: [{ title: `Add ${use.acronym} to the glossary`, edits: [glossaryEdit(doc, use.acronym, meaning ?? '')] }],
+          });
+        }
+      },
+    };
+  },
+};
