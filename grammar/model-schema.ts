@@ -105,7 +105,7 @@ export const StatementSchema: z.ZodType<A.Statement> = z.lazy(() =>
   ]),
 );
 
-export const DocumentSchema = z.object({
+export const DocumentSchema: z.ZodType<A.StrategyDocument> = z.object({
   kind: z.literal('document'),
   range: RangeSchema,
   items: z.array(StatementSchema),

@@ -11,6 +11,12 @@ export const duplicateId: Rule = {
     defaultSeverity: 'error',
     description: 'Two things share an id where each must be unique: priorities, aims, actions, commitments of one priority, glossary terms, frameworks.',
     fixable: false,
+    docs: {
+      why: 'Two things with one id make references ambiguous: which commitment 3 supports action 20?',
+      howToFix: 'Renumber or rename one of them. Commitment ids need only be unique within their priority; priorities, aims, actions, glossary terms and partners within the file; framework ids across the workspace.',
+      bad: 'commitment 3 "…"\ncommitment 3 "…"',
+      good: 'commitment 3 "…"\ncommitment 4 "…"',
+    },
   },
   create(context) {
     const scopes = new Map<string, Map<string, Seen>>();

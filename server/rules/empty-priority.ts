@@ -15,6 +15,12 @@ export const emptyPriority: Rule = {
     defaultSeverity: 'warning',
     description: 'A priority holds no commitments, aims, actions, outcomes or targets.',
     fixable: false,
+    docs: {
+      why: 'A priority with no commitments is a heading, not a priority: nothing will be done under it.',
+      howToFix: 'Add the commitments (or, in a framework, the aims and actions) that deliver it, or remove the priority.',
+      bad: 'priority 4 "Recovery" {\n  "We will build on our recovery services."\n}',
+      good: 'priority 4 "Recovery" {\n  commitment 1 "Embed recovery-oriented systems of care" { owner "SMOG" }\n}',
+    },
   },
   create(context) {
     return {

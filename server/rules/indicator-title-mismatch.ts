@@ -8,6 +8,12 @@ export const indicatorTitleMismatch: Rule = {
     defaultSeverity: 'warning',
     description: 'A measure quotes a National Indicator under a title that differs from the catalogue’s.',
     fixable: true,
+    docs: {
+      why: 'Indicators are often quoted from memory; a wrong title hides a wrong indicator, and readers cannot tell which one is meant.',
+      howToFix: 'Use the catalogue\'s title (`strategy lint --fix` does this when the catalogue title is official), or correct the code if the title was right. Titles are compared ignoring case, punctuation and spacing; shorthand titles from informal sources are never used to correct yours.',
+      bad: 'measure NI 40 "Drug Users in Effective Treatment"',
+      good: 'measure NI 40 "Number of drug users recorded as being in effective treatment"',
+    },
   },
   create(context) {
     return {

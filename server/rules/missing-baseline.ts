@@ -8,6 +8,12 @@ export const missingBaseline: Rule = {
     defaultSeverity: 'info',
     description: 'A target sets a direction or a value but no baseline (`from …`) to measure change against.',
     fixable: false,
+    docs: {
+      why: 'A direction or a value means little without the starting point: "reduce by 10%" from what, measured when?',
+      howToFix: 'Add `from` with the baseline value: `target reduce 10% NI 38 from 2.3% by 2013-03`.',
+      bad: 'target reduce NI 38 by 2013-03',
+      good: 'target reduce NI 38 from 2.3% by 2013-03',
+    },
   },
   create(context) {
     return {

@@ -9,6 +9,12 @@ export const missingTarget: Rule = {
     defaultSeverity: 'warning',
     description: 'A commitment has no target, so nobody can tell whether it was met.',
     fixable: false,
+    docs: {
+      why: 'Without a target nobody can say whether the commitment was met; the strategy cannot be monitored.',
+      howToFix: 'Add a `target` (direction, value, indicator, baseline, date), or a `measure` with a target inside it. While the value is being agreed, `target tbc` records the gap honestly (and placeholder-target keeps reminding you). Targets of an enclosing `outcome { … }` block count for the actions inside it.',
+      bad: 'commitment 2 "Increase the numbers successfully leaving treatment"',
+      good: 'commitment 2 "Increase the numbers successfully leaving treatment" {\n  target increase 10% NI 40 from 45% by 2013-03\n}',
+    },
   },
   create(context) {
     return {

@@ -65,6 +65,12 @@ export const numberingGap: Rule = {
     defaultSeverity: 'warning',
     description: 'Numbered items skip a number or run backwards (COMMITMENT 1, then COMMITMENT 3).',
     fixable: false,
+    docs: {
+      why: 'A gap in numbering (COMMITMENT 1, then COMMITMENT 3) usually means something was deleted or lost in editing, and readers will ask where the missing one went.',
+      howToFix: 'Restore the missing item, or renumber (the editor\'s quick fix renumbers the sequence in order).',
+      bad: 'commitment 1 "…"\ncommitment 3 "…"',
+      good: 'commitment 1 "…"\ncommitment 2 "…"',
+    },
   },
   create(context) {
     const sequences = new Map<string, Numbered[]>();

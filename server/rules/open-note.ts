@@ -6,6 +6,12 @@ export const openNote: Rule = {
     defaultSeverity: 'warning',
     description: 'An editorial note is left in the document ("add reference", "TBC", "?add para…").',
     fixable: false,
+    docs: {
+      why: 'Drafts carry editorial notes ("add reference", "?add para on drug markets", "TBC"). None should reach publication.',
+      howToFix: 'Do what the note asks and delete it. To keep a note while a draft circulates, suppress the finding for that line with a reason.',
+      bad: 'note "?add para on drug markets"',
+      good: '"Both open and closed drug markets exist in the county; most are closed."',
+    },
   },
   create(context) {
     return {

@@ -18,6 +18,12 @@ export const placeholderTarget: Rule = {
     defaultSeverity: 'warning',
     description: 'A target still holds a placeholder (X, XX, X %, TBC…) instead of a value.',
     fixable: false,
+    docs: {
+      why: 'Drafts fill targets with X, XX, X % or TBC while figures are agreed. Published that way, the strategy commits to nothing measurable.',
+      howToFix: 'Replace the placeholder with the agreed value, or keep `target tbc` deliberately and suppress the finding with a reason until the figure is agreed.',
+      bad: 'target "Contact X households through specific and targeted information campaigns"',
+      good: 'target 5000 "households contacted through targeted information campaigns" by 2011-03',
+    },
   },
   create(context) {
     return {

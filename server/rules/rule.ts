@@ -49,6 +49,13 @@ export interface RuleMeta {
   readonly description: string;
   /** Whether `--fix` can mend some of what it reports. */
   readonly fixable: boolean;
+  /** The rule's doc page: why it matters, how to fix, an example before and after. */
+  readonly docs: {
+    readonly why: string;
+    readonly howToFix: string;
+    readonly bad: string;
+    readonly good: string;
+  };
 }
 
 export interface RuleContext {

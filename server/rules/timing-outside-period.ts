@@ -22,6 +22,12 @@ export const timingOutsidePeriod: Rule = {
     defaultSeverity: 'warning',
     description: 'A timing or target date falls outside the period the strategy or framework covers.',
     fixable: false,
+    docs: {
+      why: 'A commitment due after the strategy ends (or before it starts) cannot be monitored within it.',
+      howToFix: 'Bring the timing within the `period` of the strategy or framework, or extend the period if the plan really runs longer.',
+      bad: 'period 2010-04 to 2013-03\n…\ntiming by 2014-03',
+      good: 'period 2010-04 to 2013-03\n…\ntiming by 2013-03',
+    },
   },
   create(context) {
     const period = context.document.period;

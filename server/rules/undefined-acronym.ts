@@ -71,6 +71,12 @@ export const undefinedAcronym: Rule = {
     defaultSeverity: 'warning',
     description: 'An acronym is used but defined neither in the document’s glossary nor in its framework’s.',
     fixable: false,
+    docs: {
+      why: 'Readers outside the partnership do not know what a CDRP or a SMOG is. Every acronym should be in the document\'s glossary or in its framework\'s.',
+      howToFix: 'Add the acronym to the `glossary` (the quick fix does, using the expansion the text gives in brackets when there is one), or list acronyms every reader knows under `acronyms` in strategy.config.json. UK, NHS, GP and HIV are taken as known.',
+      bad: 'owner "District CDRPs"',
+      good: 'glossary {\n  CDRP "Crime and Disorder Reduction Partnership"\n}',
+    },
   },
   create(context) {
     const doc = context.document;

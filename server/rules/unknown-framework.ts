@@ -7,6 +7,12 @@ export const unknownFramework: Rule = {
     defaultSeverity: 'error',
     description: 'A strategy names a framework that is in none of the files given or the configured framework paths.',
     fixable: false,
+    docs: {
+      why: 'A strategy that names a framework the tools cannot find cannot be checked against it: its national aims and actions go unchecked.',
+      howToFix: 'Lint the framework file together with the strategy (`strategy lint strategies/ frameworks/`), or list its file or folder under `frameworks` in strategy.config.json.',
+      bad: 'framework drugs-2080',
+      good: 'framework drugs-2008',
+    },
   },
   create(context) {
     return {

@@ -8,6 +8,12 @@ export const unknownIndicator: Rule = {
     defaultSeverity: 'error',
     description: 'An `NI` code is not in the National Indicator Set (NI 1–30, NI 32–199) or the workspace’s own indicators.',
     fixable: false,
+    docs: {
+      why: 'The National Indicator Set has NI 1–30 and NI 32–199. Any other code (NI 31 was dropped before publication) cannot be reported against.',
+      howToFix: 'Correct the code (the quick fix offers the nearest real ones), or add a local indicator to `indicators` in strategy.config.json.',
+      bad: 'measure NI 31',
+      good: 'measure NI 30',
+    },
   },
   create(context: RuleContext) {
     const check = (ref: IndicatorRef | undefined): void => {

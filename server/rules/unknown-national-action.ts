@@ -6,6 +6,12 @@ export const unknownNationalAction: Rule = {
     defaultSeverity: 'error',
     description: '`supports action N` names an action its framework does not have.',
     fixable: false,
+    docs: {
+      why: 'A local commitment that supports a national action that does not exist links to nothing: the framework\'s coverage cannot be checked.',
+      howToFix: 'Use the number of an action of the framework the strategy names (completion lists them), or remove the reference.',
+      bad: 'supports action 88',
+      good: 'supports action 38',
+    },
   },
   create(context) {
     const framework = context.framework;

@@ -8,6 +8,12 @@ export const unknownNationalAim: Rule = {
     defaultSeverity: 'error',
     description: 'A national aim code is not one of its framework’s aims.',
     fixable: false,
+    docs: {
+      why: 'A national aim code that the framework does not define links to nothing.',
+      howToFix: 'Use a code of one of the framework\'s aims (completion lists them), or write the aim in words: `national aim "…"`.',
+      bad: 'national aim PC.9',
+      good: 'national aim PC.1',
+    },
   },
   create(context) {
     const framework = context.framework;

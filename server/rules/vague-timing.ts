@@ -7,6 +7,12 @@ export const vagueTiming: Rule = {
     defaultSeverity: 'warning',
     description: 'A timing gives no date (only words such as "Ongoing" or "Subject to evaluation"), so progress cannot be checked against it.',
     fixable: false,
+    docs: {
+      why: '"Ongoing", "Subject to evaluation" and "To be determined" give no date to check progress against.',
+      howToFix: 'Put a date, range or deadline before the words, keeping the words: `timing ongoing from 2008-04 "Ongoing, from April 2008"`, `timing by 2009-03 "Subject to evaluation"`.',
+      bad: 'timing "Subject to evaluation"',
+      good: 'timing by 2009-03 "Subject to evaluation"',
+    },
   },
   create(context) {
     return {

@@ -1,0 +1,214 @@
+/** `strategy lint`: the reviewers' and CI's command. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { closestWord } from '../../../grammar/spelling.js';
+import { lintDocument, type LintSettings } from '../../analysis/engine.js';
+import type { AnalysedDocument } from '../../analysis/document-model.js';
+import type { Workspace } from '../../analysis/workspace.js';
+import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
+import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
+import { RULE_IDS } from '../../rules/registry.js';
+import type { Finding, Fix, SeveritySetting } from '../../rules/rule.js';
+import { applyEdits } from '../apply-fixes.js';
+import { filterBySuppressions, prune, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
+import { displayPath, expandPaths } from '../files.js';
+import { colours, noColours, wantsColour } from '../formatters/colour.js';
+import { formatResults, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import { totalCounts, type FileResult } from '../lint-result.js';
+import { loadProject } from '../project.js';
+import { unifiedDiff } from '../diff.js';
+
+export interface LintArgs {
+  readonly paths: readonly string[];
+  readonly format: string;
+  readonly maxWarnings?: string;
+  readonly quiet: boolean;
+  readonly config?: string;
+  readonly rule: readonly string[];
+  readonly fix: boolean;
+  readonly fixDryRun: boolean;
+  readonly stdin: boolean;
+  readonly stdinFilename?: string;
+  readonly outputFile?: string;
+  readonly suppressAll: boolean;
+  readonly suppressRule: readonly string[];
+  readonly pruneSuppressions: boolean;
+  readonly suppressionsLocation?: string;
+  readonly version: string;
+}
+
+const MAX_FIX_PASSES = 10;
+
+export function parseRuleOverride(text: string): [string, SeveritySetting] {
+  const m = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(text.trim());
+  if (!m) throw new UsageError(`--rule takes id=severity, as in --rule missing-baseline=off; got "${text}"`);
+  const [, id, severity] = m as unknown as [string, string, string];
+  if (!RULE_IDS.includes(id)) {
+    const near = closestWord(id, RULE_IDS);
+    throw new UsageError(`--rule: unknown rule "${id}"${near ? ` (did you mean ${near}?)` : ''}. Run \`strategy rules\` for the list.`);
+  }
+  if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) {
+    throw new UsageError(`--rule ${id}: severity must be one of ${SEVERITY_SETTINGS.join(', ')}; got "${severity}"`);
+  }
+  return [id, severity as SeveritySetting];
+}
+
+/** Applies safe fixes until none apply (or a pass limit), re-analysing after each pass. */
+function fixToStability(workspace: Workspace, doc: AnalysedDocument, settings: LintSettings): AnalysedDocument {
+  let current = doc;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const fixes: Fix[] = lintDocument(current, workspace, settings)
+      .findings.map((f: Finding) => f.fix)
+      .filter((f): f is Fix => f !== undefined);
+    if (fixes.length === 0) break;
+    // A fix applies whole or not at all: take fixes in order while their edits stay clear of those taken.
+    const taken: Fix[] = [];
+    const occupied: [number, number][] = [];
+    for (const fix of [...fixes].sort((a, b) => a.edits[0]!.range.start.offset - b.edits[0]!.range.start.offset)) {
+      const clash = fix.edits.some((e) => occupied.some(([s, t]) => e.range.start.offset < t && e.range.end.offset > s) || occupied.some(([s]) => e.range.start.offset === s));
+      if (clash) continue;
+      taken.push(fix);
+      for (const e of fix.edits) occupied.push([e.range.start.offset, e.range.end.offset]);
+    }
+    const { text } = applyEdits(current.text, taken.flatMap((f) => f.edits));
+    if (text === current.text) break;
+    current = workspace.set(current.uri, text, current.version + 1);
+  }
+  return current;
+}
+
+export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
+  const format = args.format;
+  if (!isOutputFormat(format)) throw new UsageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}; got "${format}"`);
+  let maxWarnings: number | undefined;
+  if (args.maxWarnings !== undefined) {
+    maxWarnings = Number(args.maxWarnings);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings takes a whole number; got "${args.maxWarnings}"`);
+    if (maxWarnings === -1) maxWarnings = undefined;
+  }
+  const overrides = args.rule.map(parseRuleOverride);
+  for (const r of args.suppressRule) {
+    if (!RULE_IDS.includes(r)) throw new UsageError(`--suppress-rule: unknown rule "${r}"`);
+  }
+  if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
+
+  let config: ResolvedConfig;
+  try {
+    config = loadConfig(io.cwd, args.config);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.describe()}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const severities = new Map(config.settings.severities);
+  for (const [id, s] of overrides) severities.set(id, s);
+  const settings: LintSettings = { ...config.settings, severities };
+
+  let hadPathProblems = false;
+  const reportPathProblem = (path: string, message: string): void => {
+    hadPathProblems = true;
+    io.stderr(`${path}: ${message}\n`);
+  };
+
+  let targets: string[];
+  let workspace: Workspace;
+  if (args.stdin) {
+    const text = await io.readStdin();
+    const name = resolve(io.cwd, args.stdinFilename ?? '<stdin>.strategy');
+    const context = args.paths.length > 0 ? expandPaths(args.paths, io.cwd, config.ignore) : { files: [], problems: [] };
+    context.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    const project = loadProject(context.files, config.frameworkPaths, io.cwd, config.ignore);
+    project.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    workspace = project.workspace;
+    workspace.set(name, text.replace(/^\ufeff/, ''));
+    targets = [name];
+  } else {
+    const expansion = expandPaths(args.paths.length > 0 ? args.paths : ['.'], io.cwd, config.ignore);
+    expansion.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    const project = loadProject(expansion.files, config.frameworkPaths, io.cwd, config.ignore);
+    project.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    workspace = project.workspace;
+    targets = project.targets;
+    if (targets.length === 0 && !hadPathProblems) {
+      io.stderr(`No .strategy files found in ${(args.paths.length > 0 ? args.paths : ['.']).join(', ')}.\n`);
+      return EXIT.usage;
+    }
+  }
+
+  const suppressionsFile = args.suppressionsLocation ? resolve(io.cwd, args.suppressionsLocation) : config.suppressionsFile;
+  const suppressionsShown = displayPath(suppressionsFile, io.cwd);
+  let suppressions;
+  try {
+    suppressions = readSuppressions(suppressionsFile, suppressionsShown);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.describe()}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const recording = args.suppressAll || args.suppressRule.length > 0;
+  const unusedSeverity = severities.get('unused-suppression') ?? 'warning';
+
+  const results: FileResult[] = [];
+  const writes: [string, string][] = [];
+  const diffs: string[] = [];
+  for (const path of targets) {
+    const original = workspace.get(path)!;
+    const doc = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : original;
+    let findings: Finding[] = [...lintDocument(doc, workspace, settings).findings];
+    const key = suppressionKey(suppressionsFile, path);
+    if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
+    if (args.pruneSuppressions) prune(suppressions, key, findings);
+    const bulk = filterBySuppressions(suppressions, key, findings);
+    findings = bulk.kept;
+    if (bulk.stale.length > 0 && unusedSeverity !== 'off') {
+      const total = bulk.stale.reduce((n, [, , c]) => n + c, 0);
+      const rules = [...new Set(bulk.stale.map(([r]) => r))].join(', ');
+      const start = doc.parsed.lines.positionAt(0);
+      findings.unshift({
+        ruleId: 'unused-suppression',
+        severity: unusedSeverity,
+        message: `${total} finding${total === 1 ? '' : 's'} recorded in ${suppressionsShown} no longer occur${total === 1 ? 's' : ''} (${rules}): run \`strategy lint --prune-suppressions\`.`,
+        range: { start, end: start },
+      });
+    }
+    const changed = doc.text !== original.text;
+    if (changed && args.fix && !args.stdin) writes.push([path, doc.text]);
+    if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), original.text, doc.text));
+    results.push({
+      path,
+      display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
+      text: doc.text,
+      findings,
+      ...(changed && (args.fixDryRun || args.stdin) ? { output: doc.text } : {}),
+    });
+  }
+
+  for (const [path, text] of writes) writeFileSync(path, text);
+  if (recording || args.pruneSuppressions) {
+    writeSuppressions(suppressionsFile, suppressions);
+    io.stderr(`Recorded known findings in ${suppressionsShown}.\n`);
+  }
+
+  const shown: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
+  const paint = wantsColour(io.stdoutIsTTY && !args.outputFile, io.env) ? colours : noColours;
+  let output = formatResults(format as OutputFormat, shown, { cwd: io.cwd, version: args.version, paint });
+  if (format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin))) {
+    if (diffs.length > 0) output = `${diffs.join('\n')}\n${output}`;
+  }
+  if (args.outputFile) writeFileSync(resolve(io.cwd, args.outputFile), output);
+  else io.stdout(output);
+
+  const counts = totalCounts(results);
+  if (hadPathProblems) return EXIT.usage;
+  if (counts.errors > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
+    io.stderr(`strategy lint found ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}

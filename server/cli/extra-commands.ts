@@ -1,0 +1,14 @@
+/**
+ * Commands contributed by other parts of the product (the converter), kept
+ * out of main.ts so that each can be added without touching the others.
+ */
+import type { CliIo } from './io.js';
+
+export interface ExtraCommandArgs {
+  readonly paths: readonly string[];
+  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+}
+
+export type ExtraCommand = (args: ExtraCommandArgs, io: CliIo) => Promise<number>;
+
+export const extraCommands: Record<string, ExtraCommand | undefined> = {};

@@ -1,0 +1,39 @@
+/** Machine-readable findings, one object per file, 1-based lines and columns (as ESLint's json format). */
+import { countFindings, type FileResult } from '../lint-result.js';
+import type { Finding, TextEdit } from '../../rules/rule.js';
+
+const edit = (e: TextEdit) => ({ range: [e.range.start.offset, e.range.end.offset], text: e.newText });
+
+function message(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ...(f.related?.length ? { related: f.related.map((r) => ({ uri: r.uri, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) } : {}),
+    ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map(edit) } } : {}),
+    ...(f.suggestions?.length ? { suggestions: f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map(edit) })) } : {}),
+  };
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return `${JSON.stringify(
+    results.map((r) => {
+      const c = countFindings(r.findings);
+      return {
+        filePath: r.display,
+        messages: r.findings.map(message),
+        errorCount: c.errors,
+        warningCount: c.warnings,
+        infoCount: c.infos,
+        fixableCount: c.fixable,
+        ...(r.output !== undefined ? { output: r.output } : {}),
+      };
+    }),
+    null,
+    2,
+  )}\n`;
+}

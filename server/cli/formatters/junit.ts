@@ -1,0 +1,32 @@
+/** JUnit XML, as CI systems read it: a test suite per file, a failing test case per finding. */
+import { countFindings, type FileResult } from '../lint-result.js';
+
+const xml = (s: string): string =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+
+export function formatJunit(results: readonly FileResult[]): string {
+  const out = ['<?xml version="1.0" encoding="utf-8"?>'];
+  const all = results.flatMap((r) => r.findings);
+  const total = countFindings(all);
+  const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
+  out.push(`<testsuites name="strategy lint" tests="${tests}" failures="${total.errors + total.warnings + total.infos}" errors="0">`);
+  for (const r of results) {
+    out.push(`  <testsuite name="${xml(r.display)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">`);
+    if (r.findings.length === 0) out.push(`    <testcase name="${xml(r.display)}" classname="strategy.${xml(r.display)}" />`);
+    for (const f of r.findings) {
+      const where = `${r.display}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      out.push(`    <testcase name="${xml(`${where} ${f.ruleId}`)}" classname="strategy.${xml(f.ruleId)}">`);
+      out.push(`      <failure message="${xml(f.message)}" type="${f.severity}">${xml(`${where}: ${f.severity} ${f.ruleId} ${f.message}`)}</failure>`);
+      out.push('    </testcase>');
+    }
+    out.push('  </testsuite>');
+  }
+  out.push('</testsuites>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The default output: one line per finding in the `file:line:col: severity
+ * rule-id message` form editors and problem matchers read, a code frame
+ * under it, and a summary.
+ */
+import type { Finding } from '../../rules/rule.js';
+import { LineIndex } from '../../../grammar/positions.js';
+import { totalCounts, type FileResult } from '../lint-result.js';
+import type { Paint } from './colour.js';
+
+const FRAME_WIDTH = 100;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The source line(s) of a finding with a caret line under the range, clipped to a readable width. */
+export function codeFrame(lines: LineIndex, f: Finding, paint: Paint): string[] {
+  const line = f.range.start.line;
+  if (line >= lines.lineCount) return [];
+  const gutterWidth = String(line + 1).length;
+  const out: string[] = [];
+  const source = lines.lineText(line).replace(/\t/g, ' ');
+  const start = f.range.start.character;
+  const end = f.range.end.line === line ? Math.max(f.range.end.character, start + 1) : Math.max(source.length, start + 1);
+  let from = 0;
+  if (source.length > FRAME_WIDTH) from = Math.max(0, Math.min(start - 20, source.length - FRAME_WIDTH));
+  const clipped = source.slice(from, from + FRAME_WIDTH);
+  const prefix = from > 0 ? '…' : '';
+  const suffix = from + FRAME_WIDTH < source.length ? '…' : '';
+  const gutter = (n: string): string => paint.dim(`${n.padStart(gutterWidth)} |`);
+  out.push(`${paint.bold('>')} ${gutter(String(line + 1))} ${prefix}${clipped}${suffix}`);
+  const caretStart = Math.max(0, start - from) + prefix.length;
+  const caretLength = Math.max(1, Math.min(end, from + FRAME_WIDTH) - Math.max(start, from));
+  const caret = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.cyan;
+  out.push(`  ${gutter(' '.repeat(gutterWidth))} ${' '.repeat(caretStart)}${caret('^'.repeat(caretLength))}`);
+  return out;
+}
+
+export function formatStylish(results: readonly FileResult[], paint: Paint): string {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    const lines = new LineIndex(r.text);
+    for (const f of r.findings) {
+      const severity = f.severity === 'error' ? paint.red('error') : f.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
+      out.push(`${paint.underline(r.display)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${paint.dim(f.ruleId)} ${f.message}`);
+      out.push(...codeFrame(lines, f, paint));
+      out.push('');
+    }
+  }
+  const c = totalCounts(results);
+  const total = c.errors + c.warnings + c.infos;
+  if (total === 0) return out.join('\n');
+  const summary = `${total === 1 ? '1 problem' : `${total} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(results.filter((r) => r.findings.length > 0).length, 'file')}`;
+  out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
+  if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
+  return `${out.join('\n')}\n`;
+}
