@@ -24,7 +24,7 @@ function numbered(node: Statement): Numbered | undefined {
 function renumberFix(sequence: readonly Numbered[]): Fix {
   const start = sequence[0]!.number;
   return {
-    title: `Renumber ${sequence[0]!.noun}s ${sequence.map((s) => s.id.value).join(', ')} in order`,
+    title: `Renumber ${plural(sequence[0]!.noun)} ${sequence.map((s) => s.id.value).join(', ')} in order`,
     edits: sequence
       .map((s, i) => ({ s, wanted: `${s.prefix}${start + i}` }))
       .filter(({ s, wanted }) => s.id.value !== wanted)
@@ -43,11 +43,15 @@ function checkSequence(context: RuleContext, sequence: readonly Numbered[]): voi
         ? `${cap(what)} ${current.id.value} follows ${what} ${previous.id.value}: ${
             current.number - previous.number === 2
               ? `${what} ${previous.prefix}${previous.number + 1} is missing`
-              : `${what}s ${previous.prefix}${previous.number + 1}–${previous.prefix}${current.number - 1} are missing`
+              : `${plural(what)} ${previous.prefix}${previous.number + 1}–${previous.prefix}${current.number - 1} are missing`
           }.`
         : `${cap(what)} ${current.id.value} follows ${what} ${previous.id.value}: the numbers run backwards.`;
     context.report({ message, range: current.id.range, suggestions: [renumberFix(sequence)] });
   }
+}
+
+function plural(noun: string): string {
+  return noun.endsWith('y') ? `${noun.slice(0, -1)}ies` : `${noun}s`;
 }
 
 function cap(s: string): string {

@@ -5,6 +5,7 @@ export const UNIVERSAL_ACRONYMS: ReadonlySet<string> = new Set(['UK', 'NHS', 'GP
 
 const NOT_ACRONYMS: ReadonlySet<string> = new Set([
   'TBC', 'TBD', 'X', 'XX', 'XXX', 'XXXX', 'NB', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
+  'DRAFT', 'FINAL', 'NOTE', 'NEW', 'KEY', 'AIMS', 'AIM',
   'A', 'I', 'AN', 'AND', 'OR', 'OF', 'THE', 'TO', 'IN', 'ON', 'FOR', 'BY', 'WE', 'IS', 'IT', 'BE', 'AT', 'AS', 'NO', 'SO', 'ALL',
 ]);
 
@@ -15,13 +16,14 @@ export interface AcronymUse {
 }
 
 /**
- * Words that look like acronyms: 2–8 letters, mostly capitals (HO, MoJ, DfE,
+ * Words that look like acronyms: 2–7 letters, mostly capitals (HO, MoJ, DfE,
  * CDRPs, PPO's). Text written all in capitals (a heading) is skipped: its
  * words are words, not acronyms.
  */
 export function findAcronyms(text: string): AcronymUse[] {
   const letters = text.replace(/[^A-Za-z]/g, '');
-  if (letters.length > 12 && letters === letters.toUpperCase()) return [];
+  // Text in capitals throughout ("RECOVERY", "PREVENTION AND TREATMENT") is a heading, not a run of acronyms.
+  if (letters.length >= 5 && letters === letters.toUpperCase()) return [];
   const out: AcronymUse[] = [];
   const word = /[A-Za-z][A-Za-z&]*(?:['\u2019]s)?/g;
   for (let m = word.exec(text); m; m = word.exec(text)) {
@@ -38,7 +40,7 @@ export function findAcronyms(text: string): AcronymUse[] {
 export function acronymOf(word: string): string | undefined {
   let core = word.replace(/['\u2019]s$/, '');
   if (/^[A-Z&]{2,}s$/.test(core)) core = core.slice(0, -1);
-  if (core.length < 2 || core.length > 8 || NOT_ACRONYMS.has(core)) return undefined;
+  if (core.length < 2 || core.length > 7 || NOT_ACRONYMS.has(core)) return undefined;
   const upper = (core.match(/[A-Z]/g) ?? []).length;
   const lower = (core.match(/[a-z]/g) ?? []).length;
   if (upper < 2 || lower > upper - 1 || !/^[A-Z]/.test(core)) return undefined;
