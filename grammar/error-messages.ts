@@ -102,6 +102,9 @@ function notAllInputParsed(token: IToken): string {
 export const friendlyErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
     if (expected === EOF) return notAllInputParsed(actual);
+    if (ruleName === 'block' && expected.name === 'RCurly' && actual.tokenType !== EOF) {
+      return `${sentence(`${STATEMENT_HINT}, or \`}\` to close the block`, actual)}${keywordHint(actual)}`;
+    }
     const what = expectation(ruleName, expected.name) ?? `\`${expected.name}\``;
     return sentence(what, actual);
   },

@@ -12,26 +12,26 @@ const PositionSchema = z.object({
   line: z.number().int().nonnegative().describe('0-based line'),
   character: z.number().int().nonnegative().describe('0-based UTF-16 column'),
   offset: z.number().int().nonnegative(),
-});
-const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema });
-const TextSchema = z.object({ value: z.string(), range: RangeSchema });
-const IdentifierSchema = z.object({ value: z.string(), range: RangeSchema });
+}).meta({ id: 'Position' });
+const RangeSchema = z.object({ start: PositionSchema, end: PositionSchema }).meta({ id: 'Range' });
+const TextSchema = z.object({ value: z.string(), range: RangeSchema }).meta({ id: 'Text' });
+const IdentifierSchema = z.object({ value: z.string(), range: RangeSchema }).meta({ id: 'Identifier' });
 const DateSchema = z.object({
   text: z.string(),
   precision: z.enum(['year', 'month', 'day', 'financial-year']),
   first: z.string().describe('first day covered, YYYY-MM-DD'),
   last: z.string().describe('last day covered, YYYY-MM-DD'),
   range: RangeSchema,
-});
-const IndicatorSchema = z.object({ code: z.number().int(), text: z.string(), range: RangeSchema });
+}).meta({ id: 'Date' });
+const IndicatorSchema = z.object({ code: z.number().int(), text: z.string(), range: RangeSchema }).meta({ id: 'IndicatorRef' });
 const QuantitySchema = z.object({
   text: z.string(),
   number: z.number().optional(),
   placeholder: z.string().optional(),
   percent: z.boolean(),
   range: RangeSchema,
-});
-const NameSchema = z.object({ value: z.string(), quoted: z.boolean(), range: RangeSchema });
+}).meta({ id: 'Quantity' });
+const NameSchema = z.object({ value: z.string(), quoted: z.boolean(), range: RangeSchema }).meta({ id: 'Name' });
 
 const located = { range: RangeSchema, keywordRange: RangeSchema };
 
@@ -52,7 +52,7 @@ const TimingSpecSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('from'), start: DateSchema }),
   z.object({ type: z.literal('by'), end: DateSchema }),
   z.object({ type: z.literal('ongoing'), start: DateSchema.optional() }),
-]);
+]).meta({ id: 'TimingSpec' });
 
 const textStatement = <K extends string>(kind: K) => z.object({ kind: z.literal(kind), ...located, text: TextSchema.optional() });
 
@@ -102,7 +102,7 @@ export const StatementSchema: z.ZodType<A.Statement> = z.lazy(() =>
       title: TextSchema.optional(),
       entries: z.array(z.object({ term: NameSchema, meaning: TextSchema.optional(), range: RangeSchema })),
     }),
-  ]),
+  ]).meta({ id: 'Statement' }),
 );
 
 export const DocumentSchema: z.ZodType<A.StrategyDocument> = z.object({
