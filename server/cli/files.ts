@@ -4,7 +4,7 @@
  * `ignore`), globs expanded. Unreadable or missing paths are reported, never
  * thrown.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync } from 'tinyglobby';
@@ -142,9 +142,17 @@ export function expandPaths(inputs: readonly string[], cwd: string, ignorePatter
       matches.forEach((m) => files.add(m));
       continue;
     }
-    problems.push({ path: input, message: 'no such file or folder' });
+    problems.push({ path: input, message: isLink(absolute) ? 'cannot read (a broken or looping link)' : 'no such file or folder' });
   }
   return { files: [...files].sort(), problems };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export function displayPath(path: string, cwd: string): string {
