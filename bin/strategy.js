@@ -24,4 +24,14 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('strategy is not built: run `npm run build` in ' + path.dirname(__dirname) + '\n');
   process.exit(2);
 }
+// Cache V8's compiled code between runs (Node 22.1+): most of a lint run's
+// start-up is compiling the bundle.
+var nodeModule = require('module');
+if (typeof nodeModule.enableCompileCache === 'function') {
+  try {
+    nodeModule.enableCompileCache();
+  } catch (e) {
+    // A read-only cache folder costs speed, not correctness.
+  }
+}
 require(bundle);

@@ -3,10 +3,13 @@
  * error recovery any piece may be missing, and whatever did parse is kept.
  * Value errors a grammar cannot see (a month 13, a 2-digit year) are
  * reported here with the range of the offending text.
+ *
+ * This runs once per parse over every statement, so it avoids needless
+ * allocation: children are read by label, without filtering copies.
  */
 import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type * as A from './ast.js';
-import { DIRECTIONS, STATUS_VALUES, type Direction, type StatusValue } from './keywords.js';
+import type { Direction, StatusValue } from './keywords.js';
 import { parseDateText } from './dates.js';
 import { locationRange, spanRanges, tokenRange } from './positions.js';
 import { unquote } from './strings.js';
@@ -18,39 +21,40 @@ export interface BuildProblem {
 
 type Children = Record<string, CstElement[] | undefined>;
 
-function isToken(e: CstElement): e is IToken {
-  return (e as IToken).image !== undefined;
-}
+/** Rule names of statements, so children of a block can be told from its braces. */
+const STATEMENT_RULES: ReadonlySet<string> = new Set([
+  'strategyDecl', 'frameworkStmt', 'priorityDecl', 'sectionDecl', 'aimDecl', 'nationalAimRef', 'commitmentDecl', 'actionDecl',
+  'measureDecl', 'targetStmt', 'outcomeDecl', 'narrativeDecl', 'noteStmt', 'ownerStmt', 'timingStmt', 'supportsStmt',
+  'coverageStmt', 'areaStmt', 'visionStmt', 'periodStmt', 'statusStmt', 'partnersDecl', 'glossaryDecl', 'paragraph',
+]);
 
 function usable(t: IToken): boolean {
-  return !t.isInsertedInRecovery && !Number.isNaN(t.startOffset);
+  return t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset);
 }
 
-function tokens(ch: Children, name: string): IToken[] {
-  return (ch[name] ?? []).filter((e): e is IToken => isToken(e) && usable(e));
+/** The first usable token under `label`. */
+function tok(ch: Children, label: string): IToken | undefined {
+  const list = ch[label];
+  if (!list) return undefined;
+  for (const e of list) if (usable(e as IToken)) return e as IToken;
+  return undefined;
 }
 
-function tok(ch: Children, name: string): IToken | undefined {
-  return tokens(ch, name)[0];
+function allTokens(ch: Children, label: string): IToken[] {
+  const list = ch[label];
+  if (!list) return [];
+  const out: IToken[] = [];
+  for (const e of list) if (usable(e as IToken)) out.push(e as IToken);
+  return out;
 }
 
-function nodes(ch: Children, name: string): CstNode[] {
-  return (ch[name] ?? []).filter((e): e is CstNode => !isToken(e));
+function node(ch: Children, label: string): CstNode | undefined {
+  return ch[label]?.[0] as CstNode | undefined;
 }
 
-function node(ch: Children, name: string): CstNode | undefined {
-  return nodes(ch, name)[0];
-}
-
-function firstTokenOf(n: CstNode): IToken | undefined {
-  let best: IToken | undefined;
-  for (const list of Object.values(n.children)) {
-    for (const e of list ?? []) {
-      const t = isToken(e) ? (usable(e) ? e : undefined) : firstTokenOf(e);
-      if (t && (!best || t.startOffset < best.startOffset)) best = t;
-    }
-  }
-  return best;
+function startOf(n: CstNode): number {
+  const s = n.location?.startOffset;
+  return s === undefined || Number.isNaN(s) ? Number.MAX_SAFE_INTEGER : s;
 }
 
 export class AstBuilder {
@@ -58,22 +62,17 @@ export class AstBuilder {
 
   constructor(private readonly documentEnd: A.Position) {}
 
-  private rangeOf(n: CstNode): A.Range {
+  private rangeOf(n: CstNode, fallback?: IToken): A.Range {
     const loc = n.location;
-    if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset)) {
-      return locationRange(loc);
-    }
-    const first = firstTokenOf(n);
-    return first ? tokenRange(first) : { start: this.documentEnd, end: this.documentEnd };
+    if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset)) return locationRange(loc);
+    return fallback ? tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
   }
 
   private text(t: IToken | undefined): A.Text | undefined {
     return t ? { value: unquote(t.image), range: tokenRange(t) } : undefined;
   }
 
-  private identifier(n: CstNode | undefined): A.Identifier | undefined {
-    if (!n) return undefined;
-    const t = tok(n.children, 'Name') ?? tok(n.children, 'NumberLiteral');
+  private identifier(t: IToken | undefined): A.Identifier | undefined {
     return t ? { value: t.image, range: tokenRange(t) } : undefined;
   }
 
@@ -86,55 +85,58 @@ export class AstBuilder {
   private date(n: CstNode | undefined): A.DateValue | undefined {
     if (!n) return undefined;
     const ch = n.children;
-    const all = [...tokens(ch, 'DateLiteral'), ...tokens(ch, 'NumberLiteral'), ...tokens(ch, 'Slash')].sort((a, b) => a.startOffset - b.startOffset);
-    if (all.length === 0) return undefined;
-    const text = all.map((t) => t.image).join('');
-    const range = spanRanges(tokenRange(all[0]!), tokenRange(all[all.length - 1]!));
+    const literal = tok(ch, 'DateLiteral');
+    let text: string;
+    let range: A.Range;
+    if (literal) {
+      text = literal.image;
+      range = tokenRange(literal);
+    } else {
+      const numbers = allTokens(ch, 'NumberLiteral');
+      if (numbers.length === 0) return undefined;
+      const slash = tok(ch, 'Slash');
+      text = numbers.length === 2 && slash ? `${numbers[0]!.image}/${numbers[1]!.image}` : numbers[0]!.image;
+      range = numbers.length === 2 ? spanRanges(tokenRange(numbers[0]!), tokenRange(numbers[1]!)) : tokenRange(numbers[0]!);
+    }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
       this.problems.push({ message: parsed.message, range });
       return undefined;
     }
-    return { text, range, ...parsed.span };
+    return { text, range, precision: parsed.span.precision, first: parsed.span.first, last: parsed.span.last };
   }
 
-  private quantity(n: CstNode | undefined): A.Quantity | undefined {
-    if (!n) return undefined;
-    const ch = n.children;
-    const num = tok(ch, 'NumberLiteral');
-    const placeholder = tok(ch, 'Placeholder') ?? tok(ch, 'Tbc');
-    const percent = tok(ch, 'Percent');
-    const main = num ?? placeholder;
+  private quantity(main: IToken | undefined, percent: IToken | undefined): A.Quantity | undefined {
     if (!main) return undefined;
     const range = percent ? spanRanges(tokenRange(main), tokenRange(percent)) : tokenRange(main);
-    const text = main.image + (percent ? '%' : '');
-    return num
-      ? { text, range, number: Number(num.image), percent: Boolean(percent) }
-      : { text, range, placeholder: main.image, percent: Boolean(percent) };
+    const text = percent ? `${main.image}%` : main.image;
+    return main.tokenType.name === 'NumberLiteral'
+      ? { text, range, number: Number(main.image), percent: percent !== undefined }
+      : { text, range, placeholder: main.image, percent: percent !== undefined };
   }
 
-  private keywordRange(first: IToken | undefined, last: IToken | A.Identifier | undefined, fallback: A.Range): A.Range {
-    if (!first) return fallback;
-    const start = tokenRange(first);
-    if (!last) return start;
-    const end = 'image' in last ? tokenRange(last) : last.range;
-    return spanRanges(start, end);
+  /** From the keyword to the end of `last` (the id, usually). */
+  private keywordRange(keyword: IToken | undefined, last: IToken | undefined, fallback: A.Range): A.Range {
+    if (!keyword) return fallback;
+    return last ? spanRanges(tokenRange(keyword), tokenRange(last)) : tokenRange(keyword);
   }
 
   private block(ch: Children): { items: A.Statement[]; hasBlock: boolean } {
     const b = node(ch, 'block');
-    if (!b) return { items: [], hasBlock: false };
-    return { items: this.statements(b.children), hasBlock: true };
+    return b ? { items: this.statements(b.children), hasBlock: true } : { items: [], hasBlock: false };
   }
 
+  /** The statements among `ch`, in source order (the CST groups them by rule). */
   statements(ch: Children): A.Statement[] {
+    const found: CstNode[] = [];
+    for (const key in ch) {
+      if (!STATEMENT_RULES.has(key)) continue;
+      for (const e of ch[key]!) found.push(e as CstNode);
+    }
+    if (found.length > 1) found.sort((a, b) => startOf(a) - startOf(b));
     const out: A.Statement[] = [];
-    for (const s of nodes(ch, 'statement')) {
-      const inner = Object.values(s.children)
-        .flat()
-        .find((e): e is CstNode => e !== undefined && !isToken(e));
-      if (!inner) continue;
-      const built = this.statement(inner);
+    for (const n of found) {
+      const built = this.statement(n);
       if (built) out.push(built);
     }
     return out;
@@ -142,216 +144,198 @@ export class AstBuilder {
 
   private statement(n: CstNode): A.Statement | undefined {
     const ch = n.children;
-    const range = this.rangeOf(n);
+    const keyword = tok(ch, 'keyword');
+    const range = this.rangeOf(n, keyword);
     switch (n.name) {
       case 'strategyDecl':
       case 'priorityDecl':
       case 'aimDecl':
-      case 'commitmentDecl': {
-        const kwName = { strategyDecl: 'Kw_strategy', priorityDecl: 'Kw_priority', aimDecl: 'Kw_aim', commitmentDecl: 'Kw_commitment' }[n.name];
-        const kind = { strategyDecl: 'strategy', priorityDecl: 'priority', aimDecl: 'aim', commitmentDecl: 'commitment' }[n.name] as
-          | 'strategy'
-          | 'priority'
-          | 'aim'
-          | 'commitment';
-        const id = this.identifier(node(ch, 'id'));
+      case 'commitmentDecl':
+      case 'actionDecl': {
+        const kind = CONTAINER_KIND[n.name]!;
+        const idToken = tok(ch, 'id');
         return {
           kind,
           range,
-          keywordRange: this.keywordRange(tok(ch, kwName), id, range),
-          id,
-          title: this.text(tok(ch, 'StringLiteral')),
+          keywordRange: this.keywordRange(keyword, idToken, range),
+          id: this.identifier(idToken),
+          title: this.text(tok(ch, 'title')),
           ...this.block(ch),
         };
       }
       case 'frameworkStmt': {
-        const ids = nodes(ch, 'id')
-          .map((i) => this.identifier(i))
-          .filter((i): i is A.Identifier => i !== undefined);
-        const title = this.text(tok(ch, 'StringLiteral'));
+        const ids = allTokens(ch, 'id');
+        const title = this.text(tok(ch, 'title'));
         const { items, hasBlock } = this.block(ch);
-        const keywordRange = this.keywordRange(tok(ch, 'Kw_framework'), ids[0], range);
-        if (!title && !hasBlock) return { kind: 'frameworkRef', range, keywordRange, refs: ids };
-        return { kind: 'framework', range, keywordRange, id: ids[0], title, items, hasBlock };
+        const keywordRange = this.keywordRange(keyword, ids[0], range);
+        if (!title && !hasBlock) return { kind: 'frameworkRef', range, keywordRange, refs: ids.map((t) => this.identifier(t)!) };
+        return { kind: 'framework', range, keywordRange, id: this.identifier(ids[0]), title, items, hasBlock };
       }
       case 'sectionDecl':
       case 'outcomeDecl':
-      case 'narrativeDecl': {
-        const kind = { sectionDecl: 'section', outcomeDecl: 'outcome', narrativeDecl: 'narrative' }[n.name] as 'section' | 'outcome' | 'narrative';
+      case 'narrativeDecl':
         return {
-          kind,
+          kind: CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative',
           range,
-          keywordRange: this.keywordRange(tok(ch, `Kw_${kind}`), undefined, range),
-          title: this.text(tok(ch, 'StringLiteral')),
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          title: this.text(tok(ch, 'title')),
           ...this.block(ch),
         };
-      }
-      case 'actionDecl': {
-        const num = tok(ch, 'NumberLiteral');
-        const id = num ? { value: num.image, range: tokenRange(num) } : undefined;
-        return {
-          kind: 'action',
-          range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_action'), id, range),
-          id,
-          title: this.text(tok(ch, 'StringLiteral')),
-          ...this.block(ch),
-        };
-      }
       case 'measureDecl': {
-        const indicator = this.indicator(tok(ch, 'IndicatorCode'));
-        const kw = tok(ch, 'Kw_measure');
+        const indicatorToken = tok(ch, 'indicator');
         return {
           kind: 'measure',
           range,
-          keywordRange: indicator && kw ? spanRanges(tokenRange(kw), indicator.range) : this.keywordRange(kw, undefined, range),
-          indicator,
-          title: this.text(tok(ch, 'StringLiteral')),
+          keywordRange: this.keywordRange(keyword, indicatorToken, range),
+          indicator: this.indicator(indicatorToken),
+          title: this.text(tok(ch, 'title')),
           ...this.block(ch),
         };
       }
-      case 'nationalAimRef': {
-        const id = this.identifier(node(ch, 'id'));
+      case 'nationalAimRef':
         return {
           kind: 'nationalAim',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_national'), tok(ch, 'Kw_aim'), range),
-          id,
-          title: this.text(tok(ch, 'StringLiteral')),
+          keywordRange: this.keywordRange(keyword, tok(ch, 'keywordEnd'), range),
+          id: this.identifier(tok(ch, 'id')),
+          title: this.text(tok(ch, 'title')),
+        };
+      case 'targetStmt': {
+        const direction = tok(ch, 'direction');
+        return {
+          kind: 'target',
+          range,
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          direction: direction ? { value: direction.image as Direction, range: tokenRange(direction) } : undefined,
+          value: this.quantity(tok(ch, 'value'), tok(ch, 'valuePercent')),
+          indicator: this.indicator(tok(ch, 'indicator')),
+          baseline: this.quantity(tok(ch, 'baseline'), tok(ch, 'baselinePercent')),
+          deadline: this.date(node(ch, 'date')),
+          words: this.text(tok(ch, 'words')),
         };
       }
-      case 'targetStmt':
-        return this.target(ch, range);
       case 'timingStmt':
-        return this.timing(ch, range);
+        return this.timing(ch, range, keyword);
       case 'ownerStmt': {
         const names: A.OwnerName[] = [];
-        for (const o of nodes(ch, 'ownerName')) {
-          const s = tok(o.children, 'StringLiteral');
-          const nm = tok(o.children, 'Name');
-          if (s) names.push({ value: unquote(s.image), quoted: true, range: tokenRange(s) });
-          else if (nm) names.push({ value: nm.image, quoted: false, range: tokenRange(nm) });
+        for (const t of allTokens(ch, 'name')) {
+          const quoted = t.tokenType.name !== 'Name';
+          names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: tokenRange(t) });
         }
-        return { kind: 'owner', range, keywordRange: this.keywordRange(tok(ch, 'Kw_owner'), undefined, range), names };
+        return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
       }
       case 'supportsStmt': {
-        const isAction = tok(ch, 'Kw_action') !== undefined;
-        const refs: A.Identifier[] = isAction
-          ? tokens(ch, 'NumberLiteral').map((t) => ({ value: t.image, range: tokenRange(t) }))
-          : nodes(ch, 'id')
-              .map((i) => this.identifier(i))
-              .filter((i): i is A.Identifier => i !== undefined);
+        const end = tok(ch, 'keywordEnd');
         return {
           kind: 'supports',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_supports'), tok(ch, isAction ? 'Kw_action' : 'Kw_aim'), range),
-          target: isAction ? 'action' : 'aim',
-          refs,
+          keywordRange: this.keywordRange(keyword, end, range),
+          target: end?.image === 'aim' ? 'aim' : 'action',
+          refs: allTokens(ch, 'ref').map((t) => this.identifier(t)!),
         };
       }
       case 'noteStmt':
       case 'coverageStmt':
       case 'areaStmt':
-      case 'visionStmt': {
-        const kind = { noteStmt: 'note', coverageStmt: 'coverage', areaStmt: 'area', visionStmt: 'vision' }[n.name] as 'note' | 'coverage' | 'area' | 'vision';
-        return { kind, range, keywordRange: this.keywordRange(tok(ch, `Kw_${kind}`), undefined, range), text: this.text(tok(ch, 'StringLiteral')) };
-      }
+      case 'visionStmt':
+        return {
+          kind: TEXT_KIND[n.name]!,
+          range,
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          text: this.text(tok(ch, 'text')),
+        };
       case 'paragraph': {
-        const text = this.text(tok(ch, 'StringLiteral'));
+        const text = this.text(tok(ch, 'text'));
         return text ? { kind: 'paragraph', range, keywordRange: text.range, text } : undefined;
       }
       case 'periodStmt': {
-        const dates = nodes(ch, 'date');
+        const dates = ch['date'] as CstNode[] | undefined;
         return {
           kind: 'period',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_period'), undefined, range),
-          start: this.date(dates[0]),
-          end: this.date(dates[1]),
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          start: this.date(dates?.[0]),
+          end: this.date(dates?.[1]),
         };
       }
       case 'statusStmt': {
-        const valueToken = STATUS_VALUES.map((v) => tok(ch, `Kw_${v}`)).find((t) => t !== undefined);
+        const value = tok(ch, 'value');
         return {
           kind: 'status',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_status'), undefined, range),
-          value: valueToken?.image as StatusValue | undefined,
-          valueRange: valueToken ? tokenRange(valueToken) : undefined,
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          value: value?.image as StatusValue | undefined,
+          valueRange: value ? tokenRange(value) : undefined,
         };
       }
       case 'partnersDecl':
         return {
           kind: 'partners',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_partners'), undefined, range),
-          title: this.text(tok(ch, 'StringLiteral')),
-          entries: nodes(ch, 'partnerEntry').flatMap((e) => {
-            const [name, role] = tokens(e.children, 'StringLiteral');
-            return name ? [{ range: this.rangeOf(e), name: this.text(name)!, role: this.text(role) }] : [];
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          title: this.text(tok(ch, 'title')),
+          entries: ((ch['partnerEntry'] ?? []) as CstNode[]).flatMap((e) => {
+            const name = this.text(tok(e.children, 'name'));
+            return name ? [{ range: this.rangeOf(e), name, role: this.text(tok(e.children, 'role')) }] : [];
           }),
         };
       case 'glossaryDecl':
         return {
           kind: 'glossary',
           range,
-          keywordRange: this.keywordRange(tok(ch, 'Kw_glossary'), undefined, range),
-          title: this.text(tok(ch, 'StringLiteral')),
-          entries: nodes(ch, 'glossaryEntry').flatMap((e) => this.glossaryEntry(e)),
+          keywordRange: this.keywordRange(keyword, undefined, range),
+          title: this.text(tok(ch, 'title')),
+          entries: ((ch['glossaryEntry'] ?? []) as CstNode[]).flatMap((e) => {
+            const term = tok(e.children, 'term');
+            if (!term) return [];
+            const quoted = term.tokenType.name === 'StringLiteral' || term.tokenType.name === 'CurlyString' || term.tokenType.name === 'UnterminatedString';
+            return [
+              {
+                range: this.rangeOf(e),
+                term: { value: quoted ? unquote(term.image) : term.image, quoted, range: tokenRange(term) },
+                meaning: this.text(tok(e.children, 'meaning')),
+              },
+            ];
+          }),
         };
       default:
         return undefined;
     }
   }
 
-  private glossaryEntry(e: CstNode): A.GlossaryEntry[] {
-    const ch = e.children;
-    const strings = tokens(ch, 'StringLiteral');
-    const bare = tok(ch, 'Name') ?? tok(ch, 'Placeholder') ?? tok(ch, 'Tbc');
-    let term: A.OwnerName | undefined;
-    let meaningToken: IToken | undefined;
-    if (bare) {
-      term = { value: bare.image, quoted: false, range: tokenRange(bare) };
-      meaningToken = strings[0];
-    } else if (strings[0]) {
-      term = { value: unquote(strings[0].image), quoted: true, range: tokenRange(strings[0]) };
-      meaningToken = strings[1];
-    }
-    return term ? [{ range: this.rangeOf(e), term, meaning: this.text(meaningToken) }] : [];
-  }
-
-  private target(ch: Children, range: A.Range): A.TargetStmt {
-    const fromToken = tok(ch, 'Kw_from');
-    const quantities = nodes(ch, 'quantity');
-    const isBaseline = (q: CstNode): boolean => fromToken !== undefined && (firstTokenOf(q)?.startOffset ?? -1) > fromToken.startOffset;
-    const directionNode = node(ch, 'direction');
-    const directionToken = directionNode ? DIRECTIONS.map((d) => tok(directionNode.children, `Kw_${d}`)).find((t) => t !== undefined) : undefined;
-    return {
-      kind: 'target',
-      range,
-      keywordRange: this.keywordRange(tok(ch, 'Kw_target'), undefined, range),
-      direction: directionToken ? { value: directionToken.image as Direction, range: tokenRange(directionToken) } : undefined,
-      value: this.quantity(quantities.find((q) => !isBaseline(q))),
-      indicator: this.indicator(tok(ch, 'IndicatorCode')),
-      baseline: this.quantity(quantities.find(isBaseline)),
-      deadline: this.date(node(ch, 'date')),
-      words: this.text(tok(ch, 'StringLiteral')),
-    };
-  }
-
-  private timing(ch: Children, range: A.Range): A.TimingStmt {
-    const keywordRange = this.keywordRange(tok(ch, 'Kw_timing'), undefined, range);
-    const words = this.text(tok(ch, 'StringLiteral'));
+  private timing(ch: Children, range: A.Range, keyword: IToken | undefined): A.TimingStmt {
+    const keywordRange = this.keywordRange(keyword, undefined, range);
+    const words = this.text(tok(ch, 'words'));
     const specNode = node(ch, 'timingSpec');
     if (!specNode) return { kind: 'timing', range, keywordRange, words };
     const sc = specNode.children;
-    const dates = nodes(sc, 'date').map((d) => this.date(d));
+    const dateNodes = (sc['date'] ?? []) as CstNode[];
+    const first = this.date(dateNodes[0]);
+    const second = this.date(dateNodes[1]);
     let spec: A.TimingSpec | undefined;
-    if (tok(sc, 'Kw_ongoing')) spec = { type: 'ongoing', start: dates[0] };
-    else if (tok(sc, 'Kw_by')) spec = dates[0] ? { type: 'by', end: dates[0] } : undefined;
-    else if (dates[0] && dates[1]) spec = { type: 'between', start: dates[0], end: dates[1] };
-    else if (tok(sc, 'Kw_from')) spec = dates[0] ? { type: 'from', start: dates[0] } : undefined;
-    else spec = dates[0] ? { type: 'on', date: dates[0] } : undefined;
+    if (sc['Kw_ongoing']) spec = { type: 'ongoing', start: first };
+    else if (sc['Kw_by']) spec = first ? { type: 'by', end: first } : undefined;
+    else if (first && second) spec = { type: 'between', start: first, end: second };
+    else if (sc['Kw_from']) spec = first ? { type: 'from', start: first } : undefined;
+    else spec = first ? { type: 'on', date: first } : undefined;
     return { kind: 'timing', range, keywordRange, spec, words };
   }
 }
+
+const CONTAINER_KIND: Record<string, 'strategy' | 'priority' | 'aim' | 'commitment' | 'action' | 'section' | 'outcome' | 'narrative'> = {
+  strategyDecl: 'strategy',
+  priorityDecl: 'priority',
+  aimDecl: 'aim',
+  commitmentDecl: 'commitment',
+  actionDecl: 'action',
+  sectionDecl: 'section',
+  outcomeDecl: 'outcome',
+  narrativeDecl: 'narrative',
+};
+
+const TEXT_KIND: Record<string, 'note' | 'coverage' | 'area' | 'vision'> = {
+  noteStmt: 'note',
+  coverageStmt: 'coverage',
+  areaStmt: 'area',
+  visionStmt: 'vision',
+};

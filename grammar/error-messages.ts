@@ -6,6 +6,7 @@
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 import { KEYWORDS, STATUS_VALUES } from './keywords.js';
 import { closestWord } from './spelling.js';
+import { tokenLabels } from './tokens.js';
 
 /** What each rule expects, by the name of the token it failed to find ('*' for any). */
 const EXPECTATIONS: Record<string, Record<string, string>> = {
@@ -53,10 +54,9 @@ const EXPECTATIONS: Record<string, Record<string, string>> = {
   partnersDecl: { LCurly: "`{` and the partners' names in quotes after `partners`", RCurly: '`}` to close the partners list' },
   partnerEntry: { StringLiteral: "the partner's role in quotes after `role`" },
   glossaryDecl: { LCurly: '`{` and the glossary entries after `glossary`', RCurly: '`}` to close the glossary' },
-  glossaryEntry: { StringLiteral: 'the meaning in quotes after the term' },
   date: { '*': 'a date such as 2010-04, 2010 or 2009/10' },
-  quantity: { '*': 'a number, a placeholder such as X, or tbc' },
-  id: { '*': 'an id or code' },
+  targetStmt: { QuantityToken: 'the baseline after `from`: a number (45%), a placeholder (X) or tbc' },
+  glossaryEntry: { TermToken: 'a term (such as CDRP) and its meaning in quotes', StringLiteral: 'the meaning in quotes after the term' },
   block: { RCurly: '`}` to close the block' },
 };
 
@@ -105,7 +105,7 @@ export const friendlyErrorMessages: IParserErrorMessageProvider = {
     if (ruleName === 'block' && expected.name === 'RCurly' && actual.tokenType !== EOF) {
       return `${sentence(`${STATEMENT_HINT}, or \`}\` to close the block`, actual)}${keywordHint(actual)}`;
     }
-    const what = expectation(ruleName, expected.name) ?? `\`${expected.name}\``;
+    const what = expectation(ruleName, expected.name) ?? tokenLabels.get(expected) ?? `\`${expected.name}\``;
     return sentence(what, actual);
   },
   buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken; ruleName: string }): string {
@@ -113,7 +113,7 @@ export const friendlyErrorMessages: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ actual, ruleName }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken; customUserDescription?: string; ruleName: string }): string {
     const first = actual[0];
-    if (ruleName === 'statement') return `${sentence(STATEMENT_HINT, first)}${keywordHint(first)}`;
+    if (ruleName === 'document' || ruleName === 'block') return `${sentence(STATEMENT_HINT, first)}${keywordHint(first)}`;
     const what = expectation(ruleName, undefined) ?? STATEMENT_HINT;
     return sentence(what, first);
   },

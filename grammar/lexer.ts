@@ -5,7 +5,7 @@ import { allTokens, UnterminatedString } from './tokens.js';
 import type { LineIndex } from './positions.js';
 import { tokenRange } from './positions.js';
 
-const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: false });
+const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
 
 export interface LexProblem {
   readonly message: string;

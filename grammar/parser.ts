@@ -4,24 +4,30 @@
  * and reused for every parse, as Chevrotain's performance guide asks.
  *
  * Every statement starts with a keyword (or is a quoted paragraph), so error
- * recovery can always re-synchronise on the next statement.
+ * recovery can always re-synchronise on the next statement. Children carry
+ * labels (`id`, `title`, `value`…) so the tree builder reads them by meaning,
+ * and token categories (IdToken, OwnerToken…) stand in for tiny sub-rules:
+ * fewer CST nodes is most of the parser's speed.
  */
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
 import {
   allTokens,
   Comma,
   DateLiteral,
+  DirectionToken,
+  IdToken,
   IndicatorCode,
   keywordTokens as K,
   LCurly,
-  Name,
   NumberLiteral,
+  OwnerToken,
   Percent,
-  Placeholder,
+  QuantityToken,
   RCurly,
   Slash,
+  StatusToken,
   StringLiteral,
-  Tbc,
+  TermToken,
 } from './tokens.js';
 import { friendlyErrorMessages } from './error-messages.js';
 
@@ -36,18 +42,48 @@ class StrategyParser extends CstParser {
     this.performSelfAnalysis();
   }
 
+  private statementAlternatives: IOrAlt<unknown>[] | undefined;
+
+  /** One statement; shared by the document and every block (not a rule, so no extra tree node). */
+  private statement(): void {
+    this.OR(
+      (this.statementAlternatives ??= [
+        { ALT: () => this.SUBRULE(this.strategyDecl) },
+        { ALT: () => this.SUBRULE(this.frameworkStmt) },
+        { ALT: () => this.SUBRULE(this.priorityDecl) },
+        { ALT: () => this.SUBRULE(this.sectionDecl) },
+        { ALT: () => this.SUBRULE(this.aimDecl) },
+        { ALT: () => this.SUBRULE(this.nationalAimRef) },
+        { ALT: () => this.SUBRULE(this.commitmentDecl) },
+        { ALT: () => this.SUBRULE(this.actionDecl) },
+        { ALT: () => this.SUBRULE(this.measureDecl) },
+        { ALT: () => this.SUBRULE(this.targetStmt) },
+        { ALT: () => this.SUBRULE(this.outcomeDecl) },
+        { ALT: () => this.SUBRULE(this.narrativeDecl) },
+        { ALT: () => this.SUBRULE(this.noteStmt) },
+        { ALT: () => this.SUBRULE(this.ownerStmt) },
+        { ALT: () => this.SUBRULE(this.timingStmt) },
+        { ALT: () => this.SUBRULE(this.supportsStmt) },
+        { ALT: () => this.SUBRULE(this.coverageStmt) },
+        { ALT: () => this.SUBRULE(this.areaStmt) },
+        { ALT: () => this.SUBRULE(this.visionStmt) },
+        { ALT: () => this.SUBRULE(this.periodStmt) },
+        { ALT: () => this.SUBRULE(this.statusStmt) },
+        { ALT: () => this.SUBRULE(this.partnersDecl) },
+        { ALT: () => this.SUBRULE(this.glossaryDecl) },
+        { ALT: () => this.SUBRULE(this.paragraph) },
+      ]),
+    );
+  }
+
   public document = this.RULE('document', () => {
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statement());
   });
 
   private block = this.RULE('block', () => {
     this.CONSUME(LCurly);
-    this.MANY(() => this.SUBRULE(this.statement));
+    this.MANY(() => this.statement());
     this.CONSUME(RCurly);
-  });
-
-  private id = this.RULE('id', () => {
-    this.OR([{ ALT: () => this.CONSUME(Name) }, { ALT: () => this.CONSUME(NumberLiteral) }]);
   });
 
   private date = this.RULE('date', () => {
@@ -65,176 +101,130 @@ class StrategyParser extends CstParser {
     ]);
   });
 
-  private quantity = this.RULE('quantity', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(NumberLiteral) },
-      { ALT: () => this.CONSUME(Placeholder) },
-      { ALT: () => this.CONSUME(Tbc) },
-    ]);
-    this.OPTION(() => this.CONSUME(Percent));
-  });
-
-  public statement = this.RULE('statement', () => {
-    this.OR([
-      { ALT: () => this.SUBRULE(this.strategyDecl) },
-      { ALT: () => this.SUBRULE(this.frameworkStmt) },
-      { ALT: () => this.SUBRULE(this.priorityDecl) },
-      { ALT: () => this.SUBRULE(this.sectionDecl) },
-      { ALT: () => this.SUBRULE(this.aimDecl) },
-      { ALT: () => this.SUBRULE(this.nationalAimRef) },
-      { ALT: () => this.SUBRULE(this.commitmentDecl) },
-      { ALT: () => this.SUBRULE(this.actionDecl) },
-      { ALT: () => this.SUBRULE(this.measureDecl) },
-      { ALT: () => this.SUBRULE(this.targetStmt) },
-      { ALT: () => this.SUBRULE(this.outcomeDecl) },
-      { ALT: () => this.SUBRULE(this.narrativeDecl) },
-      { ALT: () => this.SUBRULE(this.noteStmt) },
-      { ALT: () => this.SUBRULE(this.ownerStmt) },
-      { ALT: () => this.SUBRULE(this.timingStmt) },
-      { ALT: () => this.SUBRULE(this.supportsStmt) },
-      { ALT: () => this.SUBRULE(this.coverageStmt) },
-      { ALT: () => this.SUBRULE(this.areaStmt) },
-      { ALT: () => this.SUBRULE(this.visionStmt) },
-      { ALT: () => this.SUBRULE(this.periodStmt) },
-      { ALT: () => this.SUBRULE(this.statusStmt) },
-      { ALT: () => this.SUBRULE(this.partnersDecl) },
-      { ALT: () => this.SUBRULE(this.glossaryDecl) },
-      { ALT: () => this.SUBRULE(this.paragraph) },
-    ]);
-  });
-
   private strategyDecl = this.RULE('strategyDecl', () => {
-    this.CONSUME(K.strategy);
-    this.OPTION(() => this.SUBRULE(this.id));
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.strategy, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.SUBRULE(this.block);
   });
 
   /** `framework ID "Title" { … }` declares one; `framework ID, ID` (in a header) names them. */
   private frameworkStmt = this.RULE('frameworkStmt', () => {
-    this.CONSUME(K.framework);
-    this.SUBRULE(this.id);
+    this.CONSUME(K.framework, { LABEL: 'keyword' });
+    this.CONSUME(IdToken, { LABEL: 'id' });
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.SUBRULE2(this.id);
+      this.CONSUME2(IdToken, { LABEL: 'id' });
     });
-    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private priorityDecl = this.RULE('priorityDecl', () => {
-    this.CONSUME(K.priority);
-    this.OPTION(() => this.SUBRULE(this.id));
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.priority, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private sectionDecl = this.RULE('sectionDecl', () => {
-    this.CONSUME(K.section);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.section, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.SUBRULE(this.block);
   });
 
   private aimDecl = this.RULE('aimDecl', () => {
-    this.CONSUME(K.aim);
-    this.OPTION(() => this.SUBRULE(this.id));
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.aim, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private nationalAimRef = this.RULE('nationalAimRef', () => {
-    this.CONSUME(K.national);
-    this.CONSUME(K.aim);
+    this.CONSUME(K.national, { LABEL: 'keyword' });
+    this.CONSUME(K.aim, { LABEL: 'keywordEnd' });
     this.OR([
       {
         ALT: () => {
-          this.SUBRULE(this.id);
-          this.OPTION(() => this.CONSUME(StringLiteral));
+          this.CONSUME(IdToken, { LABEL: 'id' });
+          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral) },
+      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'title' }) },
     ]);
   });
 
   private commitmentDecl = this.RULE('commitmentDecl', () => {
-    this.CONSUME(K.commitment);
-    this.OPTION(() => this.SUBRULE(this.id));
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.commitment, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private actionDecl = this.RULE('actionDecl', () => {
-    this.CONSUME(K.action);
-    this.CONSUME(NumberLiteral);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.action, { LABEL: 'keyword' });
+    this.CONSUME(NumberLiteral, { LABEL: 'id' });
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.OPTION(() => this.SUBRULE(this.block));
   });
 
   private measureDecl = this.RULE('measureDecl', () => {
-    this.CONSUME(K.measure);
+    this.CONSUME(K.measure, { LABEL: 'keyword' });
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(IndicatorCode);
-          this.OPTION(() => this.CONSUME(StringLiteral));
+          this.CONSUME(IndicatorCode, { LABEL: 'indicator' });
+          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral) },
+      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'title' }) },
     ]);
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
-  private direction = this.RULE('direction', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(K.increase) },
-      { ALT: () => this.CONSUME(K.reduce) },
-      { ALT: () => this.CONSUME(K.maintain) },
-    ]);
-  });
-
   private targetStmt = this.RULE('targetStmt', () => {
-    this.CONSUME(K.target);
-    this.OPTION(() => this.SUBRULE(this.direction));
-    this.OPTION2(() => this.SUBRULE(this.quantity));
-    this.OPTION3(() => this.CONSUME(IndicatorCode));
-    this.OPTION4(() => {
-      this.CONSUME(K.from);
-      this.SUBRULE2(this.quantity);
+    this.CONSUME(K.target, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(DirectionToken, { LABEL: 'direction' }));
+    this.OPTION2(() => {
+      this.CONSUME(QuantityToken, { LABEL: 'value' });
+      this.OPTION3(() => this.CONSUME(Percent, { LABEL: 'valuePercent' }));
     });
+    this.OPTION4(() => this.CONSUME(IndicatorCode, { LABEL: 'indicator' }));
     this.OPTION5(() => {
+      this.CONSUME(K.from);
+      this.CONSUME2(QuantityToken, { LABEL: 'baseline' });
+      this.OPTION6(() => this.CONSUME2(Percent, { LABEL: 'baselinePercent' }));
+    });
+    this.OPTION7(() => {
       this.CONSUME(K.by);
       this.SUBRULE(this.date);
     });
-    this.OPTION6(() => this.CONSUME(StringLiteral));
+    this.OPTION8(() => this.CONSUME(StringLiteral, { LABEL: 'words' }));
   });
 
   private outcomeDecl = this.RULE('outcomeDecl', () => {
-    this.CONSUME(K.outcome);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.outcome, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'title' });
     this.OPTION(() => this.SUBRULE(this.block));
   });
 
   private narrativeDecl = this.RULE('narrativeDecl', () => {
-    this.CONSUME(K.narrative);
-    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.CONSUME(K.narrative, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
     this.SUBRULE(this.block);
   });
 
   private noteStmt = this.RULE('noteStmt', () => {
-    this.CONSUME(K.note);
-    this.CONSUME(StringLiteral);
-  });
-
-  private ownerName = this.RULE('ownerName', () => {
-    this.OR([{ ALT: () => this.CONSUME(StringLiteral) }, { ALT: () => this.CONSUME(Name) }]);
+    this.CONSUME(K.note, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
   private ownerStmt = this.RULE('ownerStmt', () => {
-    this.CONSUME(K.owner);
-    this.SUBRULE(this.ownerName);
+    this.CONSUME(K.owner, { LABEL: 'keyword' });
+    this.CONSUME(OwnerToken, { LABEL: 'name' });
     this.MANY(() => {
       this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Slash) }]);
-      this.SUBRULE2(this.ownerName);
+      this.CONSUME2(OwnerToken, { LABEL: 'name' });
     });
   });
 
@@ -278,38 +268,38 @@ class StrategyParser extends CstParser {
   });
 
   private timingStmt = this.RULE('timingStmt', () => {
-    this.CONSUME(K.timing);
+    this.CONSUME(K.timing, { LABEL: 'keyword' });
     this.OR([
       {
         ALT: () => {
           this.SUBRULE(this.timingSpec);
-          this.OPTION(() => this.CONSUME(StringLiteral));
+          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'words' }));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral) },
+      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'words' }) },
     ]);
   });
 
   private supportsStmt = this.RULE('supportsStmt', () => {
-    this.CONSUME(K.supports);
+    this.CONSUME(K.supports, { LABEL: 'keyword' });
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(K.action);
-          this.CONSUME(NumberLiteral);
+          this.CONSUME(K.action, { LABEL: 'keywordEnd' });
+          this.CONSUME(NumberLiteral, { LABEL: 'ref' });
           this.MANY(() => {
             this.CONSUME(Comma);
-            this.CONSUME2(NumberLiteral);
+            this.CONSUME2(NumberLiteral, { LABEL: 'ref' });
           });
         },
       },
       {
         ALT: () => {
-          this.CONSUME(K.aim);
-          this.SUBRULE(this.id);
+          this.CONSUME(K.aim, { LABEL: 'keywordEnd' });
+          this.CONSUME(IdToken, { LABEL: 'ref' });
           this.MANY2(() => {
             this.CONSUME2(Comma);
-            this.SUBRULE2(this.id);
+            this.CONSUME2(IdToken, { LABEL: 'ref' });
           });
         },
       },
@@ -317,75 +307,63 @@ class StrategyParser extends CstParser {
   });
 
   private coverageStmt = this.RULE('coverageStmt', () => {
-    this.CONSUME(K.coverage);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.coverage, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
   private areaStmt = this.RULE('areaStmt', () => {
-    this.CONSUME(K.area);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.area, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
   private visionStmt = this.RULE('visionStmt', () => {
-    this.CONSUME(K.vision);
-    this.CONSUME(StringLiteral);
+    this.CONSUME(K.vision, { LABEL: 'keyword' });
+    this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 
   private periodStmt = this.RULE('periodStmt', () => {
-    this.CONSUME(K.period);
+    this.CONSUME(K.period, { LABEL: 'keyword' });
     this.SUBRULE(this.date);
     this.CONSUME(K.to);
     this.SUBRULE2(this.date);
   });
 
   private statusStmt = this.RULE('statusStmt', () => {
-    this.CONSUME(K.status);
-    this.OR([
-      { ALT: () => this.CONSUME(K.draft) },
-      { ALT: () => this.CONSUME(K.consultation) },
-      { ALT: () => this.CONSUME(K.final) },
-      { ALT: () => this.CONSUME(K.published) },
-      { ALT: () => this.CONSUME(K.superseded) },
-      { ALT: () => this.CONSUME(K.archived) },
-    ]);
+    this.CONSUME(K.status, { LABEL: 'keyword' });
+    this.CONSUME(StatusToken, { LABEL: 'value' });
   });
 
   private partnersDecl = this.RULE('partnersDecl', () => {
-    this.CONSUME(K.partners);
-    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.CONSUME(K.partners, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.partnerEntry));
     this.CONSUME(RCurly);
   });
 
   private partnerEntry = this.RULE('partnerEntry', () => {
-    this.CONSUME(StringLiteral);
+    this.CONSUME(StringLiteral, { LABEL: 'name' });
     this.OPTION(() => {
       this.CONSUME(K.role);
-      this.CONSUME2(StringLiteral);
+      this.CONSUME2(StringLiteral, { LABEL: 'role' });
     });
   });
 
   private glossaryDecl = this.RULE('glossaryDecl', () => {
-    this.CONSUME(K.glossary);
-    this.OPTION(() => this.CONSUME(StringLiteral));
+    this.CONSUME(K.glossary, { LABEL: 'keyword' });
+    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.glossaryEntry));
     this.CONSUME(RCurly);
   });
 
   private glossaryEntry = this.RULE('glossaryEntry', () => {
-    this.OR([
-      { ALT: () => this.CONSUME(Name) },
-      { ALT: () => this.CONSUME(StringLiteral) },
-      { ALT: () => this.CONSUME(Placeholder) },
-      { ALT: () => this.CONSUME(Tbc) },
-    ]);
-    this.CONSUME2(StringLiteral);
+    this.CONSUME(TermToken, { LABEL: 'term' });
+    this.CONSUME(StringLiteral, { LABEL: 'meaning' });
   });
 
   private paragraph = this.RULE('paragraph', () => {
-    this.CONSUME(StringLiteral);
+    this.CONSUME(StringLiteral, { LABEL: 'text' });
   });
 }
 

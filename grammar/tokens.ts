@@ -3,7 +3,20 @@
  * `keywords.ts`; everything else is declared here, in lexing order.
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
-import { KEYWORDS, PLACEHOLDER_WORDS, type Keyword } from './keywords.js';
+import { DIRECTIONS, KEYWORDS, PLACEHOLDER_WORDS, STATUS_VALUES, type Keyword } from './keywords.js';
+
+/*
+ * Categories: abstract tokens the parser consumes where several token types
+ * may stand (an id is a name or a number; an owner is a name or a quoted
+ * string). Consuming a category instead of calling a sub-rule keeps the
+ * syntax tree small, which is most of the parser's cost.
+ */
+export const IdToken = createToken({ name: 'IdToken', pattern: Lexer.NA });
+export const OwnerToken = createToken({ name: 'OwnerToken', pattern: Lexer.NA });
+export const TermToken = createToken({ name: 'TermToken', pattern: Lexer.NA });
+export const QuantityToken = createToken({ name: 'QuantityToken', pattern: Lexer.NA });
+export const DirectionToken = createToken({ name: 'DirectionToken', pattern: Lexer.NA });
+export const StatusToken = createToken({ name: 'StatusToken', pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
@@ -13,7 +26,12 @@ export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n
  * Keeping strings to one line means a missing quote costs one line, not the
  * rest of the file.
  */
-export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\\r\n]|\\.)*"/, start_chars_hint: ['"'] });
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+  start_chars_hint: ['"'],
+  categories: [OwnerToken, TermToken],
+});
 /**
  * A string whose closing quote is missing: it runs to the end of the line.
  * It is a StringLiteral for the parser (so one missing quote does not derail
@@ -22,7 +40,7 @@ export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:
 export const UnterminatedString = createToken({
   name: 'UnterminatedString',
   pattern: /"(?:[^"\\\r\n]|\\.)*/,
-  categories: [StringLiteral],
+  categories: [StringLiteral, OwnerToken, TermToken],
   start_chars_hint: ['"'],
 });
 
@@ -30,14 +48,14 @@ export const UnterminatedString = createToken({
 export const CurlyString = createToken({
   name: 'CurlyString',
   pattern: /\u201c[^\u201d\r\n]*\u201d/,
-  categories: [StringLiteral],
+  categories: [StringLiteral, OwnerToken, TermToken],
   start_chars_hint: ['\u201c'],
 });
 
 /** A National Indicator code as people write it: `NI 40`, `NI40`, `NI-40`. */
 export const IndicatorCode = createToken({ name: 'IndicatorCode', pattern: /NI[ \t]*-?[ \t]*\d+/, start_chars_hint: ['N'] });
 export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}(?:-\d{2})?(?![\d.])/ });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)*/ });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)*/, categories: [IdToken, QuantityToken] });
 export const Percent = createToken({ name: 'Percent', pattern: /%/ });
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
@@ -47,19 +65,22 @@ export const Slash = createToken({ name: 'Slash', pattern: /\// });
 export const Name = createToken({
   name: 'Name',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*/,
+  categories: [IdToken, OwnerToken, TermToken],
 });
 
 /** `X`, `XX`, `XXX`: the value a draft has not filled in yet. */
-export const Placeholder = createToken({ name: 'Placeholder', pattern: /X{1,4}/, longer_alt: Name });
+export const Placeholder = createToken({ name: 'Placeholder', pattern: /X{1,4}/, longer_alt: Name, categories: [QuantityToken, TermToken] });
 export const Tbc = createToken({
   name: 'Tbc',
   pattern: new RegExp(PLACEHOLDER_WORDS.join('|')),
   longer_alt: Name,
+  categories: [QuantityToken, TermToken],
 });
 
 function keywordToken(word: string): TokenType {
   const name = `Kw_${word}`;
-  return createToken({ name, pattern: new RegExp(word), longer_alt: Name });
+  const categories = (DIRECTIONS as readonly string[]).includes(word) ? [DirectionToken] : (STATUS_VALUES as readonly string[]).includes(word) ? [StatusToken] : [];
+  return createToken({ name, pattern: new RegExp(word), longer_alt: Name, categories });
 }
 
 export const keywordTokens: Readonly<Record<Keyword, TokenType>> = Object.fromEntries(
@@ -72,6 +93,12 @@ export const keywordTokens: Readonly<Record<Keyword, TokenType>> = Object.fromEn
  * precede `Name` so that `NI 40` is one token.
  */
 export const allTokens: TokenType[] = [
+  IdToken,
+  OwnerToken,
+  TermToken,
+  QuantityToken,
+  DirectionToken,
+  StatusToken,
   WhiteSpace,
   LineComment,
   StringLiteral,
@@ -104,6 +131,12 @@ export const tokenLabels: ReadonlyMap<TokenType, string> = new Map<TokenType, st
   [Comma, '`,`'],
   [Slash, '`/`'],
   [Name, 'a name or code'],
+  [IdToken, 'an id or code'],
+  [OwnerToken, "an owner's name in quotes or an acronym"],
+  [TermToken, 'a term'],
+  [QuantityToken, 'a number, a placeholder such as X, or tbc'],
+  [DirectionToken, 'increase, reduce or maintain'],
+  [StatusToken, `one of ${STATUS_VALUES.join(', ')}`],
   [Placeholder, 'a placeholder such as X'],
   [Tbc, '`tbc`'],
   ...Object.entries(keywordTokens).map(([word, t]) => [t, `\`${word}\``] as [TokenType, string]),

@@ -7,7 +7,7 @@
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { globSync } from 'tinyglobby';
+import picomatch from 'picomatch';
 
 export const STRATEGY_EXTENSION = '.strategy';
 const IGNORE_FILES = ['.gitignore', '.strategyignore'];
@@ -135,9 +135,7 @@ export function expandPaths(inputs: readonly string[], cwd: string, ignorePatter
       continue;
     }
     if (GLOB_CHARS.test(input)) {
-      const matches = globSync(toPosix(input), { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })
-        .map((m) => resolve(m))
-        .filter((m) => !ignores.ignores(m, false));
+      const matches = globFiles(toPosix(input), cwd, ignores, problems, shown);
       if (matches.length === 0) problems.push({ path: input, message: 'no files match this pattern' });
       matches.forEach((m) => files.add(m));
       continue;
@@ -153,6 +151,36 @@ function isLink(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Files matching a glob: walk from the glob's fixed leading folders, keep
+ * what matches. Ignore files apply, as they do to folders.
+ */
+function globFiles(pattern: string, cwd: string, ignores: IgnoreStack, problems: PathProblem[], shown: (p: string) => string): string[] {
+  const { base, glob } = picomatch.scan(pattern);
+  const root = resolve(cwd, base || '.');
+  const isMatch = picomatch(glob, { dot: false });
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ path: shown(dir), message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!ALWAYS_SKIPPED.has(entry.name) && !ignores.ignores(full, true)) visit(full);
+      } else if (entry.isFile() && isMatch(toPosix(relative(root, full))) && !ignores.ignores(full, false)) {
+        out.push(full);
+      }
+    }
+  };
+  if (existsSync(root)) visit(root);
+  return out;
 }
 
 export function displayPath(path: string, cwd: string): string {
