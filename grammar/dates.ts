@@ -15,7 +15,19 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** Documents repeat the same few dates thousands of times; parse each once. */
+const cache = new Map<string, DateParse>();
+
 export function parseDateText(text: string): DateParse {
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    parsed = parseUncached(text);
+    if (cache.size < 10_000) cache.set(text, parsed);
+  }
+  return parsed;
+}
+
+function parseUncached(text: string): DateParse {
   let m = /^(\d{4})$/.exec(text);
   if (m) {
     const y = Number(m[1]);

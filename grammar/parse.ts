@@ -3,7 +3,7 @@
  * nothing of files or editors.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Range, StrategyDocument } from './ast.js';
+import type { Comment, Position, Range, StrategyDocument } from './ast.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
@@ -47,11 +47,30 @@ function isMissingCloseAtEnd(e: IRecognitionException): boolean {
   return e.name === 'MismatchedTokenException' && e.message.startsWith('Expected `}`') && e.token.tokenType.name === 'EOF';
 }
 
+/** Where the text ends, found from its last token so a clean parse never indexes every line. */
+function endPosition(text: string, tokens: readonly IToken[], comments: readonly Comment[]): Position {
+  let line = 0;
+  let character = 0;
+  let from = 0;
+  const lastToken = tokens[tokens.length - 1];
+  const lastComment = comments[comments.length - 1];
+  const last = lastComment && (!lastToken || lastComment.range.end.offset > lastToken.endOffset! + 1) ? lastComment.range.end : lastToken ? tokenRange(lastToken).end : undefined;
+  if (last) ({ line, character, offset: from } = last);
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      character = 0;
+    } else if (c !== 13) character++;
+  }
+  return { line, character, offset: text.length };
+}
+
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
   const lexed = lex(text, lines);
   const problems: SyntaxProblem[] = lexed.problems.map((p) => ({ kind: 'lexical', ...p }));
-  const end = lines.positionAt(text.length);
+  const end = endPosition(text, lexed.tokens, lexed.comments);
   const builder = new AstBuilder(end);
   const items = [];
 
@@ -81,7 +100,7 @@ export function parse(text: string): ParseResult {
   }
 
   problems.push(...builder.problems.map((p) => ({ kind: 'value' as const, ...p })));
-  const document: StrategyDocument = { kind: 'document', range: { start: lines.positionAt(0), end }, items, comments: lexed.comments };
+  const document: StrategyDocument = { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items, comments: lexed.comments };
   problems.push(...checkStructure(document).map((p) => ({ kind: 'structure' as const, ...p })));
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { document, problems, lines };

@@ -22,9 +22,17 @@ export function spanRanges(first: Range, last: Range): Range {
 
 /** Maps offsets to positions for one text; built once per document. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private starts: number[] | undefined;
 
-  constructor(private readonly text: string) {
+  constructor(private readonly text: string) {}
+
+  /** Computed on first use: a clean parse never needs it. */
+  private get lineStarts(): number[] {
+    this.starts ??= LineIndex.computeLineStarts(this.text);
+    return this.starts;
+  }
+
+  private static computeLineStarts(text: string): number[] {
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -34,7 +42,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parse, type Statement, type StrategyDocument } from '../../grammar/index.js';
+import { LineIndex, parse, type Statement, type StrategyDocument } from '../../grammar/index.js';
 
 function only(text: string): StrategyDocument {
   const r = parse(text);
@@ -179,6 +179,12 @@ describe('grammar: every construct', () => {
     assert.equal(find(doc, 'paragraph').text.value, '“Quoted” paragraph');
     assert.deepEqual(doc.comments.map((c) => c.text), [' trailing']);
     assert.deepEqual(doc.comments[0]!.range.start, { line: 0, character: text.indexOf('//'), offset: text.indexOf('//') });
+  });
+
+  it('the document ends where the text ends, whatever the line breaks and trailing comments', () => {
+    for (const t of ['', '\n', 'note "x"\n\n', 'note "x" // c\r\n  ', '// c', 'note "x"\r\n\r\n\r\nx', '\r\r\n']) {
+      assert.deepEqual(parse(t).document.range.end, new LineIndex(t).positionAt(t.length), JSON.stringify(t));
+    }
   });
 
   it('a document range covers the whole text; blocks cover braces', () => {
