@@ -57,7 +57,7 @@ const EXPECTATIONS: Record<string, Record<string, string>> = {
   date: { '*': 'a date such as 2010-04, 2010 or 2009/10' },
   targetStmt: { QuantityToken: 'the baseline after `from`: a number (45%), a placeholder (X) or tbc' },
   glossaryEntry: { TermToken: 'a term (such as CDRP) and its meaning in quotes', StringLiteral: 'the meaning in quotes after the term' },
-  block: { RCurly: '`}` to close the block' },
+  block: { RCurly: '`}` to close the block', LCurly: '`{` to open the block' },
 };
 
 const STATEMENT_HINT = 'a statement such as `commitment`, `owner`, `timing` or `target`, or text in quotes';

@@ -52,6 +52,9 @@ function hint(kind: A.StatementKind, parent: ParentKind, documentKind: 'strategy
   if (['area', 'period', 'status', 'vision'].includes(kind)) return ' It belongs in the `strategy` or `framework` header block.';
   if (kind === 'priority') return ' Priorities stand at the top level of the file.';
   if (parent === 'narrative') return ' A narrative holds only paragraphs in quotes, notes and nested narratives.';
+  if (['commitment', 'action', 'measure'].includes(parent) && ALLOWED.priority.has(kind)) {
+    return ` Is a \`}\` missing to close the ${parent} above?`;
+  }
   return '';
 }
 
