@@ -1,6 +1,6 @@
 export * from './ast.js';
 export { parse, type ParseResult, type SyntaxProblem, type SyntaxProblemKind } from './parse.js';
-export { KEYWORDS, STATUS_VALUES, DIRECTIONS, keywordInfo, type Keyword, type KeywordInfo } from './keywords.js';
+export { KEYWORDS, STATUS_VALUES, DIRECTIONS, keywordInfo, type Direction, type Keyword, type KeywordInfo, type StatusValue } from './keywords.js';
 export { LineIndex } from './positions.js';
 export { quote, unquote } from './strings.js';
 export { parseDateText } from './dates.js';
