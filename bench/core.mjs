@@ -71,6 +71,7 @@ const results = { machine: { node: process.version, cpus: (await import('node:os
   const lexMs = time(() => lex(text, new LineIndex(text)));
   const parseMs = time(() => parse(text));
   const validateMs = time(() => lintAll([text]));
+  globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   const kept = parse(text);
   globalThis.gc?.();
