@@ -1,5 +1,5 @@
-import { describeNode } from '../analysis/walk.js';
 import type { Rule } from './rule.js';
+import { describeOwner } from './support/ancestry.js';
 import { placeholderOf } from './placeholder-target.js';
 
 export const missingBaseline: Rule = {
@@ -20,7 +20,7 @@ export const missingBaseline: Rule = {
       target(node, ancestors) {
         if (node.baseline || placeholderOf(node)) return;
         if (!node.direction && node.value?.number === undefined) return;
-        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
+        const owner = describeOwner(ancestors) ? ` of ${describeOwner(ancestors)}` : '';
         context.report({ message: `Target${owner} has no baseline: add \`from …\` with the starting value.`, range: node.range });
       },
     };

@@ -1,6 +1,6 @@
 import type { TargetStmt } from '../../grammar/index.js';
-import { describeNode } from '../analysis/walk.js';
 import type { Rule } from './rule.js';
+import { describeOwner, quoteShort } from './support/ancestry.js';
 
 /** Placeholders a draft leaves in a target's words: X, XX, X %, TBC, TBD, "?". */
 const PLACEHOLDER_IN_WORDS = /(?<![\w-])(X{1,4}(?:\s?%)?|TBC|tbc|TBD|tbd|\?\?+)(?![\w-])/;
@@ -30,8 +30,9 @@ export const placeholderTarget: Rule = {
       target(node, ancestors) {
         const placeholder = placeholderOf(node);
         if (!placeholder) return;
-        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
-        context.report({ message: `Target${owner} is a placeholder (${placeholder}): agree the value before publication.`, range: node.range });
+        const owner = describeOwner(ancestors);
+        const name = node.words ? `Target ${quoteShort(node.words.value)}${owner ? ` in ${owner}` : ''}` : `Target${owner ? ` of ${owner}` : ''}`;
+        context.report({ message: `${name} is a placeholder (${placeholder}): agree the value before publication.`, range: node.range });
       },
     };
   },

@@ -1,6 +1,6 @@
 import type { DateValue, Range } from '../../grammar/index.js';
-import { describeNode } from '../analysis/walk.js';
 import type { Rule } from './rule.js';
+import { describeOwner } from './support/ancestry.js';
 
 interface Span {
   readonly first: string;
@@ -43,13 +43,13 @@ export const timingOutsidePeriod: Rule = {
         const [start, end] =
           s.type === 'on' ? [s.date, s.date] : s.type === 'between' ? [s.start, s.end] : s.type === 'by' ? [undefined, s.end] : [s.start, undefined];
         const why = outsidePeriod(start, end, span);
-        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
+        const owner = describeOwner(ancestors) ? ` of ${describeOwner(ancestors)}` : '';
         if (why) report(why, `Timing${owner}`, node.range);
       },
       target(node, ancestors) {
         if (!node.deadline) return;
         const why = outsidePeriod(undefined, node.deadline, span);
-        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
+        const owner = describeOwner(ancestors) ? ` of ${describeOwner(ancestors)}` : '';
         if (why) report(why.replace('ends', 'is due'), `Target date${owner}`, node.deadline.range);
       },
     };

@@ -1,5 +1,5 @@
-import { describeNode } from '../analysis/walk.js';
 import type { Rule } from './rule.js';
+import { describeOwner } from './support/ancestry.js';
 
 export const vagueTiming: Rule = {
   meta: {
@@ -17,7 +17,7 @@ export const vagueTiming: Rule = {
   create(context) {
     return {
       timing(node, ancestors) {
-        const owner = ancestors.length > 0 ? ` of ${describeNode(ancestors[ancestors.length - 1]!)}` : '';
+        const owner = describeOwner(ancestors) ? ` of ${describeOwner(ancestors)}` : '';
         if (!node.spec) {
           const words = node.words ? ` "${node.words.value}"` : '';
           context.report({ message: `Timing${owner}${words} gives no date: add a date, range or deadline before the words.`, range: node.range });

@@ -1,11 +1,13 @@
 /** Finding acronyms in prose, and the definitions a text gives them inline. */
 
 /** Abbreviations every reader knows; a workspace adds its own through `acronyms` in the config. */
-export const UNIVERSAL_ACRONYMS: ReadonlySet<string> = new Set(['UK', 'NHS', 'GP', 'HIV', 'TV', 'OK', 'ID', 'MP', 'AM', 'PM']);
+export const UNIVERSAL_ACRONYMS: ReadonlySet<string> = new Set(['UK', 'NHS', 'GP', 'HIV', 'TV', 'OK', 'ID', 'MP', 'AM', 'PM', 'HM', 'ISBN']);
 
 const NOT_ACRONYMS: ReadonlySet<string> = new Set([
   'TBC', 'TBD', 'X', 'XX', 'XXX', 'XXXX', 'NB', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII',
   'DRAFT', 'FINAL', 'NOTE', 'NEW', 'KEY', 'AIMS', 'AIM',
+  // Question words and the like, written in capitals for emphasis (“WHAT” drugs should we focus upon?)
+  'WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW', 'NOT', 'ONLY', 'MUST', 'WILL', 'ARE', 'CAN', 'OUR', 'YOU',
   'A', 'I', 'AN', 'AND', 'OR', 'OF', 'THE', 'TO', 'IN', 'ON', 'FOR', 'BY', 'WE', 'IS', 'IT', 'BE', 'AT', 'AS', 'NO', 'SO', 'ALL',
 ]);
 
@@ -30,6 +32,8 @@ export function findAcronyms(text: string): AcronymUse[] {
     const before = text[m.index - 1];
     const after = text[m.index + m[0].length];
     if ((before && /[\w-]/.test(before)) || (after && /[\w]/.test(after))) continue;
+    // Part of a web address or file name (GOV.UK, www.nice.org.uk), not an acronym.
+    if ((after === '.' && /[A-Za-z]/.test(text[m.index + m[0].length + 1] ?? '')) || before === '.') continue;
     const acronym = acronymOf(m[0]);
     if (acronym) out.push({ acronym, index: m.index });
   }
