@@ -21,7 +21,7 @@ Usage:
   strategy lint [paths…]          check .strategy files, folders or globs (default: .)
   strategy format [--check] <paths…>   rewrite files in the canonical layout
   strategy export --format json <file>  print a document's model as JSON
-  strategy convert <inputs…> [-o DIR]   turn .txt, .md, .docx, .html or .pdf documents into .strategy files
+  strategy convert <inputs…> [--out-dir DIR]   turn .txt, .md, .docx, .html or .pdf documents into .strategy files
   strategy rules [--json]         list the rules
   strategy help | --help          this text
   strategy --version
@@ -41,6 +41,13 @@ lint options:
   --suppress-rule ID       record the current findings of one rule; repeatable
   --prune-suppressions     drop recorded findings that no longer occur
   --suppressions-location FILE   suppressions file (default strategy-suppressions.json)
+
+convert options:
+  --out-dir DIR            write the .strategy files to DIR (default: beside each input; -o DIR too)
+  --report json            print the conversion reports as JSON
+  --force                  overwrite existing .strategy files that differ
+  --check                  write nothing; exit 1 when an existing output is stale or missing
+  -c, --config PATH        converter settings from the config's "converter" key
 
 Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings),
 or unformatted files for format --check; 2 bad usage, unreadable file or bad config.

@@ -1,5 +1,6 @@
 /** The schema of strategy.config.json: validated with zod, published as JSON Schema in schemas/. */
 import { z } from 'zod';
+import { ConverterConfigSchema } from '../../client/converter/config.js';
 import { ConfiguredIndicatorSchema } from '../catalogue/indicator-catalogue.js';
 import { RULE_IDS } from '../rules/registry.js';
 
@@ -40,6 +41,7 @@ export const ConfigSchema = z
       .string()
       .optional()
       .describe(`Where \`strategy lint --suppress-all\` records known findings (default ${DEFAULT_SUPPRESSIONS_FILE}).`),
+    converter: ConverterConfigSchema.optional(),
   })
   .strict()
   .describe('Configuration of the Strategy language tools (strategy.config.json).');

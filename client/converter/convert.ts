@@ -1,0 +1,132 @@
+/**
+ * The pipeline, from blocks (whatever the file format) to checked
+ * `.strategy` text: undo page layout, read the header, build the outline,
+ * recognise structure into the document model, place it where the language
+ * allows, write it, canonicalise it with the formatter and parse it. If the
+ * result ever failed to parse (a converter bug), the document is written as
+ * prose instead, so a conversion never fails on what the document holds.
+ */
+import { format, parse, type ParseResult } from '../../grammar/index.js';
+import type { ConverterConfig } from './config.js';
+import { assignIds } from './emit/ids.js';
+import { emitAsProse, emitDocument } from './emit/emit.js';
+import { legalise } from './emit/legalise.js';
+import { blockText, type Block } from './layout/blocks.js';
+import { cleanLayout } from './layout/cleanup.js';
+import type { DescribedFramework, DocumentModel, Node } from './model.js';
+import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
+import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
+import { buildOutline, hasCommitmentHeadings } from './recognise/outline.js';
+import { convertOutline } from './recognise/sections.js';
+import { recogniseTable } from './recognise/tables.js';
+import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
+import { countConstructs, coverageOf } from './report.js';
+
+export interface ConversionReport {
+  input: string;
+  output?: string;
+  documentKind: 'strategy' | 'framework';
+  counts: Record<string, number>;
+  unplaced: { text: string; line?: number }[];
+  coverage: { sourceWords: number; coveredWords: number; ratio: number };
+}
+
+/** A framework built from what a converted document says of it, to be written beside it. */
+export interface CompanionFramework {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+export interface DetailedConversion {
+  readonly text: string;
+  readonly report: ConversionReport;
+  readonly companions: CompanionFramework[];
+}
+
+/**
+ * A block's words as the body of the document. The header row of a table
+ * read as structure is not body: its column names become the keywords
+ * (owner, outcome, timing…) of every row.
+ */
+function bodyText(block: Block): string {
+  const columns = block.kind === 'table' ? recogniseTable(block) : undefined;
+  if (block.kind === 'table' && columns) return blockText({ ...block, rows: block.rows.filter((_, k) => k !== columns.headerRow) });
+  return blockText(block);
+}
+
+function footnoteNodes(footnotes: readonly { text: string; footnote?: string }[]): Node[] {
+  if (footnotes.length === 0) return [];
+  return [{ kind: 'narrative', title: 'Footnotes', items: footnotes.map((f) => ({ kind: 'paragraph', text: `[${f.footnote ?? ''}] ${f.text}` })) }];
+}
+
+/**
+ * Writes, canonicalises and checks, returning the text with its parse (the
+ * report counts what the parser sees); falls back to prose if the structured
+ * text did not parse.
+ */
+function render(model: DocumentModel, comments: readonly string[], proseTexts: () => string[], unplaced: ConversionReport['unplaced']): { text: string; parsed: ParseResult } {
+  const formatted = format(emitDocument(model, comments));
+  const checked = formatted.ok ? parse(formatted.text) : undefined;
+  if (formatted.ok && checked && checked.problems.length === 0) return { text: formatted.text, parsed: checked };
+  const problem = checked ? checked.problems[0] : !formatted.ok ? formatted.problems[0] : undefined;
+  unplaced.push({ text: `The structure found could not be written (${problem?.message ?? 'unknown problem'}); the document was kept as prose.` });
+  const raw = emitAsProse(model, proseTexts());
+  const fallback = format(raw);
+  const text = fallback.ok ? fallback.text : raw;
+  return { text, parsed: parse(text) };
+}
+
+function companionText(framework: DescribedFramework, inputName: string): string {
+  const model: DocumentModel = {
+    kind: 'framework',
+    frameworkId: framework.id,
+    header: { title: framework.title, subtitles: [], titleLevel: 0 },
+    items: framework.priorities.map((p) => ({
+      kind: 'priority',
+      ...(p.number ? { id: p.number } : {}),
+      title: p.title,
+      items: [{ kind: 'owner', names: p.owners }],
+    })),
+  };
+  assignIds(model.items, 'framework');
+  return render(model, [`Built by strategy convert from what ${inputName} says of this framework.`], () => framework.priorities.map((p) => p.title), []).text;
+}
+
+export function convertBlocks(blocks: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
+  const rules = compileHeadingRules(config.headings);
+  const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
+  const sourceText = [...cleaned.blocks.map(bodyText), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
+  const { header, rest } = readHeader(cleaned.blocks, sourceText);
+  // Column names count here: a "Departmental owner" column says a good deal about the kind of plan.
+  const kind: DocumentKind = documentKindOf(header, cleaned.blocks.map(blockText).join('\n'), config.documentKind);
+
+  const unplaced: ConversionReport['unplaced'] = [];
+  const ignored: string[] = [];
+  const outline = buildOutline(rest, { rules, titleLevel: header.titleLevel, explicitCommitments: hasCommitmentHeadings(rest, rules) });
+  const found = convertOutline(outline, {
+    kind,
+    unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
+    ignored: (text) => ignored.push(text),
+  });
+  const described = kind === 'strategy' ? describedFrameworks(outline) : [];
+  const frameworkId =
+    kind === 'framework'
+      ? frameworkIdFor(header)
+      : (config.framework ?? citedFramework(sourceText, (config.frameworks ?? []).filter((f) => !described.some((d) => d.id === f.id))) ?? described[0]?.id);
+
+  const items = legalise([...found, ...footnoteNodes(cleaned.footnotes)], kind);
+  assignIds(items, kind);
+  const model: DocumentModel = { kind, header, items, ...(frameworkId ? { frameworkId } : {}) };
+  const { text, parsed } = render(model, [], () => cleaned.blocks.map(blockText).filter(Boolean), unplaced);
+  const tableHeaders = cleaned.blocks.filter((b) => b.kind === 'table' && bodyText(b) !== blockText(b)).length;
+
+  const counts = countConstructs(parsed.document);
+  counts.layoutArtefacts = cleaned.artefacts.length;
+  counts.tableHeaders = tableHeaders;
+  counts.ignoredHeadings = ignored.length;
+  const coverage = coverageOf(sourceText, text);
+  const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage };
+  const companions = described.map((d) => ({ id: d.id, title: d.title, text: companionText(d, inputName) }));
+  return { text, report, companions };
+}

@@ -1,0 +1,156 @@
+/**
+ * Undoing what page layout did to the text before anything is recognised:
+ * paragraphs split by a page break (and the footnotes printed between their
+ * halves), page header rows and banners repeated on every page, tables
+ * continued on the next page, and tables of contents. What is removed as
+ * layout is returned separately, so the report can count it and word
+ * coverage leaves it out.
+ */
+import { paragraph, type Block, type ParagraphBlock, type TableBlock, type TableRow } from './blocks.js';
+
+export interface CleanedLayout {
+  readonly blocks: Block[];
+  /** Footnote texts, in order, with their markers. */
+  readonly footnotes: ParagraphBlock[];
+  /** Blocks removed as page layout (repeated headers, contents pages). */
+  readonly artefacts: Block[];
+}
+
+const ENDS_SENTENCE = /[.!?:;"”’')\]…]$/u;
+
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function rowKey(row: TableRow): string {
+  return row.cells.map((c) => normalised(c.text)).join('|');
+}
+
+/** A paragraph that stopped mid-sentence and one that starts in lower case, with only footnotes and breaks between. */
+function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Block[] {
+  const out: Block[] = [];
+  let openIndex = -1;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph' && b.footnote !== undefined) {
+      footnotes.push(b);
+      continue;
+    }
+    if (b.kind === 'break') {
+      out.push(b);
+      continue;
+    }
+    if (b.kind === 'paragraph' && openIndex >= 0 && /^[a-z]/.test(b.text)) {
+      const open = out[openIndex] as ParagraphBlock;
+      out[openIndex] = paragraph(`${open.text} ${b.text}`, open.line, { strong: false, leadStrong: open.leadStrong });
+      openIndex = ENDS_SENTENCE.test(b.text) ? -1 : openIndex;
+      continue;
+    }
+    out.push(b);
+    openIndex = b.kind === 'paragraph' && !b.note && !ENDS_SENTENCE.test(b.text) && b.text.split(/\s+/).length >= 4 ? out.length - 1 : -1;
+  }
+  return out.filter((b) => b.kind !== 'break');
+}
+
+/**
+ * A heading that repeats the heading still in force is a page banner; a table
+ * whose first row repeats the previous table's header continues that table.
+ */
+function dropRepeats(blocks: Block[], artefacts: Block[]): Block[] {
+  const out: Block[] = [];
+  let lastHeadingKey: string | undefined;
+  let lastTable: { index: number; header: string } | undefined;
+  let onlyArtefactsSinceTable = false;
+  for (const b of blocks) {
+    const isHeadingLike = b.kind === 'heading' || (b.kind === 'paragraph' && b.strong && b.text.split(/\s+/).length <= 25);
+    if (isHeadingLike) {
+      const key = normalised(b.text);
+      if (key && key === lastHeadingKey) {
+        artefacts.push(b);
+        continue;
+      }
+      lastHeadingKey = key;
+      onlyArtefactsSinceTable = false;
+      out.push(b);
+      continue;
+    }
+    if (b.kind === 'table' && b.rows.length > 0) {
+      const header = rowKey(b.rows[0]!);
+      if (lastTable && lastTable.header === header && onlyArtefactsSinceTable) {
+        // The same table on the next page: its header row is the page's, its rows are the table's.
+        artefacts.push({ kind: 'table', rows: [b.rows[0]!], line: b.line });
+        const previous = out[lastTable.index] as TableBlock;
+        out[lastTable.index] = { ...previous, rows: [...previous.rows, ...b.rows.slice(1)] };
+        continue;
+      }
+      out.push(b);
+      lastTable = { index: out.length - 1, header };
+      onlyArtefactsSinceTable = true;
+      continue;
+    }
+    onlyArtefactsSinceTable = false;
+    lastHeadingKey = undefined;
+    out.push(b);
+  }
+  return out;
+}
+
+const PAGE_NUMBER_END = /(?:\.{2,}|\s)\s*\d{1,3}$|^\d{1,3}$/;
+
+/** A contents page: a heading such as "Contents" and entries that end in page numbers. */
+function dropContents(blocks: Block[], isContentsHeading: (text: string) => boolean, artefacts: Block[]): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const headingText = b.kind === 'heading' || (b.kind === 'paragraph' && b.strong) ? b.text : undefined;
+    if (headingText === undefined || !isContentsHeading(headingText)) {
+      out.push(b);
+      continue;
+    }
+    let j = i + 1;
+    const entries: Block[] = [];
+    for (; j < blocks.length; j++) {
+      const e = blocks[j]!;
+      if (e.kind === 'table' && e.rows.every((r) => PAGE_NUMBER_END.test(r.cells[r.cells.length - 1]?.text.trim() ?? ''))) entries.push(e);
+      else if (e.kind === 'list' && e.items.every((it) => PAGE_NUMBER_END.test(it.text))) entries.push(e);
+      else if (e.kind === 'paragraph' && PAGE_NUMBER_END.test(e.text) && e.text.split(/\s+/).length <= 14) entries.push(e);
+      else break;
+    }
+    if (entries.length === 0) {
+      out.push(b);
+      continue;
+    }
+    artefacts.push(b, ...entries);
+    i = j - 1;
+  }
+  return out;
+}
+
+const PAGE_LINE = /^(?:page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of|\/)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\d{1,3})$/i;
+
+/**
+ * Lines a text export kept from the page furniture: page numbers standing
+ * alone, and a short running header or footer that recurs on page after
+ * page (three times or more, word for word).
+ */
+function dropPageFurniture(blocks: Block[], artefacts: Block[]): Block[] {
+  const seen = new Map<string, number>();
+  for (const b of blocks) {
+    // Bold lines are left to the heading checks: a banner repeated on every page is still the first page's heading.
+    if (b.kind === 'paragraph' && !b.strong && b.text.split(/\s+/).length <= 12 && !/[.:]$/.test(b.text)) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
+  }
+  return blocks.filter((b) => {
+    const furniture = b.kind === 'paragraph' && !b.strong && b.footnote === undefined && (PAGE_LINE.test(b.text) || (seen.get(b.text) ?? 0) >= 3);
+    if (furniture) artefacts.push(b);
+    return !furniture;
+  });
+}
+
+export function cleanLayout(blocks: readonly Block[], isContentsHeading: (text: string) => boolean): CleanedLayout {
+  const footnotes: ParagraphBlock[] = [];
+  const artefacts: Block[] = [];
+  let out = dropPageFurniture([...blocks], artefacts);
+  out = joinBrokenParagraphs(out, footnotes);
+  out = dropContents(out, isContentsHeading, artefacts);
+  out = dropRepeats(out, artefacts);
+  return { blocks: out, footnotes, artefacts };
+}

@@ -1,0 +1,381 @@
+/**
+ * The outline to the document model. Each section becomes what its heading
+ * and content make it:
+ *
+ * - a heading that names a construct ("Key Priority 2", "COMMITMENT 3",
+ *   "Glossary", "Board members") opens it;
+ * - a section holding structure (lists under known labels, action tables,
+ *   commitment headings) becomes a priority at the top level, a section
+ *   inside a priority;
+ * - a section whose structure lies only in its subsections stays prose and
+ *   its subsections stand on their own;
+ * - everything else is narrative.
+ *
+ * Placement rules of the language (a glossary only at the top level, no
+ * commitment inside a narrative…) are enforced afterwards by `legalise`, so
+ * this module says what things are, not where the grammar lets them stand.
+ */
+import type { Block, ListBlock, TableBlock } from '../layout/blocks.js';
+import type { Node, NodeOf } from '../model.js';
+import { itemNode, partnerFrom, targetFrom } from './entries.js';
+import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './glossary.js';
+import type { DocumentKind } from './header.js';
+import type { BodyBlock, LabelBlock, Section } from './outline.js';
+import { readStructuredTable, recogniseTable } from './tables.js';
+import { propertyFrom, splitInlineProperties } from './properties.js';
+import { inlineNotes, isListMode, type ListMode } from './vocabulary.js';
+
+export interface SectionContext {
+  readonly kind: DocumentKind;
+  readonly unplaced: (text: string, line?: number) => void;
+  /** Text removed as layout by the user's `ignore` headings. */
+  readonly ignored: (text: string) => void;
+}
+
+type Where = 'top' | 'priority' | 'section' | 'narrative' | 'work';
+type Item = BodyBlock | Section;
+
+const PLACEHOLDER = /^(?:tbc|tbd|to be confirmed|to be determined|x{1,4}\s*%?)[.!]?$/i;
+const STRUCTURED_MODES: ReadonlySet<ListMode> = new Set(['nationalAims', 'commitments', 'actions', 'aims', 'measures', 'targets']);
+const WORK_CONSTRUCTS: ReadonlySet<string> = new Set(['priority', 'commitment', 'action', 'aim', 'outcome']);
+
+function isSection(item: Item): item is Section {
+  return item.kind === 'section';
+}
+
+function structuredTable(block: Item): boolean {
+  return block.kind === 'table' && recogniseTable(block) !== undefined;
+}
+
+function headingMode(section: Section): ListMode | undefined {
+  const c = section.heading?.construct;
+  return c && isListMode(c) && STRUCTURED_MODES.has(c) ? c : undefined;
+}
+
+/** Structure in the section's own body (not counting titled groups, which stand on their own). */
+function ownStructure(section: Section): boolean {
+  if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
+  return section.body.some(
+    (b) =>
+      (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
+      structuredTable(b) ||
+      (isSection(b) && b.heading?.construct !== undefined && WORK_CONSTRUCTS.has(b.heading.construct) && b.heading.construct !== 'priority'),
+  );
+}
+
+function hasStructure(section: Section): boolean {
+  const c = section.heading?.construct;
+  if (c && WORK_CONSTRUCTS.has(c)) return true;
+  if (ownStructure(section)) return true;
+  return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b)));
+}
+
+const LABELLED = /^((?:[A-Za-z]+\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\s+(\d+|[A-H])\b/i;
+const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'action']);
+
+/** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3. */
+function idFromHeading(section: Section): string | undefined {
+  const h = section.heading!;
+  if (h.number) return h.number;
+  const m = LABELLED.exec(h.text);
+  if (!m) return undefined;
+  if (WORK_NOUNS.has(m[2]!.toLowerCase())) return m[3]!;
+  const words = [...m[1]!.trim().split(/\s+/), ...m[2]!.split(/\s+/)].filter(Boolean);
+  return `${words.map((w) => w.charAt(0).toUpperCase()).join('')}${m[3]!}`;
+}
+
+/** The text a commitment heading carries after its number ("Commitment 3: Reduce harm"). */
+function headingRemainder(text: string): string {
+  return text.replace(/^(?:[A-Za-z]+\s+){0,2}?(?:commitment|pledge|promise|action)\s+\d+\s*[:.–—-]?\s*/i, '').trim();
+}
+
+export function convertOutline(root: Section, ctx: SectionContext): Node[] {
+  return convertBody(root.body, 'top', ctx);
+}
+
+/** A heading as a title: without the trailing colon of a lead-in, nor the number its id already carries. */
+function titleOf(section: Section, id?: string): string {
+  const h = section.heading!;
+  let text = h.text.replace(/\s*:$/, '');
+  if (id !== undefined && h.number === id) text = text.slice(h.number.length).replace(/^[.)]?\s+/, '');
+  return text || h.text;
+}
+
+function convertSection(section: Section, where: Where, ctx: SectionContext): Node[] {
+  const h = section.heading!;
+  const title = titleOf(section);
+  const c = h.construct;
+  switch (c) {
+    case 'ignore':
+      ctx.ignored(title);
+      return [];
+    case 'glossary':
+      return glossarySection(section, ctx);
+    case 'partners':
+      return partnersSection(section, ctx);
+    case 'commitment':
+    case 'action':
+      return [workSection(section, c, ctx)];
+    case 'aim':
+    case 'outcome': {
+      const items = convertBody(section.body, 'section', ctx);
+      const id = idFromHeading(section);
+      return [c === 'aim' ? { kind: 'aim', ...(id ? { id } : {}), title, items } : { kind: 'outcome', title, items }];
+    }
+    case 'narrative':
+      return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+    default:
+      break;
+  }
+  const mode = headingMode(section);
+  if (!hasStructure(section)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+  const explicitPriority = c === 'priority';
+  if (where === 'top' || where === 'narrative') {
+    if (explicitPriority || ownStructure(section) || c === 'section') {
+      const id = idFromHeading(section);
+      return [{ kind: 'priority', ...(id ? { id } : {}), title: titleOf(section, id), items: convertBody(section.body, 'priority', ctx, mode) }];
+    }
+    // The structure is in the subsections: this heading stays prose, they stand on their own.
+    return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+  }
+  if (where === 'priority') return [{ kind: 'section', title, items: convertBody(section.body, 'section', ctx, mode) }];
+  // No sections inside sections: the heading becomes a line of text before its content.
+  return [{ kind: 'paragraph', text: title }, ...convertBody(section.body, where, ctx, mode)];
+}
+
+function workSection(section: Section, construct: 'commitment' | 'action', ctx: SectionContext): Node {
+  const h = section.heading!;
+  const id = idFromHeading(section);
+  const body = [...section.body];
+  let text = headingRemainder(h.text);
+  if (!text) {
+    const first = body.findIndex((b) => b.kind === 'paragraph');
+    if (first >= 0 && body.slice(0, first).every((b) => b.kind === 'note')) {
+      text = (body[first] as Extract<Block, { kind: 'paragraph' }>).text;
+      body.splice(first, 1);
+    }
+  }
+  const items = convertBody(body, 'work', ctx);
+  if (ctx.kind === 'framework' && construct === 'action' && id) return { kind: 'action', id, text: text || h.text, items };
+  if (ctx.kind === 'framework') return { kind: 'aim', ...(id ? { id } : {}), title: text || h.text, items };
+  return { kind: 'commitment', ...(id ? { id } : {}), ...(text ? { text } : {}), items };
+}
+
+function glossarySection(section: Section, ctx: SectionContext): Node[] {
+  const glossary: NodeOf<'glossary'> = { kind: 'glossary', title: section.heading!.text, entries: [] };
+  const rest: Item[] = [];
+  for (const b of section.body) {
+    if (b.kind === 'table') {
+      const entries = glossaryFromTable(b);
+      if (entries) {
+        glossary.entries.push(...entries);
+        continue;
+      }
+    } else if (b.kind === 'list') {
+      const { entries, rest: others } = glossaryFromList(b);
+      glossary.entries.push(...entries);
+      if (others.length > 0) rest.push({ ...b, items: b.items.filter((it) => others.includes(it.text)) });
+      continue;
+    } else if (b.kind === 'paragraph') {
+      const entry = glossaryFromParagraph(b);
+      if (entry) {
+        glossary.entries.push(entry);
+        continue;
+      }
+    }
+    rest.push(b);
+  }
+  const prose = convertBody(rest, 'narrative', ctx);
+  // What follows the entries is prose of the surrounding text; with no entries, the section is prose.
+  return glossary.entries.length > 0 ? [glossary, ...prose] : [{ kind: 'narrative', title: section.heading!.text, items: prose }];
+}
+
+function partnersSection(section: Section, ctx: SectionContext): Node[] {
+  const partners: NodeOf<'partners'> = { kind: 'partners', title: section.heading!.text, entries: [] };
+  const rest: Item[] = [];
+  for (const b of section.body) {
+    if (b.kind === 'list') partners.entries.push(...b.items.map((it) => partnerFrom(it.text)));
+    else if (b.kind === 'table' && !structuredTable(b)) partners.entries.push(...b.rows.map((r) => partnerFrom(r.cells.map((c) => c.text).filter(Boolean).join(', '))));
+    else rest.push(b);
+  }
+  const prose = convertBody(rest, 'narrative', ctx);
+  if (partners.entries.length === 0) return [{ kind: 'narrative', title: section.heading!.text, items: prose }];
+  return [...prose, partners];
+}
+
+/** A list with no label: its items are prose, numbered as the source numbered them. */
+function listAsParagraphs(list: ListBlock): Node[] {
+  return list.items.map((it) => ({ kind: 'paragraph', text: it.number ? `${it.number}. ${it.text}` : it.text }));
+}
+
+/** A table that holds no recognised structure: one paragraph per row, cells separated as the page separated them. */
+function tableAsParagraphs(table: TableBlock): Node[] {
+  return table.rows
+    .map((r) => r.cells.map((c) => c.text).filter(Boolean).join(' | '))
+    .filter(Boolean)
+    .map((text) => ({ kind: 'paragraph', text }));
+}
+
+interface Group {
+  readonly mode: ListMode;
+  /** Where the group's items go; undefined = into the body being built. */
+  readonly node?: NodeOf<'priority'> | NodeOf<'section'> | NodeOf<'partners'> | NodeOf<'glossary'>;
+}
+
+function startGroup(label: LabelBlock, where: Where, out: Node[]): Group {
+  if (label.mode === 'partners') {
+    const node: NodeOf<'partners'> = { kind: 'partners', title: label.text.replace(/:$/, ''), entries: [] };
+    out.push(node);
+    return { mode: label.mode, node };
+  }
+  if (label.mode === 'glossary') {
+    const node: NodeOf<'glossary'> = { kind: 'glossary', title: label.text.replace(/:$/, ''), entries: [] };
+    out.push(node);
+    return { mode: label.mode, node };
+  }
+  if (label.mode === 'notes') {
+    out.push({ kind: 'note', text: label.text });
+    return { mode: label.mode };
+  }
+  const title = label.text.replace(/:$/, '');
+  if (label.titled && (where === 'top' || where === 'narrative')) {
+    const node: NodeOf<'priority'> = { kind: 'priority', title, items: [] };
+    out.push(node);
+    return { mode: label.mode, node };
+  }
+  if (where === 'priority') {
+    const node: NodeOf<'section'> = { kind: 'section', title, items: [] };
+    out.push(node);
+    return { mode: label.mode, node };
+  }
+  out.push({ kind: 'paragraph', text: title });
+  return { mode: label.mode };
+}
+
+function addToGroup(group: Group, node: Node, out: Node[]): void {
+  if (group.node && 'items' in group.node) group.node.items.push(node);
+  else out.push(node);
+}
+
+/**
+ * A field line ("Lead: …") belongs to the commitment or action just before
+ * it, else to the container, if the container can hold it (the top level
+ * cannot: there it stays a line of text). Returns whether it was placed.
+ */
+function attachProperty(property: Node, group: Group | undefined, out: Node[], where: Where, lastWork: Node | undefined): boolean {
+  const list = group?.node && 'items' in group.node ? group.node.items : out;
+  const last = list[list.length - 1];
+  if (last && last === lastWork && (last.kind === 'commitment' || last.kind === 'action' || (last.kind === 'measure' && property.kind === 'target'))) {
+    last.items.push(property);
+    return true;
+  }
+  if (where === 'top' && list === out) return false;
+  list.push(property);
+  return true;
+}
+
+/** A commitment or action written with its fields inline: "Do X (Lead: Y; Timescale: 2025)". */
+function withInlineProperties(node: Node): Node {
+  if (node.kind !== 'commitment' && node.kind !== 'action') return node;
+  const text = node.text;
+  if (text === undefined) return node;
+  const split = splitInlineProperties(text);
+  if (split.properties.length === 0) return node;
+  return { ...node, text: split.text, items: [...node.items, ...split.properties] };
+}
+
+function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, initialMode?: ListMode): Node[] {
+  const out: Node[] = [];
+  let group: Group | undefined = initialMode ? { mode: initialMode } : undefined;
+  // The item a following "Lead: …" line describes: one just read from a list or a field line, never a table's.
+  let lastWork: Node | undefined;
+  const lastOf = (): Node | undefined => {
+    const list = group?.node && 'items' in group.node ? group.node.items : out;
+    return list[list.length - 1];
+  };
+  for (const item of body) {
+    switch (item.kind) {
+      case 'section':
+        out.push(...convertSection(item, where, ctx));
+        group = undefined;
+        lastWork = undefined;
+        break;
+      case 'label':
+        group = startGroup(item, where, out);
+        lastWork = undefined;
+        break;
+      case 'note':
+        // A placeholder under a targets label ("TBC") is the target the draft has not set yet.
+        if (group?.mode === 'targets' && PLACEHOLDER.test(item.text)) addToGroup(group, targetFrom(item.text), out);
+        else if (group) addToGroup(group, { kind: 'note', text: item.text }, out);
+        else out.push({ kind: 'note', text: item.text });
+        break;
+      case 'list':
+        if (!group) {
+          for (const [k, it] of item.items.entries()) {
+            const property = where !== 'narrative' ? propertyFrom(it.text) : undefined;
+            if (!property || !attachProperty(property, undefined, out, where, lastWork)) out.push(...listAsParagraphs({ ...item, items: [item.items[k]!] }));
+          }
+          break;
+        }
+        if (group.mode === 'partners' && group.node?.kind === 'partners') {
+          group.node.entries.push(...item.items.map((it) => partnerFrom(it.text)));
+          break;
+        }
+        if (group.mode === 'glossary' && group.node?.kind === 'glossary') {
+          const { entries, rest } = glossaryFromList(item);
+          group.node.entries.push(...entries);
+          out.push(...rest.map((text): Node => ({ kind: 'paragraph', text })));
+          break;
+        }
+        for (const it of item.items) {
+          const property = propertyFrom(it.text);
+          if (property && (group.mode === 'commitments' || group.mode === 'actions') && attachProperty(property, group, out, where, lastWork)) continue;
+          const node = itemNode({ text: it.text, ...(it.number && item.ordered ? { number: it.number } : {}) }, group.mode, ctx.kind);
+          addToGroup(group, node ? withInlineProperties(node) : { kind: 'paragraph', text: it.text }, out);
+          lastWork = lastOf();
+        }
+        break;
+      case 'table': {
+        lastWork = undefined;
+        if (group?.mode === 'glossary' && group.node?.kind === 'glossary') {
+          const entries = glossaryFromTable(item);
+          if (entries) {
+            group.node.entries.push(...entries);
+            break;
+          }
+        }
+        const columns = recogniseTable(item);
+        if (columns) {
+          const tableWhere = where === 'priority' ? 'priority' : where === 'top' || where === 'narrative' ? 'top' : 'section';
+          out.push(...readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));
+        } else {
+          out.push(...tableAsParagraphs(item));
+        }
+        group = undefined;
+        break;
+      }
+      case 'paragraph': {
+        const property = where !== 'narrative' ? propertyFrom(item.text) : undefined;
+        if (property && attachProperty(property, group, out, where, lastWork)) break;
+        lastWork = undefined;
+        if (group && group.mode === 'targets' && item.text.split(/\s+/).length <= 40) {
+          addToGroup(group, targetFrom(item.text), out);
+          break;
+        }
+        if (group && group.mode === 'notes') {
+          out.push({ kind: 'note', text: item.text });
+          break;
+        }
+        group = undefined;
+        out.push({ kind: 'paragraph', text: item.text });
+        // Notes a drafter left inside the prose are kept in it, and listed as notes too so the linter reports them.
+        for (const note of inlineNotes(item.text)) out.push({ kind: 'note', text: note });
+        break;
+      }
+      case 'break':
+        break;
+    }
+  }
+  return out;
+}
