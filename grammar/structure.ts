@@ -6,7 +6,9 @@
 import type * as A from './ast.js';
 import type { BuildProblem } from './cst-to-ast.js';
 
-type ParentKind = 'document' | A.ContainerStatement['kind'];
+/** The kinds of block a statement can stand in. */
+export type BlockKind = 'document' | A.ContainerStatement['kind'];
+type ParentKind = BlockKind;
 
 const BODY: ReadonlySet<A.StatementKind> = new Set<A.StatementKind>([
   'aim', 'nationalAim', 'commitment', 'action', 'measure', 'target', 'outcome', 'narrative', 'note', 'paragraph',
@@ -60,6 +62,23 @@ function hint(kind: A.StatementKind, parent: ParentKind, documentKind: 'strategy
 
 function problem(node: A.Statement, message: string): BuildProblem {
   return { message, range: node.keywordRange };
+}
+
+/**
+ * The statements that may stand in a block of `block` in a file of
+ * `documentKind`: the same table `checkStructure` enforces, for completion.
+ */
+export function statementsAllowedIn(block: BlockKind, documentKind: 'strategy' | 'framework' | undefined): ReadonlySet<A.StatementKind> {
+  if ((block === 'strategy' && documentKind === 'framework') || (block === 'framework' && documentKind === 'strategy')) return new Set();
+  const allowed = new Set(ALLOWED[block]);
+  if (documentKind !== 'framework') allowed.delete('action');
+  if (documentKind === 'framework') allowed.delete('supports');
+  if (block === 'document' && documentKind !== undefined) {
+    // A file has one header: once it is a strategy or a framework, no other header may follow.
+    allowed.delete('strategy');
+    allowed.delete('framework');
+  }
+  return allowed;
 }
 
 export function documentKindOf(doc: A.StrategyDocument): 'strategy' | 'framework' | undefined {

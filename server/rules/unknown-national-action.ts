@@ -15,14 +15,28 @@ export const unknownNationalAction: Rule = {
   },
   create(context) {
     const framework = context.framework;
+    let span: string | undefined;
+    /** "(it has actions 1–87)", worked out once per document and only when needed. */
+    const describeSpan = (): string => {
+      if (span !== undefined || !framework) return span ?? '';
+      let low = Infinity;
+      let high = -Infinity;
+      for (const n of framework.actions.keys()) {
+        const v = Number(n);
+        if (Number.isFinite(v)) {
+          low = Math.min(low, v);
+          high = Math.max(high, v);
+        }
+      }
+      span = low <= high ? ` (it has actions ${low}–${high})` : '';
+      return span;
+    };
     return {
       supports(node) {
         if (!framework || node.target !== 'action' || context.document.kind !== 'strategy') return;
-        const numbers = [...framework.actions.keys()].map(Number).filter(Number.isFinite);
-        const span = numbers.length > 0 ? ` (it has actions ${Math.min(...numbers)}–${Math.max(...numbers)})` : '';
         for (const ref of node.refs) {
           if (framework.actions.has(ref.value)) continue;
-          context.report({ message: `Action ${ref.value} is not in framework ${framework.id}${span}.`, range: ref.range });
+          context.report({ message: `Action ${ref.value} is not in framework ${framework.id}${describeSpan()}.`, range: ref.range });
         }
       },
     };

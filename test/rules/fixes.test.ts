@@ -1,7 +1,7 @@
 /** Fixes and suggestions are text edits; applied, they must leave a document that parses and no longer has the finding. */
 import assert from 'node:assert/strict';
 import { parse } from '../../grammar/index.js';
-import { applyEdits } from '../../server/cli/apply-fixes.js';
+import { applyEdits } from '../../server/analysis/fixes.js';
 import { lintText } from '../support/lint.js';
 
 const S = 'strategy "S" {\n  period 2010-04 to 2013-03\n  framework drugs-2008\n}\n';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../server/cli/apply-fixes.js';
+import { applyEdits } from '../../server/analysis/fixes.js';
 import { describeFindings, lintText } from '../support/lint.js';
 
 const S = 'strategy "S" {\n  period 2010-04 to 2013-03\n  framework drugs-2008\n}\n';

@@ -8,8 +8,8 @@ import type { Workspace } from '../../analysis/workspace.js';
 import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
 import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
-import type { Finding, Fix, SeveritySetting } from '../../rules/rule.js';
-import { applyEdits } from '../apply-fixes.js';
+import type { Finding, SeveritySetting } from '../../rules/rule.js';
+import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
 import { filterBySuppressions, prune, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
 import { displayPath, expandPaths } from '../files.js';
 import { colours, noColours, wantsColour } from '../formatters/colour.js';
@@ -38,8 +38,6 @@ export interface LintArgs {
   readonly version: string;
 }
 
-const MAX_FIX_PASSES = 10;
-
 export function parseRuleOverride(text: string): [string, SeveritySetting] {
   const m = /^([a-z-]+)\s*[=:]\s*([a-z]+)$/.exec(text.trim());
   if (!m) throw new UsageError(`--rule takes id=severity, as in --rule missing-baseline=off; got "${text}"`);
@@ -58,20 +56,7 @@ export function parseRuleOverride(text: string): [string, SeveritySetting] {
 function fixToStability(workspace: Workspace, doc: AnalysedDocument, settings: LintSettings): AnalysedDocument {
   let current = doc;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const fixes: Fix[] = lintDocument(current, workspace, settings)
-      .findings.map((f: Finding) => f.fix)
-      .filter((f): f is Fix => f !== undefined);
-    if (fixes.length === 0) break;
-    // A fix applies whole or not at all: take fixes in order while their edits stay clear of those taken.
-    const taken: Fix[] = [];
-    const occupied: [number, number][] = [];
-    for (const fix of [...fixes].sort((a, b) => a.edits[0]!.range.start.offset - b.edits[0]!.range.start.offset)) {
-      const clash = fix.edits.some((e) => occupied.some(([s, t]) => e.range.start.offset < t && e.range.end.offset > s) || occupied.some(([s]) => e.range.start.offset === s));
-      if (clash) continue;
-      taken.push(fix);
-      for (const e of fix.edits) occupied.push([e.range.start.offset, e.range.end.offset]);
-    }
-    const { text } = applyEdits(current.text, taken.flatMap((f) => f.edits));
+    const text = applySafeFixes(current.text, lintDocument(current, workspace, settings).findings);
     if (text === current.text) break;
     current = workspace.set(current.uri, text, current.version + 1);
   }

@@ -22,7 +22,11 @@ export interface AcronymUse {
  * CDRPs, PPO's). Text written all in capitals (a heading) is skipped: its
  * words are words, not acronyms.
  */
+/** Two capitals in one word: text without this has no acronym, and most prose is skipped at once. */
+const MAY_HAVE_ACRONYM = /[A-Z][A-Za-z&]*[A-Z]/;
+
 export function findAcronyms(text: string): AcronymUse[] {
+  if (!MAY_HAVE_ACRONYM.test(text)) return [];
   const letters = text.replace(/[^A-Za-z]/g, '');
   // Text in capitals throughout ("RECOVERY", "PREVENTION AND TREATMENT") is a heading, not a run of acronyms.
   if (letters.length >= 5 && letters === letters.toUpperCase()) return [];

@@ -1,0 +1,312 @@
+// Language server benchmark (not a test): starts the built dist/server.js as
+// the extension does and measures, from a real JSON-RPC client,
+//   - time to index a workspace (the converted seeds, and a generated
+//     workspace of 1,000 files totalling 50 MB or more),
+//   - latency from didChange to publishDiagnostics on a 1 MB document,
+//   - completion, hover and definition latency, p50 and p95 over 200+ requests,
+//   - the server's resident memory (RSS) after indexing.
+// Prints a table and writes bench/results/lsp.json.
+//
+//   node bench/lsp.mjs [--files 1000] [--mb 52] [--requests 200] [--keep]
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generatedStrategy, writeWorkspace } from './generate-workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER = join(REPO, 'dist', 'server.js');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const FILES = option('files', 1000);
+const MEGABYTES = option('mb', 52);
+const REQUESTS = option('requests', 200);
+const KEEP = args.includes('--keep');
+
+const GOALS = { completionP95: 20, hoverP95: 20, diagnosticsAfterEdit: 50, index: 3000, rssMb: 300 };
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function rssMb(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** A client speaking to a fresh server over stdio. */
+async function startServer(folder, initializationOptions) {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const published = [];
+  const traces = [];
+  let readyResolve;
+  const ready = new Promise((resolve) => (readyResolve = resolve));
+  connection.onNotification('strategy/status', (p) => p.state === 'ready' && readyResolve({ ...p, at: performance.now() }));
+  connection.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
+    const at = performance.now();
+    for (const w of [...published]) {
+      if (w.uri !== p.uri || w.version !== p.version) continue;
+      published.splice(published.indexOf(w), 1);
+      w.resolve(at);
+    }
+  });
+  connection.onNotification(rpc.LogTraceNotification.type, (p) => traces.push(p.message));
+  connection.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => null));
+  connection.onRequest(rpc.RegistrationRequest.type, () => undefined);
+  connection.onRequest(rpc.WorkDoneProgressCreateRequest.type, () => undefined);
+  connection.listen();
+  const started = performance.now();
+  await connection.sendRequest(rpc.InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+    initializationOptions,
+  });
+  await connection.sendNotification(rpc.InitializedNotification.type, {});
+  await connection.sendNotification(rpc.SetTraceNotification.type, { value: 'verbose' });
+  const status = await ready;
+  return {
+    child,
+    connection,
+    traces,
+    indexWallMs: status.at - started,
+    indexServerMs: status.durationMs,
+    files: status.files,
+    /** Resolves with the time the diagnostics for `uri` at `version` arrive. */
+    diagnosticsFor: (uri, version) => new Promise((resolve) => published.push({ uri, version, resolve })),
+    async stop() {
+      await connection.sendRequest(rpc.ShutdownRequest.type);
+      await connection.sendNotification(rpc.ExitNotification.type);
+      await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+      connection.dispose();
+    },
+  };
+}
+
+async function timeRequests(server, type, paramsList) {
+  const times = [];
+  for (const params of paramsList) {
+    const t = performance.now();
+    await server.connection.sendRequest(type, params);
+    times.push(performance.now() - t);
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+}
+
+function positionAt(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Request positions in a document: completion after `supports action ` and in `NI` codes, hover and definition on references. */
+function positionsIn(text, count) {
+  const supports = [...text.matchAll(/supports action (\d+)/g)].map((m) => m.index);
+  const indicators = [...text.matchAll(/NI (\d+)/g)].map((m) => m.index);
+  const pick = (list, i) => list[Math.floor((i * list.length) / count) % list.length];
+  const completion = [];
+  const hover = [];
+  const definition = [];
+  for (let i = 0; i < count; i++) {
+    const s = pick(supports, i);
+    const n = pick(indicators, i);
+    completion.push(i % 2 === 0 ? positionAt(text, s + 'supports action '.length) : positionAt(text, n + 4));
+    hover.push(i % 2 === 0 ? positionAt(text, s + 'supports action '.length) : positionAt(text, n + 3));
+    definition.push(positionAt(text, s + 'supports action '.length));
+  }
+  return { completion, hover, definition };
+}
+
+async function measureRequests(server, uri, text) {
+  const at = positionsIn(text, REQUESTS);
+  const doc = { uri };
+  return {
+    completion: await timeRequests(server, rpc.CompletionRequest.type, at.completion.map((position) => ({ textDocument: doc, position }))),
+    hover: await timeRequests(server, rpc.HoverRequest.type, at.hover.map((position) => ({ textDocument: doc, position }))),
+    definition: await timeRequests(server, rpc.DefinitionRequest.type, at.definition.map((position) => ({ textDocument: doc, position }))),
+  };
+}
+
+async function openDocument(server, path, text) {
+  const uri = pathToFileURL(path).href;
+  const first = server.diagnosticsFor(uri, 1);
+  await server.connection.sendNotification(rpc.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'strategy', version: 1, text } });
+  await first;
+  return uri;
+}
+
+/** Edits a 1 MB document `edits` times (one character typed in a title), timing each edit to its diagnostics. */
+async function measureEdits(server, uri, text, edits) {
+  const times = [];
+  let version = 1;
+  const anchor = text.indexOf('commitment P1.1 "') + 'commitment P1.1 "'.length;
+  const position = positionAt(text, anchor);
+  for (let i = 0; i < edits; i++) {
+    version++;
+    const arrived = server.diagnosticsFor(uri, version);
+    const t = performance.now();
+    await server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
+    });
+    times.push((await arrived) - t);
+  }
+  const parse = [];
+  const lint = [];
+  for (const line of server.traces) {
+    const m = /parse ([\d.]+) ms, lint ([\d.]+) ms/.exec(line);
+    if (m && line.includes(uri)) {
+      parse.push(Number(m[1]));
+      lint.push(Number(m[2]));
+    }
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, parseP50: percentile(parse.slice(1), 50), lintP50: percentile(lint.slice(1), 50) };
+}
+
+function seedsFolder() {
+  const dir = mkdtempSync(join(tmpdir(), 'strategy-bench-seeds-'));
+  const seeds = join(REPO, 'seeds');
+  const converted = existsSync(seeds) ? readdirSync(seeds).filter((f) => f.endsWith('.strategy')) : [];
+  if (converted.length > 0) for (const f of converted) cpSync(join(seeds, f), join(dir, f));
+  else cpSync(join(REPO, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
+  return { dir, source: converted.length > 0 ? 'seeds/*.strategy (converted)' : 'test/fixtures/workspace' };
+}
+
+async function main() {
+  if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
+  const results = { date: new Date().toISOString(), node: process.version, goals: GOALS, scenarios: {} };
+
+  // 1. The converted seeds.
+  const seeds = seedsFolder();
+  {
+    const server = await startServer(seeds.dir);
+    const files = readdirSync(seeds.dir).filter((f) => f.endsWith('.strategy'));
+    const local = files.find((f) => f.startsWith('gloucestershire')) ?? files[0];
+    const text = readFileSync(join(seeds.dir, local), 'utf8');
+    const uri = await openDocument(server, join(seeds.dir, local), text);
+    const usable = /supports action \d+/.test(text) ? text : text.replace(/commitment "([^"]*)"/, 'commitment "$1" {\n supports action 3\n measure NI 40\n }');
+    if (usable !== text) {
+      const arrived = server.diagnosticsFor(uri, 2);
+      await server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 2 }, contentChanges: [{ text: usable }] });
+      await arrived;
+    }
+    results.scenarios.seeds = {
+      source: seeds.source,
+      files: server.files,
+      indexWallMs: server.indexWallMs,
+      indexServerMs: server.indexServerMs,
+      rssMb: rssMb(server.child.pid),
+      document: `${local} (${(usable.length / 1024).toFixed(0)} KB)`,
+      ...(await measureRequests(server, uri, usable)),
+    };
+    await server.stop();
+  }
+  rmSync(seeds.dir, { recursive: true, force: true });
+
+  // 2. A generated workspace of FILES files, MEGABYTES MB.
+  const dir = mkdtempSync(join(tmpdir(), 'strategy-bench-'));
+  const generatedAt = performance.now();
+  const written = writeWorkspace(dir, FILES, MEGABYTES * 1024 * 1024);
+  const generateMs = performance.now() - generatedAt;
+  {
+    const server = await startServer(dir);
+    const rssAfterIndex = rssMb(server.child.pid);
+    const sample = join(dir, 'area-00', 'strategy-0000.strategy');
+    const sampleText = readFileSync(sample, 'utf8');
+    const sampleUri = await openDocument(server, sample, sampleText);
+    const requests = await measureRequests(server, sampleUri, sampleText);
+
+    const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
+    const bigPath = join(dir, 'big-1mb.strategy');
+    writeFileSync(bigPath, bigText);
+    const bigUri = await openDocument(server, bigPath, bigText);
+    const bigRequests = await measureRequests(server, bigUri, bigText);
+    const edits = await measureEdits(server, bigUri, bigText, 30);
+    const symbolTimes = await timeRequests(server, rpc.WorkspaceSymbolRequest.type, ['P1.1', 'treatment', 'national', 'x'].flatMap((q) => Array(5).fill({ query: q })));
+    results.scenarios.generated = {
+      files: server.files,
+      megabytes: written.bytes / (1024 * 1024),
+      generateMs,
+      indexWallMs: server.indexWallMs,
+      indexServerMs: server.indexServerMs,
+      rssMbAfterIndex: rssAfterIndex,
+      rssMbAfterRequests: rssMb(server.child.pid),
+      document: 'area-00/strategy-0000.strategy (' + (sampleText.length / 1024).toFixed(0) + ' KB)',
+      ...requests,
+      bigDocument: { bytes: bigText.length, ...bigRequests, diagnosticsAfterEdit: edits },
+      workspaceSymbol: symbolTimes,
+    };
+    await server.stop();
+  }
+
+  // 3. The 1 MB document again with no debounce, to separate the pause from the work.
+  {
+    const fixtures = mkdtempSync(join(tmpdir(), 'strategy-bench-nodelay-'));
+    cpSync(join(REPO, 'test', 'fixtures', 'workspace'), fixtures, { recursive: true });
+    writeFileSync(join(fixtures, 'national-0.strategy'), readFileSync(join(dir, 'national-0.strategy'), 'utf8'));
+    const server = await startServer(fixtures, { diagnosticsDelay: 0 });
+    const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
+    const bigUri = await openDocument(server, join(fixtures, 'big-1mb.strategy'), bigText);
+    results.scenarios.noDelay = { diagnosticsAfterEdit: await measureEdits(server, bigUri, bigText, 30) };
+    await server.stop();
+    rmSync(fixtures, { recursive: true, force: true });
+  }
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
+  else results.keptWorkspace = dir;
+
+  report(results);
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', 'lsp.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\nWrote bench/results/lsp.json');
+}
+
+function report(r) {
+  const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+  const verdict = (value, goal) => (value <= goal ? 'met' : `missed by ${(value - goal).toFixed(0)} (${(value / goal).toFixed(1)}×)`);
+  const s = r.scenarios.seeds;
+  const g = r.scenarios.generated;
+  const rows = [
+    ['Seeds', `${s.files} files (${s.source})`, '', ''],
+    ['  index (server / wall)', `${ms(s.indexServerMs)} / ${ms(s.indexWallMs)}`, '', ''],
+    ['  RSS after indexing', `${s.rssMb.toFixed(0)} MB`, '', ''],
+    [`  completion p50 / p95 (n=${s.completion.n}) on ${s.document}`, `${ms(s.completion.p50)} / ${ms(s.completion.p95)}`, `p95 < ${GOALS.completionP95} ms`, verdict(s.completion.p95, GOALS.completionP95)],
+    [`  hover p50 / p95 (n=${s.hover.n})`, `${ms(s.hover.p50)} / ${ms(s.hover.p95)}`, `p95 < ${GOALS.hoverP95} ms`, verdict(s.hover.p95, GOALS.hoverP95)],
+    [`  definition p50 / p95 (n=${s.definition.n})`, `${ms(s.definition.p50)} / ${ms(s.definition.p95)}`, '', ''],
+    ['Generated workspace', `${g.files} files, ${g.megabytes.toFixed(1)} MB`, '', ''],
+    ['  index (server / wall)', `${ms(g.indexServerMs)} / ${ms(g.indexWallMs)}`, `< ${GOALS.index} ms`, verdict(g.indexWallMs, GOALS.index)],
+    ['  RSS after indexing', `${g.rssMbAfterIndex.toFixed(0)} MB`, `< ${GOALS.rssMb} MB`, verdict(g.rssMbAfterIndex, GOALS.rssMb)],
+    ['  RSS after every request below (incl. 31 parses of the 1 MB document)', `${g.rssMbAfterRequests.toFixed(0)} MB`, '', ''],
+    [`  completion p50 / p95 (n=${g.completion.n}) on ${g.document}`, `${ms(g.completion.p50)} / ${ms(g.completion.p95)}`, `p95 < ${GOALS.completionP95} ms`, verdict(g.completion.p95, GOALS.completionP95)],
+    [`  hover p50 / p95 (n=${g.hover.n})`, `${ms(g.hover.p50)} / ${ms(g.hover.p95)}`, `p95 < ${GOALS.hoverP95} ms`, verdict(g.hover.p95, GOALS.hoverP95)],
+    [`  definition p50 / p95 (n=${g.definition.n})`, `${ms(g.definition.p50)} / ${ms(g.definition.p95)}`, '', ''],
+    [`  workspace symbols p50 / p95 (n=${g.workspaceSymbol.n})`, `${ms(g.workspaceSymbol.p50)} / ${ms(g.workspaceSymbol.p95)}`, '', ''],
+    [`1 MB document (${(g.bigDocument.bytes / 1024).toFixed(0)} KB)`, '', '', ''],
+    [`  completion p50 / p95 (n=${g.bigDocument.completion.n})`, `${ms(g.bigDocument.completion.p50)} / ${ms(g.bigDocument.completion.p95)}`, `p95 < ${GOALS.completionP95} ms`, verdict(g.bigDocument.completion.p95, GOALS.completionP95)],
+    [`  hover p50 / p95 (n=${g.bigDocument.hover.n})`, `${ms(g.bigDocument.hover.p50)} / ${ms(g.bigDocument.hover.p95)}`, `p95 < ${GOALS.hoverP95} ms`, verdict(g.bigDocument.hover.p95, GOALS.hoverP95)],
+    [`  definition p50 / p95 (n=${g.bigDocument.definition.n})`, `${ms(g.bigDocument.definition.p50)} / ${ms(g.bigDocument.definition.p95)}`, '', ''],
+    [`  didChange → diagnostics p50 / p95 (n=${g.bigDocument.diagnosticsAfterEdit.n}), adaptive pause`, `${ms(g.bigDocument.diagnosticsAfterEdit.p50)} / ${ms(g.bigDocument.diagnosticsAfterEdit.p95)}`, `< ${GOALS.diagnosticsAfterEdit} ms`, verdict(g.bigDocument.diagnosticsAfterEdit.p50, GOALS.diagnosticsAfterEdit)],
+    [`  didChange → diagnostics p50 / p95, no pause`, `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p95)}`, `< ${GOALS.diagnosticsAfterEdit} ms`, verdict(r.scenarios.noDelay.diagnosticsAfterEdit.p50, GOALS.diagnosticsAfterEdit)],
+    ['    of which parse / lint (server, p50)', `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.parseP50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.lintP50)}`, '', ''],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  │  '));
+}
+
+await main();

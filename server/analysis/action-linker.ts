@@ -1,0 +1,84 @@
+/**
+ * "Link to national action…": which of its framework's actions a local
+ * commitment most likely serves, ranked by BM25 similarity between the
+ * commitment's words (its title and text, its priority's title, the national
+ * aims it names) and each action's (its text, outcome and aim). Acronyms are
+ * read with their glossary meanings, so "DIP" meets "Drug Interventions
+ * Programme".
+ */
+import type { CommitmentDecl, PriorityDecl, Statement } from '../../grammar/index.js';
+import { findAcronyms } from '../rules/support/acronyms.js';
+import type { AnalysedDocument } from './document-model.js';
+import type { FrameworkIndex, NationalAction } from './framework-index.js';
+import { Bm25Index, type Ranked, type WeightedText } from './text-similarity.js';
+
+const indexes = new WeakMap<FrameworkIndex, Bm25Index<NationalAction>>();
+
+/** `text` followed by the meanings of the acronyms it uses. */
+function withMeanings(text: string, meanings: ReadonlyMap<string, string>): string {
+  const extra = findAcronyms(text)
+    .map((u) => meanings.get(u.acronym))
+    .filter((m): m is string => m !== undefined);
+  return extra.length > 0 ? `${text} ${extra.join(' ')}` : text;
+}
+
+function glossaryMeanings(...docs: AnalysedDocument[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of docs) for (const [term, entry] of d.glossary) if (entry.meaning && !out.has(term)) out.set(term, entry.meaning.value);
+  return out;
+}
+
+function textOfStatements(items: readonly Statement[]): string[] {
+  const out: string[] = [];
+  for (const s of items) {
+    if (s.kind === 'note' || s.kind === 'supports') continue;
+    if ('title' in s && s.title) out.push(s.title.value);
+    if ('words' in s && s.words) out.push(s.words.value);
+    if ('text' in s && s.text) out.push(s.text.value);
+    if ('items' in s) out.push(...textOfStatements(s.items));
+  }
+  return out;
+}
+
+function actionIndex(framework: FrameworkIndex): Bm25Index<NationalAction> {
+  let index = indexes.get(framework);
+  if (!index) {
+    const meanings = glossaryMeanings(framework.document);
+    index = new Bm25Index([...framework.actions.values()], (a) =>
+      withMeanings([a.node.title?.value ?? '', ...textOfStatements(a.node.items), a.aim?.title?.value ?? ''].join(' '), meanings),
+    );
+    indexes.set(framework, index);
+  }
+  return index;
+}
+
+/** The numbers of the actions a commitment already supports. */
+export function supportedActions(commitment: CommitmentDecl): Set<string> {
+  return new Set(commitment.items.flatMap((s) => (s.kind === 'supports' && s.target === 'action' ? s.refs.map((r) => r.value) : [])));
+}
+
+/** The framework's actions best matching `commitment`, best first, leaving out those it already supports. */
+export function rankActionsFor(
+  commitment: CommitmentDecl,
+  ancestors: readonly Statement[],
+  doc: AnalysedDocument,
+  framework: FrameworkIndex,
+  count: number,
+): Ranked<NationalAction>[] {
+  const priority = [...ancestors].reverse().find((a): a is PriorityDecl => a.kind === 'priority');
+  const aimTitles = [...ancestors, commitment]
+    .flatMap((a) => ('items' in a ? a.items : []))
+    .flatMap((s) => (s.kind === 'nationalAim' ? [s.title?.value ?? framework.aims.get(s.id?.value ?? '')?.node.title?.value ?? ''] : []));
+  const meanings = glossaryMeanings(doc, framework.document);
+  // The commitment's own words decide; the national aims it answers to and its priority's title break ties.
+  const query: WeightedText[] = [
+    { text: withMeanings([commitment.title?.value ?? '', ...textOfStatements(commitment.items)].join(' '), meanings), weight: 1 },
+    { text: withMeanings(aimTitles.join(' '), meanings), weight: 0.5 },
+    { text: withMeanings(priority?.title?.value ?? '', meanings), weight: 0.25 },
+  ];
+  const already = supportedActions(commitment);
+  return actionIndex(framework)
+    .rank(query)
+    .filter((r) => !already.has(r.item.number))
+    .slice(0, count);
+}

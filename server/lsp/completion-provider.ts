@@ -1,0 +1,397 @@
+/**
+ * Completion, aware of where the cursor is:
+ * - `measure NI 4|` and anywhere an indicator goes: NI codes with their
+ *   titles, ranked so that NI 4, NI 40, NI 41… come first;
+ * - `supports action |`: the framework's action numbers with their text;
+ *   `supports aim |`, `national aim |`: its aim codes with their titles;
+ * - `owner |`: the framework's departments, the strategy's partners, the
+ *   owners already named, the glossary's acronyms;
+ * - `framework |` in a strategy header: the frameworks of the workspace;
+ * - `status |`, `target |`, `timing |`: the values and words that may follow;
+ * - at the start of a line: the statements that may stand in that block, as
+ *   snippets, and a whole commitment skeleton;
+ * - in a glossary: the acronyms the document uses but does not define;
+ * - in a suppression comment: rule ids.
+ */
+import {
+  CompletionItemKind,
+  CompletionTriggerKind,
+  InsertTextFormat,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+  type Range as LspRange,
+} from 'vscode-languageserver';
+import { DIRECTIONS, STATUS_VALUES, quote, statementsAllowedIn, type StatementKind } from '../../grammar/index.js';
+import { knownAcronyms } from '../analysis/acronym-lookup.js';
+import { cursorContext, type CursorContext, type ContextBlock } from '../analysis/cursor-context.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import type { FrameworkIndex } from '../analysis/framework-index.js';
+import { frameworkIndexOf } from '../analysis/framework-index.js';
+import { statementPathAt } from '../analysis/symbol-at.js';
+import { walkStatements } from '../analysis/walk.js';
+import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
+import { RULE_IDS, ruleMeta } from '../rules/registry.js';
+import { splitNumber } from '../rules/numbering-gap.js';
+import { commitmentSkeleton, keywordDoc, statementSnippet, type SnippetContext } from './completion-snippets.js';
+import { describeAction, describeAim, describeFramework, describeIndicator, indicatorTitle, shorten } from './descriptions.js';
+import { keyOf } from './document-keys.js';
+import type { Project } from './project.js';
+
+const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+interface Where {
+  readonly doc: AnalysedDocument;
+  readonly context: CursorContext;
+  readonly framework: FrameworkIndex | undefined;
+  readonly catalogue: IndicatorCatalogue;
+  readonly configuredAcronyms: ReadonlyMap<string, string>;
+  /** The range the chosen item replaces: the word being typed. */
+  readonly replace: LspRange;
+}
+
+function sortKey(rank: number): string {
+  return String(rank).padStart(5, '0');
+}
+
+// ── indicators ──────────────────────────────────────────────────────────────
+
+/** NI codes matching what was typed: `NI 4` → NI 4, NI 40…NI 49, ranked in that order. */
+function indicatorItems(w: Where): CompletionItem[] {
+  const digits = w.context.indicatorPrefix?.digits ?? '';
+  const items: CompletionItem[] = [];
+  for (const indicator of w.catalogue.all()) {
+    const code = String(indicator.code);
+    if (!code.startsWith(digits)) continue;
+    const label = `NI ${code}`;
+    const title = indicatorTitle(indicator);
+    // Exact code first, then by length (NI 4 before NI 40…), then numerically.
+    const rank = (code === digits ? 0 : 1000) + code.length * 200 + indicator.code;
+    items.push({
+      label,
+      labelDetails: { description: shorten(title, 60) },
+      kind: CompletionItemKind.EnumMember,
+      detail: title,
+      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue) },
+      // Typing words of a title (`measure drug`) finds the indicator too.
+      filterText: `${label} ${indicator.title ?? ''}`,
+      sortText: sortKey(rank),
+      textEdit: { range: w.replace, newText: label },
+    });
+  }
+  return items;
+}
+
+// ── the framework: actions, aims, frameworks ────────────────────────────────
+
+function numeric(a: string, b: string): number {
+  return a.localeCompare(b, undefined, { numeric: true });
+}
+
+function actionItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
+  const framework = w.framework;
+  if (!framework) return [];
+  return [...framework.actions.values()]
+    .filter((a) => !already.has(a.number))
+    .sort((a, b) => numeric(a.number, b.number))
+    .map((a, i) => {
+      const title = a.node.title?.value ?? '';
+      return {
+        label: a.number,
+        labelDetails: { description: shorten(title, 60) },
+        kind: CompletionItemKind.Reference,
+        detail: title,
+        documentation: { kind: MarkupKind.Markdown, value: describeAction(a, framework) },
+        // Words of the action's text find it too: `supports action treatment`.
+        filterText: `${a.number} ${title}`,
+        sortText: sortKey(i),
+        textEdit: { range: w.replace, newText: a.number },
+      };
+    });
+}
+
+function aimItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
+  const framework = w.framework;
+  if (!framework) return [];
+  return [...framework.aims.values()]
+    .filter((a) => !already.has(a.code))
+    .map((a, i) => {
+      const title = a.node.title?.value ?? '';
+      return {
+        label: a.code,
+        labelDetails: { description: shorten(title, 60) },
+        kind: CompletionItemKind.Class,
+        detail: title,
+        documentation: { kind: MarkupKind.Markdown, value: describeAim(a, framework) },
+        filterText: `${a.code} ${title}`,
+        sortText: sortKey(i),
+        textEdit: { range: w.replace, newText: a.code },
+      };
+    });
+}
+
+function frameworkItems(project: Project, w: Where): CompletionItem[] {
+  return project.workspace.frameworkIds().flatMap((id) => {
+    const doc = project.workspace.frameworkDocuments(id)[0];
+    const index = doc ? frameworkIndexOf(doc) : undefined;
+    if (!index) return [];
+    return [
+      {
+        label: id,
+        labelDetails: index.title ? { description: shorten(index.title, 60) } : undefined,
+        kind: CompletionItemKind.Module,
+        detail: index.title,
+        documentation: { kind: MarkupKind.Markdown, value: describeFramework(index) },
+        textEdit: { range: w.replace, newText: id },
+      },
+    ];
+  });
+}
+
+// ── owners ─────────────────────────────────────────────────────────────────
+
+function ownerItems(w: Where, inQuotes: boolean): CompletionItem[] {
+  const items = new Map<string, CompletionItem>();
+  const acronyms = knownAcronyms(w.doc, w.framework, w.configuredAcronyms);
+  const add = (name: string, quoted: boolean, detail: string | undefined, rank: number, source: string): void => {
+    if (items.has(name) || (inQuotes && !quoted)) return;
+    items.set(name, {
+      label: quoted && !inQuotes ? quote(name) : name,
+      labelDetails: { description: source },
+      kind: quoted ? CompletionItemKind.Value : CompletionItemKind.Constant,
+      detail,
+      filterText: quoted && !inQuotes ? `"${name}` : name,
+      sortText: sortKey(rank * 1000 + items.size),
+      textEdit: { range: w.replace, newText: quoted && !inQuotes ? quote(name) : name },
+    });
+  };
+  // The strategy's own partners and owners first: they are who usually owns a local commitment.
+  walkStatements(w.doc.parsed.document, (s) => {
+    if (s.kind === 'partners') for (const e of s.entries) add(e.name.value, true, e.role?.value, 0, 'partner');
+  });
+  walkStatements(w.doc.parsed.document, (s) => {
+    if (s.kind !== 'owner') return;
+    for (const n of s.names) {
+      // The name being typed is not a suggestion for itself.
+      if (n.range.start.offset <= w.context.offset && w.context.offset <= n.range.end.offset) continue;
+      add(n.value, n.quoted, n.quoted ? undefined : acronyms.get(n.value)?.meaning, 1, 'owner here');
+    }
+  });
+  for (const department of w.framework?.departments ?? []) {
+    const meaning = acronyms.get(department)?.meaning;
+    add(department, /\s/.test(department), meaning, 2, `framework ${w.framework!.id}`);
+  }
+  for (const [term, found] of acronyms) add(term, false, found.meaning, 3, 'glossary');
+  return [...items.values()];
+}
+
+// ── keywords and statements ─────────────────────────────────────────────────
+
+function nextId(ids: readonly string[], fallbackPrefix: string): string {
+  let best: { prefix: string; number: number } | undefined;
+  for (const id of ids) {
+    const split = splitNumber(id);
+    if (split && (!best || split.number >= best.number)) best = split;
+  }
+  return best ? `${best.prefix}${best.number + 1}` : `${fallbackPrefix}1`;
+}
+
+function snippetContext(w: Where): SnippetContext {
+  const doc = w.doc;
+  const path = statementPathAt(doc.parsed.document, w.context.offset);
+  const container = [...path].reverse().find((s) => s.kind === 'priority' || s.kind === 'aim' || s.kind === 'section');
+  const priority = [...path].reverse().find((s) => s.kind === 'priority');
+  const commitmentIds: string[] = [];
+  const scope = container && 'items' in container ? container.items : doc.parsed.document.items;
+  walkStatements({ kind: 'document', items: scope, comments: [], range: doc.parsed.document.range }, (s) => {
+    if (s.kind === 'commitment' && s.id) commitmentIds.push(s.id.value);
+  });
+  const priorityIds = doc.parsed.document.items.flatMap((s) => (s.kind === 'priority' && s.id ? [s.id.value] : []));
+  const actionNumbers = w.framework && doc.kind === 'framework' ? [...w.framework.actions.keys()] : [];
+  const priorityId = priority && 'id' in priority && priority.id ? `${priority.id.value}.` : '';
+  return {
+    periodStart: doc.period?.start.text ?? 'YYYY-MM',
+    periodEnd: doc.period?.end.text ?? 'YYYY-MM',
+    nextCommitmentId: nextId(commitmentIds, priorityId),
+    nextPriorityId: nextId(priorityIds, 'P'),
+    nextActionNumber: nextId(actionNumbers, ''),
+  };
+}
+
+function statementItems(w: Where, block: ContextBlock): CompletionItem[] {
+  if (block === 'partners' || block === 'glossary') return [];
+  const documentKind = w.doc.kind ?? 'strategy';
+  const allowed = new Set<StatementKind>(statementsAllowedIn(block, documentKind));
+  if (block === 'document' && !w.doc.header) allowed.add(documentKind === 'framework' ? 'framework' : 'strategy');
+  if (block === 'document' && !w.doc.header && w.doc.kind === undefined) allowed.add('framework');
+  const c = snippetContext(w);
+  const items: CompletionItem[] = [];
+  let rank = 0;
+  for (const kind of allowed) {
+    const s = statementSnippet(kind, c);
+    if (!s) continue;
+    const doc = keywordDoc(s.keyword);
+    items.push({
+      label: s.label,
+      kind: kind === 'paragraph' ? CompletionItemKind.Text : CompletionItemKind.Keyword,
+      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+      insertTextFormat: InsertTextFormat.Snippet,
+      textEdit: { range: w.replace, newText: s.snippet },
+      filterText: s.label,
+      sortText: sortKey(rank++),
+      ...(s.retrigger ? { command: RETRIGGER } : {}),
+    });
+    if (kind === 'commitment') {
+      items.push({
+        label: 'commitment { owner, timing, measure, target }',
+        kind: CompletionItemKind.Snippet,
+        detail: 'A commitment with everything a reviewer asks for',
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: w.replace, newText: commitmentSkeleton(c) },
+        filterText: 'commitment',
+        sortText: sortKey(rank++),
+      });
+    }
+  }
+  return items;
+}
+
+function keywordItems(w: Where, words: readonly string[], retrigger = false): CompletionItem[] {
+  return words.map((word, i) => {
+    const doc = keywordDoc(word);
+    return {
+      label: word,
+      kind: CompletionItemKind.Keyword,
+      documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+      sortText: sortKey(i),
+      textEdit: { range: w.replace, newText: retrigger ? `${word} ` : word },
+      ...(retrigger ? { command: RETRIGGER } : {}),
+    };
+  });
+}
+
+function undefinedAcronymItems(project: Project, key: string, w: Where): CompletionItem[] {
+  const findings = project.lint(key)?.findings ?? [];
+  return findings
+    .filter((f) => f.ruleId === 'undefined-acronym')
+    .flatMap((f) => {
+      const term = /^(\S+) is used/.exec(f.message)?.[1];
+      if (!term) return [];
+      const meaning = f.suggestions?.[0]?.edits[0]?.newText.match(/"((?:[^"\\]|\\.)*)"/)?.[1] ?? '';
+      return [
+        {
+          label: term,
+          kind: CompletionItemKind.Constant,
+          detail: 'used in this document, not yet defined',
+          insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: { range: w.replace, newText: `${term} "\${1:${meaning.replace(/[\\$}]/g, '\\$&')}}"` },
+        },
+      ];
+    });
+}
+
+function ruleIdItems(w: Where): CompletionItem[] {
+  return RULE_IDS.map((id) => ({
+    label: id,
+    kind: CompletionItemKind.Value,
+    detail: ruleMeta(id)?.description,
+    textEdit: { range: w.replace, newText: id },
+  }));
+}
+
+// ── dispatch ────────────────────────────────────────────────────────────────
+
+function afterStatementWords(project: Project, w: Where, blocks: readonly ContextBlock[]): CompletionItem[] | CompletionList {
+  const tokens = w.context.lineTokens;
+  const first = tokens[0]!.type;
+  const last = tokens[tokens.length - 1]!.type;
+  const has = (type: string): boolean => tokens.some((t) => t.type === type);
+  const listed = new Set(tokens.filter((t) => t.type === 'NumberLiteral' || t.type === 'Name').map((t) => t.image));
+  const afterSeparator = last === 'Comma' || last === 'Slash';
+  switch (first) {
+    case 'Kw_measure':
+      return tokens.length === 1 ? { isIncomplete: true, items: indicatorItems(w) } : [];
+    case 'Kw_target': {
+      if (has('IndicatorCode')) return keywordItems(w, [...(has('Kw_from') ? [] : ['from']), ...(has('Kw_by') ? [] : ['by'])]);
+      const words = [...(tokens.length === 1 ? [...DIRECTIONS, 'tbc'] : []), ...(has('Kw_from') ? [] : ['from']), ...(has('Kw_by') ? [] : ['by'])];
+      return { isIncomplete: true, items: [...keywordItems(w, words), ...indicatorItems(w)] };
+    }
+    case 'Kw_supports':
+      if (tokens.length === 1) return keywordItems(w, ['action', 'aim'], true);
+      if (tokens[1]!.type === 'Kw_action' && (tokens.length === 2 || afterSeparator)) return actionItems(w, listed);
+      if (tokens[1]!.type === 'Kw_aim' && (tokens.length === 2 || afterSeparator)) return aimItems(w, listed);
+      return [];
+    case 'Kw_national': {
+      if (tokens.length === 1) return keywordItems(w, ['aim'], true);
+      if (tokens.length === 2 && tokens[1]!.type === 'Kw_aim') return aimItems(w, new Set());
+      const code = tokens[2];
+      const aim = code && tokens.length === 3 ? w.framework?.aims.get(code.image) : undefined;
+      return aim?.node.title ? [{ label: quote(aim.node.title.value), kind: CompletionItemKind.Text, detail: `The title of aim ${aim.code}`, textEdit: { range: w.replace, newText: quote(aim.node.title.value) } }] : [];
+    }
+    case 'Kw_owner':
+      return tokens.length === 1 || afterSeparator ? ownerItems(w, false) : [];
+    case 'Kw_framework':
+      return blocks[blocks.length - 1] === 'strategy' && (tokens.length === 1 || afterSeparator) ? frameworkItems(project, w) : [];
+    case 'Kw_status':
+      return tokens.length === 1 ? keywordItems(w, STATUS_VALUES) : [];
+    case 'Kw_timing':
+      if (tokens.length === 1) return keywordItems(w, ['ongoing', 'from', 'by']);
+      if (last === 'Kw_ongoing') return keywordItems(w, ['from']);
+      if (last === 'DateLiteral' || last === 'NumberLiteral') return has('Kw_to') || has('Kw_by') || (has('Kw_ongoing') && has('Kw_from')) ? [] : keywordItems(w, ['to']);
+      return [];
+    case 'Kw_period':
+      return last === 'DateLiteral' || last === 'NumberLiteral' ? keywordItems(w, ['to']) : [];
+    default:
+      return [];
+  }
+}
+
+export function provideCompletion(project: Project, params: CompletionParams): CompletionList | CompletionItem[] | null {
+  const key = keyOf(params.textDocument.uri);
+  const doc = project.analysed(key);
+  if (!doc) return null;
+  const offset = doc.parsed.lines.offsetAt(params.position.line, params.position.character);
+  const context = cursorContext(doc, offset);
+  const settings = project.settingsFor(key);
+  const start = doc.parsed.lines.positionAt(context.prefixStart);
+  const w: Where = {
+    doc,
+    context,
+    framework: project.frameworkFor(doc),
+    catalogue: settings.lint.catalogue,
+    configuredAcronyms: settings.acronyms,
+    replace: { start: { line: start.line, character: start.character }, end: params.position },
+  };
+  const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
+
+  if (context.inComment) {
+    return /strategy-disable(?:-next-line|-line|-file)?\s+(?:[\w-]+\s*,\s*)*[\w-]*$/.test(context.inComment.textBefore) ? ruleIdItems(w) : [];
+  }
+  if (context.inString) {
+    const statement = context.lineTokens[0]?.type;
+    if (statement === 'Kw_owner') {
+      // A name has spaces: what is replaced is everything typed inside the quotes, not the last word.
+      const inside = doc.parsed.lines.positionAt(context.inString.start + 1);
+      return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: params.position } }, true);
+    }
+    // Acronyms inside prose only when asked for: prose is for writing, not for pop-ups.
+    if (!invoked) return [];
+    return [...knownAcronyms(doc, w.framework, w.configuredAcronyms).values()].map((a) => ({
+      label: a.term,
+      kind: CompletionItemKind.Constant,
+      detail: a.meaning,
+      textEdit: { range: w.replace, newText: a.term },
+    }));
+  }
+  if (context.indicatorPrefix) return { isIncomplete: true, items: indicatorItems(w) };
+  const blocks = context.blocks;
+  if (context.lineTokens.length === 0) {
+    // A space typed in indentation is not a request for keywords.
+    if (!invoked && context.prefix === '') return [];
+    const block = blocks[blocks.length - 1] ?? 'document';
+    if (block === 'glossary') return undefinedAcronymItems(project, key, w);
+    return statementItems(w, block);
+  }
+  return afterStatementWords(project, w, blocks);
+}

@@ -1,0 +1,195 @@
+/**
+ * Findings as the editor shows them, and when they are published.
+ *
+ * Each finding becomes a diagnostic with the rule id as its code, a link to
+ * the rule's page (docs/rules/<id>.md beside the server bundle), its related
+ * locations, and a fade for suppressions that suppress nothing. The findings
+ * are `lintDocument`'s, exactly as the CLI reports them.
+ *
+ * Publishing is debounced per document and runs the changed document first,
+ * then the open documents that depend on it (a framework's strategies). The
+ * pause before a document is analysed adapts to what its last analysis cost:
+ * a small file is re-checked almost at once, a 1 MB file waits until typing
+ * pauses for about as long as checking it takes, so continuous typing never
+ * spends more than about half the time analysing. Work queued for a version
+ * the user has already replaced is dropped.
+ */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import { SYNTAX_ERROR_ID } from '../rules/registry.js';
+import type { Finding } from '../rules/rule.js';
+import type { ConfigError } from '../config/load-config.js';
+import { toLspRange, toLspSeverity } from './conversions.js';
+import { uriOf } from './document-keys.js';
+import type { Project } from './project.js';
+
+export const DIAGNOSTIC_SOURCE = 'strategy';
+
+/** Where the docs live relative to the bundle (dist/server.js → docs/). */
+const DOCS_DIR = join(__dirname, '..', 'docs');
+
+export function ruleDocUri(ruleId: string): string {
+  return pathToFileURL(ruleId === SYNTAX_ERROR_ID ? join(DOCS_DIR, 'language.md') : join(DOCS_DIR, 'rules', `${ruleId}.md`)).href;
+}
+
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toLspRange(finding.range),
+    severity: toLspSeverity(finding.severity),
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocUri(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+  };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: uriOf(r.uri), range: toLspRange(r.range) }, message: r.message }));
+  }
+  if (finding.ruleId === 'unused-suppression') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+/** A strategy.config.json that cannot be used, shown on the file itself. */
+export function configDiagnostic(error: ConfigError): Diagnostic {
+  const line = Math.max(0, (error.line ?? 1) - 1);
+  const character = Math.max(0, (error.column ?? 1) - 1);
+  return {
+    range: { start: { line, character }, end: { line, character: character + 1 } },
+    severity: DiagnosticSeverity.Error,
+    source: DIAGNOSTIC_SOURCE,
+    message: `${error.message} The defaults are used until this is fixed.`,
+  };
+}
+
+export interface DiagnosticsSink {
+  sendDiagnostics(params: PublishDiagnosticsParams): void;
+}
+
+interface Pending {
+  /** When the document may be analysed (a debounce deadline). */
+  notBefore: number;
+}
+
+export interface PublisherOptions {
+  /** A fixed pause before analysing an edited document; unset: adaptive (see above). */
+  readonly delayMs?: number;
+  /** Where timings go (the protocol's trace channel: silent unless the client asks for verbose traces). */
+  readonly trace?: (message: string) => void;
+  /** Where faults in the analysis are written. */
+  readonly onError?: (message: string) => void;
+}
+
+const MIN_DELAY_MS = 10;
+const MAX_DELAY_MS = 250;
+
+export class DiagnosticsPublisher {
+  private readonly pending = new Map<string, Pending>();
+  private timer: NodeJS.Timeout | undefined;
+  private draining = false;
+  private readonly lastCostMs = new Map<string, number>();
+  /** Documents we have published for, so closing one clears what it showed. */
+  private readonly shown = new Set<string>();
+  private readonly listeners: ((key: string, version: number | undefined) => void)[] = [];
+
+  constructor(
+    private readonly project: Project,
+    private readonly sink: DiagnosticsSink,
+    private readonly options: PublisherOptions = {},
+  ) {}
+
+  /** An open document was edited: analyse it once typing pauses. */
+  documentChanged(key: string): void {
+    this.enqueue(key, this.delayFor(key));
+  }
+
+  /** Analyse these documents as soon as the queue allows. */
+  scheduleNow(keys: Iterable<string>): void {
+    for (const key of keys) this.enqueue(key, 0);
+  }
+
+  /** A document was closed: it no longer shows diagnostics. */
+  documentClosed(key: string): void {
+    this.pending.delete(key);
+    this.lastCostMs.delete(key);
+    if (this.shown.delete(key)) this.sink.sendDiagnostics({ uri: uriOf(key), diagnostics: [] });
+  }
+
+  /** Called after each publication (tests and benchmarks wait on the notification itself). */
+  onPublished(listener: (key: string, version: number | undefined) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private delayFor(key: string): number {
+    if (this.options.delayMs !== undefined) return this.options.delayMs;
+    const cost = this.lastCostMs.get(key) ?? 0;
+    return Math.min(MAX_DELAY_MS, Math.max(MIN_DELAY_MS, cost));
+  }
+
+  private enqueue(key: string, delay: number): void {
+    const notBefore = performance.now() + delay;
+    const existing = this.pending.get(key);
+    // A later edit pushes the deadline back; an urgent request brings it forward.
+    if (!existing || delay > 0 || notBefore < existing.notBefore) this.pending.set(key, { notBefore });
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.draining || this.pending.size === 0) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const p of this.pending.values()) earliest = Math.min(earliest, p.notBefore);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.drain(), Math.max(0, earliest - performance.now()));
+  }
+
+  private async drain(): Promise<void> {
+    this.timer = undefined;
+    if (this.draining || !this.project.isReady) return;
+    this.draining = true;
+    try {
+      for (;;) {
+        const key = this.nextDue();
+        if (key === undefined) break;
+        this.pending.delete(key);
+        try {
+          await this.analyseAndPublish(key);
+        } catch (e) {
+          // A fault in the analysis must cost one document's diagnostics, not the whole queue.
+          this.options.onError?.(`Diagnostics for ${key} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        }
+        // Let requests and newer edits in between documents.
+        await nextTurn();
+      }
+    } finally {
+      this.draining = false;
+      this.arm();
+    }
+  }
+
+  private nextDue(): string | undefined {
+    const now = performance.now();
+    for (const [key, p] of this.pending) if (p.notBefore <= now) return key;
+    return undefined;
+  }
+
+  private async analyseAndPublish(key: string): Promise<void> {
+    if (!this.project.isOpen(key)) return;
+    await this.project.ensureSettings(key);
+    const version = this.project.versionOf(key);
+    const started = performance.now();
+    this.project.analysed(key);
+    const parsedIn = performance.now() - started;
+    // Between parsing and linting, requests waiting on the connection go first.
+    await nextTurn();
+    if (!this.project.isOpen(key) || this.project.versionOf(key) !== version) return;
+    const lintStarted = performance.now();
+    const result = this.project.lint(key);
+    if (!result) return;
+    const lintedIn = performance.now() - lintStarted;
+    this.lastCostMs.set(key, parsedIn + lintedIn);
+    this.sink.sendDiagnostics({ uri: uriOf(key), version, diagnostics: result.findings.map(toDiagnostic) });
+    this.options.trace?.(`diagnostics ${uriOf(key)} v${version ?? '?'}: parse ${parsedIn.toFixed(1)} ms, lint ${lintedIn.toFixed(1)} ms, ${result.findings.length} findings`);
+    this.shown.add(key);
+    for (const listener of this.listeners) listener(key, version);
+  }
+}

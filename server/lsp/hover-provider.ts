@@ -1,0 +1,74 @@
+/**
+ * Hover: an indicator's title, theme and PSA; a national action's text,
+ * owner, timing and outcome; an aim's title; a framework; an acronym's
+ * expansion; a keyword's meaning; a rule named in a suppression comment.
+ */
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
+import { keywordInfo } from '../../grammar/index.js';
+import { lookupAcronym } from '../analysis/acronym-lookup.js';
+import { frameworkIndexOf } from '../analysis/framework-index.js';
+import { symbolAt } from '../analysis/symbol-at.js';
+import { ruleMeta } from '../rules/registry.js';
+import { toLspRange } from './conversions.js';
+import { describeAcronym, describeAction, describeAim, describeFramework, describeIndicator, md } from './descriptions.js';
+import { keyOf } from './document-keys.js';
+import type { Project } from './project.js';
+
+export function provideHover(project: Project, params: HoverParams): Hover | null {
+  const key = keyOf(params.textDocument.uri);
+  const doc = project.analysed(key);
+  if (!doc) return null;
+  const offset = doc.parsed.lines.offsetAt(params.position.line, params.position.character);
+  const target = symbolAt(doc, offset);
+  if (!target) return null;
+  const framework = project.frameworkFor(doc);
+  const settings = project.settingsFor(key);
+  let value: string | undefined;
+  switch (target.kind) {
+    case 'indicator':
+      value = describeIndicator(target.code, settings.lint.catalogue);
+      break;
+    case 'action': {
+      if (!framework) {
+        value = `**Action ${md(target.number)}**: this document names no framework the workspace knows.`;
+        break;
+      }
+      const action = framework.actions.get(target.number);
+      value = action ? describeAction(action, framework) : `**Action ${md(target.number)}** is not in framework \`${framework.id}\`.`;
+      break;
+    }
+    case 'aim': {
+      if (!framework) {
+        value = `**Aim ${md(target.code)}**: this document names no framework the workspace knows.`;
+        break;
+      }
+      const aim = framework.aims.get(target.code);
+      value = aim ? describeAim(aim, framework) : `**Aim ${md(target.code)}** is not in framework \`${framework.id}\`.`;
+      break;
+    }
+    case 'framework': {
+      const declared = project.workspace.frameworkDocuments(target.id)[0];
+      const index = declared ? frameworkIndexOf(declared) : undefined;
+      value = index ? describeFramework(index) : `**Framework \`${md(target.id)}\`** is not in the workspace or the configured framework paths.`;
+      break;
+    }
+    case 'acronym':
+      value = describeAcronym(lookupAcronym(target.term, doc, framework, settings.acronyms), target.term, framework?.document !== doc ? framework?.id : undefined);
+      break;
+    case 'keyword': {
+      const info = keywordInfo(target.word);
+      value = info ? `**${target.word}** — ${md(info.doc)}` : undefined;
+      break;
+    }
+    case 'rule': {
+      const meta = ruleMeta(target.id);
+      value = meta ? `**${target.id}** (${meta.defaultSeverity}) — ${md(meta.description)}` : undefined;
+      break;
+    }
+    case 'localId':
+      value = undefined;
+      break;
+  }
+  if (value === undefined) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(target.range) };
+}

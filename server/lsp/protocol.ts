@@ -1,0 +1,39 @@
+/**
+ * What the server and the extension say to each other beyond LSP itself,
+ * declared once and typed, for both sides to import. Methods are plain
+ * strings with their parameter types beside them: the server's and the
+ * client's libraries each bundle their own copy of vscode-jsonrpc, whose
+ * message-type classes do not mix.
+ */
+import type { Location, Position } from 'vscode-languageserver-protocol';
+
+/** The server's state, for the status bar: indexing the workspace, or ready. */
+export interface StatusParams {
+  readonly state: 'indexing' | 'ready';
+  /** .strategy files indexed so far (all of them, once ready). */
+  readonly files: number;
+  readonly frameworks: number;
+  /** Time the index took, once ready. */
+  readonly durationMs?: number;
+}
+
+/** Notification, server → client, with `StatusParams`. */
+export const STATUS_NOTIFICATION = 'strategy/status';
+
+/**
+ * The command code lenses run ("supported by 3 local commitments"): show
+ * these locations in a references peek. The client registers it, turning
+ * the JSON arguments into the editor's own types and calling its
+ * show-references command.
+ */
+export const SHOW_REFERENCES_COMMAND = 'strategy.showReferences';
+export type ShowReferencesArguments = [uri: string, position: Position, locations: Location[]];
+
+/** What a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /**
+   * A fixed pause, in milliseconds, between an edit and the diagnostics run it
+   * triggers. Unset: the pause adapts to what checking the document costs.
+   */
+  readonly diagnosticsDelay?: number;
+}

@@ -1,0 +1,335 @@
+/**
+ * The language server: wires the protocol to the project model and one
+ * provider per feature. Everything here is plumbing; what the server knows
+ * lives in `project.ts` and the analysis, what it answers in the providers.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, extname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type Disposable,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import pkg from '../../package.json';
+import { CONFIG_FILE_NAME } from '../config/config-schema.js';
+import { guarded, type Logger } from './cancellation.js';
+import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions } from './code-action-provider.js';
+import { provideCodeLenses } from './code-lens-provider.js';
+import { provideCompletion } from './completion-provider.js';
+import { provideDefinition } from './definition-provider.js';
+import { configDiagnostic, DiagnosticsPublisher } from './diagnostics.js';
+import { isFileKey, keyOf, uriOf } from './document-keys.js';
+import { provideDocumentLinks } from './document-link-provider.js';
+import { provideDocumentSymbols } from './document-symbol-provider.js';
+import { provideFoldingRanges } from './folding-range-provider.js';
+import { provideFormatting } from './formatting-provider.js';
+import { provideHover } from './hover-provider.js';
+import { provideInlayHints } from './inlay-hint-provider.js';
+import { Project } from './project.js';
+import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol.js';
+import { provideReferences } from './references-provider.js';
+import { providePrepareRename, provideRename } from './rename-provider.js';
+import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semantic-tokens-provider.js';
+import { provideWorkspaceSymbols } from './workspace-symbol-provider.js';
+
+export const SERVER_NAME = 'strategy-language-server';
+const REFRESH_DELAY_MS = 300;
+
+function readInitializationOptions(raw: unknown): InitializationOptions {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const delay = (raw as Record<string, unknown>)['diagnosticsDelay'];
+  return typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {};
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  try {
+    return (await readFile(path, 'utf8')).replace(/^\ufeff/, '');
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let capabilities: ClientCapabilities = {};
+  let pullConfiguration = false;
+  let pushedSettings: unknown;
+  let stopped = false;
+  const log: Logger = { error: (m) => connection.console.error(m) };
+
+  const project = new Project({
+    readFile: readText,
+    readFileNow: (path) => {
+      try {
+        return readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+      } catch {
+        return undefined;
+      }
+    },
+    async clientSettings(scopeUri) {
+      if (!pullConfiguration) return pushedSettings;
+      try {
+        return await connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'strategy' } : { section: 'strategy' });
+      } catch {
+        return undefined;
+      }
+    },
+    log: (m) => connection.console.error(m),
+  });
+  let publisher = new DiagnosticsPublisher(project, connection);
+  const semanticTokens = new SemanticTokensProvider();
+
+  // ── settings problems: on the config file, and a message once ────────────
+  const configDiagnosticsShown = new Set<string>();
+  const messagesShown = new Set<string>();
+  const reportSettingsProblems = (): void => {
+    const now = new Set<string>();
+    const noisy = project.index.size > 0 || project.openKeys().length > 0;
+    for (const { settings } of project.allSettings()) {
+      // A workspace with no strategy files hears nothing from us, not even about the config file.
+      if (noisy && settings.configError && settings.configFile) {
+        const uri = uriOf(settings.configFile);
+        now.add(uri);
+        connection.sendDiagnostics({ uri, diagnostics: [configDiagnostic(settings.configError)] });
+      }
+      for (const problem of settings.problems) {
+        connection.console.warn(problem);
+        if (noisy && !messagesShown.has(problem)) {
+          messagesShown.add(problem);
+          void connection.window.showWarningMessage(`Strategy settings: ${problem}`);
+        }
+      }
+    }
+    for (const uri of configDiagnosticsShown) if (!now.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    configDiagnosticsShown.clear();
+    for (const uri of now) configDiagnosticsShown.add(uri);
+  };
+
+  // Files outside the workspace folders that settings name (framework paths, indicator files) are
+  // watched too, where the client can watch a path relative to any folder.
+  let extraWatchers: Disposable | undefined;
+  let watchedExtras = '';
+  const watchConfiguredFiles = async (): Promise<void> => {
+    const workspace = capabilities.workspace?.didChangeWatchedFiles;
+    if (!workspace?.dynamicRegistration || !workspace.relativePatternSupport) return;
+    const paths = new Set<string>();
+    for (const { settings } of project.allSettings()) {
+      // Framework files inside a folder are already watched as .strategy files; indicator files are not.
+      for (const p of settings.frameworkPaths) if (!project.folderFor(p)) paths.add(p);
+      for (const p of settings.indicatorFiles) paths.add(p);
+    }
+    const signature = [...paths].sort().join('\n');
+    if (signature === watchedExtras) return;
+    watchedExtras = signature;
+    extraWatchers?.dispose();
+    extraWatchers = undefined;
+    if (paths.size === 0) return;
+    const watchers = [...paths].map((p) => ({
+      globPattern: { baseUri: pathToFileURL(extname(p) ? dirname(p) : p).href, pattern: extname(p) ? basename(p) : '**/*.strategy' },
+    }));
+    extraWatchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  };
+  const isIndicatorFile = (key: string): boolean => project.allSettings().some(({ settings }) => settings.indicatorFiles.includes(key));
+
+  // Views that count across files (code lenses) or read settings (inlay hints, tokens) are asked to
+  // refresh when those change, at most a few times a second.
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refreshViews = (settingsToo: boolean): void => {
+    if (refreshTimer) clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      const workspace = capabilities.workspace;
+      if (workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (settingsToo && workspace?.inlayHint?.refreshSupport) void connection.languages.inlayHint.refresh().catch(() => undefined);
+      if (settingsToo && workspace?.semanticTokens?.refreshSupport) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    }, REFRESH_DELAY_MS);
+  };
+  project.onIndexChanged(() => refreshViews(false));
+
+  project.onFrameworksChanged((ids) => {
+    if (project.isReady) publisher.scheduleNow(project.openDependents(ids));
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    pullConfiguration = capabilities.workspace?.configuration === true;
+    const options = readInitializationOptions(params.initializationOptions);
+    publisher = new DiagnosticsPublisher(project, connection, {
+      delayMs: options.diagnosticsDelay,
+      trace: (m) => connection.tracer.log(m),
+      onError: (m) => connection.console.error(m),
+    });
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
+    project.setFolders(folders);
+    return {
+      serverInfo: { name: SERVER_NAME, version: pkg.version },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', ',', '"'], completionItem: { labelDetailsSupport: true } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: { label: 'Strategy' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
+        documentFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentLinkProvider: { resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, LINK_ACTION_KIND, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
+        inlayHintProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.strategy' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'strategy' });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e) => {
+        project.removeFolders(e.removed);
+        await project.addFolders(e.added);
+        reportSettingsProblems();
+        publisher.scheduleNow(project.openKeys());
+      });
+    }
+    await project.reloadSettings();
+    const indexing: StatusParams = { state: 'indexing', files: 0, frameworks: 0 };
+    void connection.sendNotification(STATUS_NOTIFICATION, indexing);
+    let progress: WorkDoneProgressServerReporter | undefined;
+    const stats = await project.buildIndex({
+      isStopped: () => stopped,
+      onFound: (files) => {
+        // No files, no noise: progress only where there is something to index.
+        if (files > 0 && capabilities.window?.workDoneProgress) {
+          void connection.window.createWorkDoneProgress().then((p) => {
+            progress = p;
+            p.begin('Indexing strategy files', 0, `${files} files`);
+          });
+        }
+      },
+      onProgress: (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} files`),
+    });
+    progress?.done();
+    reportSettingsProblems();
+    await watchConfiguredFiles();
+    const ready: StatusParams = { state: 'ready', files: stats.files, frameworks: stats.frameworks, durationMs: Math.round(stats.durationMs) };
+    connection.tracer.log(`indexed ${stats.files} files (${stats.frameworks} frameworks) in ${Math.round(stats.durationMs)} ms`);
+    void connection.sendNotification(STATUS_NOTIFICATION, ready);
+    publisher.scheduleNow(project.openKeys());
+  });
+
+  connection.onShutdown(() => {
+    stopped = true;
+  });
+
+  connection.onDidChangeConfiguration(async (params) => {
+    if (!pullConfiguration) {
+      const settings = params.settings as Record<string, unknown> | null | undefined;
+      pushedSettings = settings && typeof settings === 'object' ? settings['strategy'] : undefined;
+    }
+    await project.reloadSettings();
+    reportSettingsProblems();
+    await watchConfiguredFiles();
+    publisher.scheduleNow(project.openKeys());
+    refreshViews(true);
+  });
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    let settingsChanged = false;
+    for (const change of params.changes) {
+      const key = keyOf(change.uri);
+      if (!isFileKey(key)) continue;
+      if (basename(key) === CONFIG_FILE_NAME || isIndicatorFile(key)) {
+        settingsChanged = true;
+        continue;
+      }
+      if (!key.endsWith('.strategy')) continue;
+      if (change.type === FileChangeType.Deleted) project.removeFile(key);
+      else if (project.isIndexable(key) && !project.isIgnored(key)) await project.refreshFile(key);
+    }
+    if (settingsChanged) {
+      await project.reloadSettings();
+      reportSettingsProblems();
+      await watchConfiguredFiles();
+      publisher.scheduleNow(project.openKeys());
+      refreshViews(true);
+    }
+  });
+
+  // ── documents ───────────────────────────────────────────────────────────
+  documents.onDidOpen((e) => {
+    const key = project.openDocument(e.document.uri, e.document.getText(), e.document.version);
+    publisher.scheduleNow([key]);
+  });
+  documents.onDidChangeContent((e) => {
+    const key = keyOf(e.document.uri);
+    if (project.versionOf(key) === e.document.version) return; // the open itself
+    project.changeDocument(e.document.uri, e.document.getText(), e.document.version);
+    publisher.documentChanged(key);
+  });
+  documents.onDidClose((e) => {
+    semanticTokens.forget(e.document.uri);
+    publisher.documentClosed(project.closeDocument(e.document.uri));
+  });
+
+  // ── requests ────────────────────────────────────────────────────────────
+  const catalogueOf = (uri: string) => project.settingsFor(keyOf(uri)).lint.catalogue;
+  const analysedOf = (uri: string) => project.analysed(keyOf(uri));
+
+  connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params)));
+  connection.onHover(guarded('hover', log, null, (params) => provideHover(project, params)));
+  connection.onDefinition(guarded('definition', log, null, (params) => provideDefinition(project, params)));
+  connection.onReferences(guarded('references', log, null, (params, token) => provideReferences(project, params, token)));
+  connection.onDocumentSymbol(guarded('documentSymbol', log, [], (params) => provideDocumentSymbols(project, params)));
+  connection.onWorkspaceSymbol(guarded('workspaceSymbol', log, [], (params, token) => provideWorkspaceSymbols(project, params, token)));
+  connection.onFoldingRanges(guarded('foldingRange', log, [], (params) => provideFoldingRanges(project, params)));
+  connection.onDocumentFormatting(guarded('formatting', log, null, (params) => provideFormatting(project, params)));
+  connection.onPrepareRename(guarded('prepareRename', log, null, (params) => providePrepareRename(project, params)));
+  connection.onRenameRequest(guarded('rename', log, null, (params, token) => provideRename(project, params, token)));
+  connection.onDocumentLinks(guarded('documentLink', log, [], (params) => provideDocumentLinks(project, params)));
+  connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token)));
+  connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token)));
+  connection.languages.inlayHint.on(guarded('inlayHint', log, [], (params) => provideInlayHints(project, params)));
+  connection.languages.semanticTokens.on(
+    guarded('semanticTokens', log, { data: [] }, (params) => {
+      const doc = analysedOf(params.textDocument.uri);
+      return doc ? semanticTokens.full(params.textDocument.uri, doc, catalogueOf(params.textDocument.uri)) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onDelta(
+    guarded('semanticTokens/delta', log, { data: [] }, (params) => {
+      const doc = analysedOf(params.textDocument.uri);
+      return doc ? semanticTokens.delta(params.textDocument.uri, params.previousResultId, doc, catalogueOf(params.textDocument.uri)) : { data: [] };
+    }),
+  );
+  connection.languages.semanticTokens.onRange(
+    guarded('semanticTokens/range', log, { data: [] }, (params) => {
+      const doc = analysedOf(params.textDocument.uri);
+      return doc ? semanticTokens.range(doc, params.range, catalogueOf(params.textDocument.uri)) : { data: [] };
+    }),
+  );
+
+  documents.listen(connection);
+}
