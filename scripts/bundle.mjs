@@ -22,13 +22,30 @@ const common = {
   logLevel: 'warning',
 };
 
+/**
+ * `strategy convert` lives in a bundle of its own (dist/convert-command.js):
+ * its document readers (pdf.js above all) are most of the converter's size,
+ * and every other command should start without reading them.
+ */
+const convertOnDemand = {
+  name: 'convert-on-demand',
+  setup(b) {
+    b.onResolve({ filter: /\/commands\/convert\.js$/ }, (args) =>
+      args.importer.endsWith('extra-commands.ts') ? { path: './convert-command.js', external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
-  { in: 'server/cli/bin-entry.ts', out: 'dist/cli.js' },
+  { in: 'server/cli/bin-entry.ts', out: 'dist/cli.js', plugins: [convertOnDemand] },
+  { in: 'server/cli/commands/convert.ts', out: 'dist/convert-command.js' },
   { in: 'server/lsp/main.ts', out: 'dist/server.js' },
   { in: 'client/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // The converter on its own: the extension loads it on first use, so its document readers cost nothing at activation.
+  { in: 'client/conversion-service.ts', out: 'dist/converter.js' },
 ];
 
 for (const e of entries) {
   if (!existsSync(e.in)) continue;
-  await build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] });
+  await build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], plugins: e.plugins ?? [] });
 }

@@ -2,7 +2,6 @@
  * Commands contributed by other parts of the product (the converter), kept
  * out of main.ts so that each can be added without touching the others.
  */
-import { convertCommand } from './commands/convert.js';
 import type { CliIo } from './io.js';
 
 export interface ExtraCommandArgs {
@@ -13,5 +12,6 @@ export interface ExtraCommandArgs {
 export type ExtraCommand = (args: ExtraCommandArgs, io: CliIo) => Promise<number>;
 
 export const extraCommands: Record<string, ExtraCommand | undefined> = {
-  convert: convertCommand,
+  // Loaded on use: the converter's document readers are large (see scripts/bundle.mjs).
+  convert: async (args, io) => (await import('./commands/convert.js')).convertCommand(args, io),
 };

@@ -15,4 +15,14 @@ export const EXIT = {
   usage: 2,
 } as const;
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/**
+ * Whether `e` is a usage error. By name, not `instanceof`: a command loaded
+ * from its own bundle (convert) has its own copy of the class.
+ */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof Error && e.name === 'UsageError';
+}

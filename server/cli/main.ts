@@ -10,7 +10,7 @@ import { exportCommand } from './commands/export.js';
 import { formatCommand } from './commands/format.js';
 import { lintCommand } from './commands/lint.js';
 import { rulesCommand } from './commands/rules.js';
-import { EXIT, UsageError, type CliIo } from './io.js';
+import { EXIT, isUsageError, type CliIo } from './io.js';
 import { extraCommands } from './extra-commands.js';
 
 export const VERSION: string = pkg.version;
@@ -159,7 +159,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
       }
     }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (isUsageError(e)) {
       io.stderr(`strategy ${command}: ${e.message}\n`);
       return EXIT.usage;
     }
