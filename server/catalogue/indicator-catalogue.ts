@@ -131,11 +131,11 @@ export function normaliseTitle(title: string): string {
 /**
  * Whether a document's title for an indicator says the same as the
  * catalogue's. A catalogue title cut short in its source (ending in `…`)
- * matches any title that begins the same way.
+ * cannot prove a title wrong that agrees with it as far as either goes.
  */
 export function titlesAgree(documentTitle: string, catalogueTitle: string): boolean {
   const doc = normaliseTitle(documentTitle);
   const cat = normaliseTitle(catalogueTitle);
   if (doc === cat) return true;
-  return /…\s*$/.test(catalogueTitle) && doc.startsWith(cat);
+  return /…\s*$/.test(catalogueTitle) && doc.length > 0 && (doc.startsWith(cat) || cat.startsWith(doc));
 }

@@ -1,12 +1,11 @@
 /**
  * Semantic tokens: the language's own lexer says what each token is, and the
  * tree says what each id means (a priority's id, a reference to national
- * action 40, an acronym). Only standard token types are used, so every
- * colour theme colours them without the extension declaring anything.
- *
- * The legend, and the TextMate scope each type falls back to (the
- * extension's TextMate grammar uses the same scopes, so colours do not jump
- * when semantic tokens arrive):
+ * action 40, an acronym). Only standard token types are used, so any client
+ * can colour them. In VS Code the extension maps each type to the TextMate
+ * scope below (`contributes.semanticTokenScopes`) — VS Code's own defaults
+ * differ (`keyword` → `keyword.control`) — and its TextMate grammar uses the
+ * same scopes, so colours do not jump when semantic tokens arrive:
  *
  * | what                                         | token type (modifiers)        | TextMate scope                      |
  * |----------------------------------------------|-------------------------------|-------------------------------------|

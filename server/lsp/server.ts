@@ -218,20 +218,26 @@ export function startServer(connection: Connection): void {
     const indexing: StatusParams = { state: 'indexing', files: 0, frameworks: 0 };
     void connection.sendNotification(STATUS_NOTIFICATION, indexing);
     let progress: WorkDoneProgressServerReporter | undefined;
+    // Kept so that `done` waits for `begin`: the client may answer the create request after a small index has finished.
+    let progressReady: Promise<WorkDoneProgressServerReporter | undefined> | undefined;
     const stats = await project.buildIndex({
       isStopped: () => stopped,
       onFound: (files) => {
         // No files, no noise: progress only where there is something to index.
         if (files > 0 && capabilities.window?.workDoneProgress) {
-          void connection.window.createWorkDoneProgress().then((p) => {
-            progress = p;
-            p.begin('Indexing strategy files', 0, `${files} files`);
-          });
+          progressReady = connection.window.createWorkDoneProgress().then(
+            (p) => {
+              progress = p;
+              p.begin('Indexing strategy files', 0, `${files} files`);
+              return p;
+            },
+            () => undefined,
+          );
         }
       },
       onProgress: (done, total) => progress?.report(Math.round((done / total) * 100), `${done}/${total} files`),
     });
-    progress?.done();
+    (await progressReady)?.done();
     reportSettingsProblems();
     await watchConfiguredFiles();
     const ready: StatusParams = { state: 'ready', files: stats.files, frameworks: stats.frameworks, durationMs: Math.round(stats.durationMs) };

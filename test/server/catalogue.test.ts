@@ -51,6 +51,8 @@ describe('the National Indicator Set catalogue', () => {
   it('compares titles loosely, and accepts titles that a truncated catalogue title begins', () => {
     assert.ok(titlesAgree('Drug Related (Class A) Offending Rate', 'drug-related (class A) offending rate'));
     assert.ok(titlesAgree('First time entrants to the Youth Justice System aged 10–17', 'First time entrants to the Youth Justice System aged …'));
+    assert.ok(titlesAgree('First Time Entrants to the Youth Justice System', 'First time entrants to the Youth Justice System aged …'));
+    assert.ok(!titlesAgree('First Time Entrants', 'Number of first time entrants …'));
     assert.ok(!titlesAgree('Drug Users in Effective Treatment', 'Number of drug users recorded as being in effective treatment'));
   });
 });
