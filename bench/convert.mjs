@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { fmt, MB, mbps, median, time as timeRuns } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,25 +19,7 @@ const { convertText } = require(join(root, 'out/client/converter/index.js'));
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 9;
-const MB = 1024 * 1024;
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-/** Median time of `fn` over RUNS runs, after one warm-up run. */
-function time(fn, runs = RUNS) {
-  fn();
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
-const fmt = (n, d = 1) => n.toFixed(d);
+const time = (fn, runs = RUNS) => timeRuns(fn, runs);
 
 /** A JSON document of about `bytes` bytes: the same size of input for JSON.parse. */
 function jsonOfSize(bytes) {

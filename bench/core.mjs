@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { fmt, MB, mbps, median, percentile, time as timeRuns } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,29 +26,7 @@ const { FRAMEWORK_TEXT } = require(join(root, 'out/test/support/lint.js'));
 
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 3 : 9;
-const MB = 1024 * 1024;
-
-function median(values) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-function percentile(values, p) {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-}
-/** Median time of `fn` over RUNS runs, after one warm-up run. */
-function time(fn) {
-  fn();
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  return median(times);
-}
-const mbps = (bytes, ms) => bytes / MB / (ms / 1000);
-const fmt = (n, d = 1) => n.toFixed(d);
+const time = (fn) => timeRuns(fn, RUNS);
 
 function lintAll(texts) {
   const ws = new Workspace();

@@ -90,7 +90,9 @@ function companionText(framework: DescribedFramework, inputName: string): string
     })),
   };
   assignIds(model.items, 'framework');
-  return render(model, [`Built by strategy convert from what ${inputName} says of this framework.`], () => framework.priorities.map((p) => p.title), []).text;
+  // The file's name, not its path: the output must not depend on where the source was converted.
+  const source = inputName.split(/[\\/]/).pop() ?? inputName;
+  return render(model, [`Built by strategy convert from what ${source} says of this framework.`], () => framework.priorities.map((p) => p.title), []).text;
 }
 
 export function convertBlocks(blocks: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {

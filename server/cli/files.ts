@@ -89,7 +89,8 @@ export class IgnoreStack {
   }
 }
 
-function walk(dir: string, ignores: IgnoreStack, out: string[], problems: PathProblem[], shown: (p: string) => string): void {
+/** Files under `dir` that `accept` takes, in name order, skipping ignored folders and files. */
+function walk(dir: string, ignores: IgnoreStack, accept: (full: string) => boolean, out: string[], problems: PathProblem[], shown: (p: string) => string): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -101,8 +102,8 @@ function walk(dir: string, ignores: IgnoreStack, out: string[], problems: PathPr
     const full = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (ALWAYS_SKIPPED.has(entry.name) || ignores.ignores(full, true)) continue;
-      walk(full, ignores, out, problems, shown);
-    } else if (entry.isFile() && entry.name.endsWith(STRATEGY_EXTENSION) && !ignores.ignores(full, false)) {
+      walk(full, ignores, accept, out, problems, shown);
+    } else if (entry.isFile() && accept(full) && !ignores.ignores(full, false)) {
       out.push(full);
     }
   }
@@ -127,7 +128,7 @@ export function expandPaths(inputs: readonly string[], cwd: string, ignorePatter
       }
       if (stat.isDirectory()) {
         const found: string[] = [];
-        walk(absolute, ignores, found, problems, shown);
+        walk(absolute, ignores, (full) => full.endsWith(STRATEGY_EXTENSION), found, problems, shown);
         found.forEach((f) => files.add(f));
       } else {
         files.add(absolute);
@@ -162,24 +163,7 @@ function globFiles(pattern: string, cwd: string, ignores: IgnoreStack, problems:
   const root = resolve(cwd, base || '.');
   const isMatch = picomatch(glob, { dot: false });
   const out: string[] = [];
-  const visit = (dir: string): void => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (e) {
-      problems.push({ path: shown(dir), message: `cannot read folder (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
-      return;
-    }
-    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!ALWAYS_SKIPPED.has(entry.name) && !ignores.ignores(full, true)) visit(full);
-      } else if (entry.isFile() && isMatch(toPosix(relative(root, full))) && !ignores.ignores(full, false)) {
-        out.push(full);
-      }
-    }
-  };
-  if (existsSync(root)) visit(root);
+  if (existsSync(root)) walk(root, ignores, (full) => isMatch(toPosix(relative(root, full))), out, problems, shown);
   return out;
 }
 

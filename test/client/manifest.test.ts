@@ -96,10 +96,14 @@ describe('extension manifest', () => {
     assert.deepEqual(c.jsonValidation, [{ fileMatch: 'strategy.config.json', url: './schemas/strategy.config.schema.json' }]);
   });
 
-  it('targets the VS Code API the extension is compiled against', () => {
+  it('targets a VS Code that has the API it is compiled against and runs extensions on Node 22', () => {
     const types = JSON.parse(readFileSync(join(REPO, 'node_modules', '@types', 'vscode', 'package.json'), 'utf8')) as { version: string };
-    const [major, minor] = types.version.split('.');
-    assert.equal(manifest.engines.vscode, `^${major}.${minor}.0`);
+    const engine = /^\^1\.(\d+)\.0$/.exec(manifest.engines.vscode);
+    assert.ok(engine, manifest.engines.vscode);
+    const engineMinor = Number(engine[1]);
+    assert.ok(engineMinor >= Number(types.version.split('.')[1]), `engines.vscode ${manifest.engines.vscode} is older than @types/vscode ${types.version}`);
+    // The server and the converter need Node 22 (Chevrotain 13, pdf.js); VS Code runs extensions on it from 1.101.
+    assert.ok(engineMinor >= 101, `engines.vscode ${manifest.engines.vscode} allows a VS Code whose extension host is Node 20`);
   });
 
   it('declares its trust and virtual-workspace support', () => {
