@@ -123,7 +123,7 @@ export class AstBuilder {
 
   private block(ch: Children): { items: A.Statement[]; hasBlock: boolean } {
     const b = node(ch, 'block');
-    return b ? { items: this.statements(b.children), hasBlock: true } : { items: [], hasBlock: false };
+    return b ? { items: this.statements(b.children), hasBlock: true } : NO_BLOCK;
   }
 
   /** The statements among `ch`, in source order (the CST groups them by rule). */
@@ -321,6 +321,9 @@ export class AstBuilder {
     return { kind: 'timing', range, keywordRange, spec, words };
   }
 }
+
+/** Shared by every statement written without a block; never mutated. */
+const NO_BLOCK: { items: A.Statement[]; hasBlock: boolean } = Object.freeze({ items: Object.freeze([]) as unknown as A.Statement[], hasBlock: false });
 
 const CONTAINER_KIND: Record<string, 'strategy' | 'priority' | 'aim' | 'commitment' | 'action' | 'section' | 'outcome' | 'narrative'> = {
   strategyDecl: 'strategy',

@@ -4,6 +4,7 @@
  * explains misplaced ones in words an author understands.
  */
 import type * as A from './ast.js';
+import { isContainer } from './ast.js';
 import type { BuildProblem } from './cst-to-ast.js';
 
 /** The kinds of block a statement can stand in. */
@@ -95,19 +96,20 @@ export function checkStructure(doc: A.StrategyDocument): BuildProblem[] {
   }
 
   const visit = (items: readonly A.Statement[], parent: ParentKind): void => {
+    const allowed = ALLOWED[parent];
     for (const s of items) {
-      if (!ALLOWED[parent].has(s.kind)) {
-        problems.push(problem(s, `${capitalise(WORD[s.kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(s.kind, parent, documentKind)}`));
-      } else if (s.kind === 'action' && documentKind !== 'framework') {
-        problems.push(problem(s, `\`action\` declares a national action, which only a framework file can do.${hint(s.kind, parent, documentKind)}`));
-      } else if (s.kind === 'supports' && documentKind === 'framework') {
+      const kind = s.kind;
+      if (!allowed.has(kind)) {
+        problems.push(problem(s, `${capitalise(WORD[kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(kind, parent, documentKind)}`));
+      } else if (kind === 'action' && documentKind !== 'framework') {
+        problems.push(problem(s, `\`action\` declares a national action, which only a framework file can do.${hint(kind, parent, documentKind)}`));
+      } else if (kind === 'supports' && documentKind === 'framework') {
         problems.push(problem(s, '`supports` links a local strategy to its framework; a framework file cannot use it.'));
       }
-      if (s.kind === 'target' && !s.direction && !s.value && !s.indicator && !s.baseline && !s.deadline && !s.words) {
+      if (kind === 'target' && !s.direction && !s.value && !s.indicator && !s.baseline && !s.deadline && !s.words) {
         problems.push(problem(s, 'This target says nothing: give a direction, a value, an indicator or words in quotes, or write `target tbc` while it is undecided.'));
       }
-      if (s.kind === 'status' && s.value === undefined && s.valueRange === undefined) continue;
-      if ('items' in s) visit(s.items, s.kind);
+      if (isContainer(s) && s.items.length > 0) visit(s.items, kind as ParentKind);
     }
   };
   visit(doc.items, 'document');
