@@ -11,7 +11,8 @@ import picomatch from 'picomatch';
 
 export const STRATEGY_EXTENSION = '.strategy';
 const IGNORE_FILES = ['.gitignore', '.strategyignore'];
-const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+/** Folders no walk goes into, whatever the ignore files say (the language server's crawl reads this too). */
+export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface PathProblem {
   readonly path: string;

@@ -6,11 +6,8 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IgnoreStack, STRATEGY_EXTENSION } from '../cli/files.js';
+import { ALWAYS_SKIPPED, IgnoreStack, STRATEGY_EXTENSION } from '../cli/files.js';
 import { Slicer } from './cancellation.js';
-
-/** Folders `strategy lint` never walks into. */
-export const ALWAYS_SKIPPED: ReadonlySet<string> = new Set(['node_modules', '.git']);
 
 export interface CrawlOptions {
   readonly ignore: readonly string[];

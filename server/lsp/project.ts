@@ -20,8 +20,8 @@ import { Workspace } from '../analysis/workspace.js';
 import { WorkspaceIndex } from '../analysis/workspace-index.js';
 import { Slicer } from './cancellation.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
-import { IgnoreStack } from '../cli/files.js';
-import { ALWAYS_SKIPPED, crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
+import { ALWAYS_SKIPPED, IgnoreStack } from '../cli/files.js';
+import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
 import { FolderSettings, type FolderState } from './folder-settings.js';
 import type { EffectiveSettings } from './settings.js';
 

@@ -52,15 +52,21 @@ export function parseRuleOverride(text: string): [string, SeveritySetting] {
   return [id, severity as SeveritySetting];
 }
 
-/** Applies safe fixes until none apply (or a pass limit), re-analysing after each pass. */
-function fixToStability(workspace: Workspace, doc: AnalysedDocument, settings: LintSettings): AnalysedDocument {
+/**
+ * Applies safe fixes until none apply (or a pass limit), re-analysing after
+ * each pass; returns the final document with its findings (the last pass's
+ * lint, not a second one).
+ */
+function fixToStability(workspace: Workspace, doc: AnalysedDocument, settings: LintSettings): { doc: AnalysedDocument; findings: readonly Finding[] } {
   let current = doc;
+  let findings = lintDocument(current, workspace, settings).findings;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const text = applySafeFixes(current.text, lintDocument(current, workspace, settings).findings);
+    const text = applySafeFixes(current.text, findings);
     if (text === current.text) break;
     current = workspace.set(current.uri, text, current.version + 1);
+    findings = lintDocument(current, workspace, settings).findings;
   }
-  return current;
+  return { doc: current, findings };
 }
 
 export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
@@ -143,8 +149,9 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   const diffs: string[] = [];
   for (const path of targets) {
     const original = workspace.get(path)!;
-    const doc = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : original;
-    let findings: Finding[] = [...lintDocument(doc, workspace, settings).findings];
+    const linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
+    const doc = linted.doc;
+    let findings: Finding[] = [...linted.findings];
     const key = suppressionKey(suppressionsFile, path);
     if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
     if (args.pruneSuppressions) prune(suppressions, key, findings);
