@@ -348,7 +348,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         const columns = recogniseTable(item);
         if (columns) {
           const tableWhere = where === 'priority' ? 'priority' : where === 'top' || where === 'narrative' ? 'top' : 'section';
-          out.push(...readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));
+          appendContinuing(out, readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));
         } else {
           out.push(...tableAsParagraphs(item));
         }
@@ -378,4 +378,29 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
     }
   }
   return out;
+}
+
+/**
+ * Appends a table's nodes; when the table opens with the group the last
+ * table ended in ("CYP THERAPEUTIC SERVICE" on the next page), that group
+ * carries on rather than starting again.
+ */
+function appendContinuing(out: Node[], nodes: Node[]): void {
+  const first = nodes[0];
+  const last = [...out].reverse().find((n) => n.kind === 'priority' || n.kind === 'section');
+  const bare = (t: string): string => t.replace(/[\s–—:-]*[([]?\s*(?:continued|cont(?:'|’)?d\.?)\s*[)\]]?\s*$/i, '').trim().toLowerCase();
+  if (
+    first &&
+    last &&
+    out[out.length - 1] === last &&
+    (first.kind === 'priority' || first.kind === 'section') &&
+    first.kind === last.kind &&
+    bare(first.title) === bare(last.title) &&
+    'items' in last
+  ) {
+    last.items.push(...first.items);
+    out.push(...nodes.slice(1));
+    return;
+  }
+  out.push(...nodes);
 }
