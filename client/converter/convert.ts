@@ -13,7 +13,7 @@ import { emitAsProse, emitDocument } from './emit/emit.js';
 import { legalise } from './emit/legalise.js';
 import { blockText, type Block } from './layout/blocks.js';
 import { cleanLayout } from './layout/cleanup.js';
-import type { DescribedFramework, DocumentModel, Node } from './model.js';
+import { walk, type DescribedFramework, type DocumentModel, type Node } from './model.js';
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
 import { buildOutline, hasCommitmentHeadings } from './recognise/outline.js';
@@ -21,6 +21,7 @@ import { convertOutline } from './recognise/sections.js';
 import { recogniseTable } from './recognise/tables.js';
 import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
 import { countConstructs, coverageOf } from './report.js';
+import { timingInWords } from './recognise/timing.js';
 
 export interface ConversionReport {
   input: string;
@@ -106,17 +107,25 @@ export function convertBlocks(blocks: readonly Block[], inputName: string, confi
   const unplaced: ConversionReport['unplaced'] = [];
   const ignored: string[] = [];
   const outline = buildOutline(rest, { rules, titleLevel: header.titleLevel, explicitCommitments: hasCommitmentHeadings(rest, rules) });
-  const found = convertOutline(outline, {
-    kind,
-    unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
-    ignored: (text) => ignored.push(text),
-  });
+  // A document titled "Recommendations" (a chapter exported on its own) introduces what its sections say.
+  const titleRule = matchHeading(rules, header.title)?.construct;
+  const titleMode = titleRule === 'commitments' || titleRule === 'actions' ? titleRule : undefined;
+  const found = convertOutline(
+    outline,
+    {
+      kind,
+      unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
+      ignored: (text) => ignored.push(text),
+    },
+    titleMode,
+  );
   const described = kind === 'strategy' ? describedFrameworks(outline) : [];
   const frameworkId =
     kind === 'framework'
       ? frameworkIdFor(header)
       : (config.framework ?? citedFramework(sourceText, (config.frameworks ?? []).filter((f) => !described.some((d) => d.id === f.id))) ?? described[0]?.id);
 
+  addStatedTimings(found);
   const items = legalise([...found, ...footnoteNodes(cleaned.footnotes)], kind);
   assignIds(items, kind);
   const model: DocumentModel = { kind, header, items, ...(frameworkId ? { frameworkId } : {}) };
@@ -131,4 +140,14 @@ export function convertBlocks(blocks: readonly Block[], inputName: string, confi
   const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage };
   const companions = described.map((d) => ({ id: d.id, title: d.title, text: companionText(d, inputName) }));
   return { text, report, companions };
+}
+
+/** A commitment (or action) with no timing of its own that states one in its words gets it, the words kept. */
+function addStatedTimings(nodes: readonly Node[]): void {
+  for (const node of walk(nodes)) {
+    if (node.kind !== 'commitment' && node.kind !== 'action') continue;
+    if (node.items.some((n) => n.kind === 'timing') || !node.text) continue;
+    const timing = timingInWords(node.text);
+    if (timing) node.items.push({ kind: 'timing', value: timing });
+  }
 }

@@ -39,6 +39,20 @@ function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Blo
       out.push(b);
       continue;
     }
+    const last = out[out.length - 1];
+    if (b.kind === 'paragraph' && last?.kind === 'heading' && b.footnote === undefined && /^[a-z]/.test(b.text) && !ENDS_SENTENCE.test(last.text)) {
+      // "### 1. Provide assistance to LAs" over "so that they may align …: the rest" – the heading's sentence goes on
+      // below it: the heading takes it up to its end, the rest stays a paragraph.
+      const end = /^[^.:;!?]*[.:;!?](?=\s|$)/.exec(b.text);
+      const taken = end ? end[0] : b.text;
+      out[out.length - 1] = { ...last, text: `${last.text.trim()} ${taken}` };
+      const rest = b.text.slice(taken.length).trim();
+      if (rest) {
+        out.push(paragraph(rest, b.line, { leadStrong: false }));
+        openIndex = !ENDS_SENTENCE.test(rest) && rest.split(/\s+/).length >= 4 ? out.length - 1 : -1;
+      } else openIndex = -1;
+      continue;
+    }
     if (b.kind === 'paragraph' && openIndex >= 0 && /^[a-z]/.test(b.text)) {
       const open = out[openIndex] as ParagraphBlock;
       out[openIndex] = paragraph(`${open.text} ${b.text}`, open.line, { strong: false, leadStrong: open.leadStrong });

@@ -55,6 +55,7 @@ function headingMode(section: Section): ListMode | undefined {
 /** Structure in the section's own body (not counting titled groups, which stand on their own). */
 function ownStructure(section: Section): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
+  if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
@@ -89,8 +90,23 @@ function headingRemainder(text: string): string {
   return text.replace(/^(?:[A-Za-z]+\s+){0,2}?(?:commitment|pledge|promise|action)\s+\d+\s*[:.–—-]?\s*/i, '').trim();
 }
 
-export function convertOutline(root: Section, ctx: SectionContext): Node[] {
-  return convertBody(root.body, 'top', ctx);
+/** `mode`: what the document's title introduces ("Recommendations"), for the sections at its top level. */
+export function convertOutline(root: Section, ctx: SectionContext, mode?: ListMode): Node[] {
+  return convertBody(root.body, 'top', ctx, mode);
+}
+
+function introducesWork(mode: ListMode | undefined): boolean {
+  return mode === 'commitments' || mode === 'actions';
+}
+
+/**
+ * A heading under "Recommendations" or "What we will do" that is one of them:
+ * numbered ("3. Publish a common set of features"), or a sentence.
+ */
+function isWorkHeading(section: Section): boolean {
+  const h = section.heading;
+  if (!h || h.construct) return false;
+  return h.number !== undefined || h.text.split(/\s+/).length >= 6;
 }
 
 /** A heading as a title: without the trailing colon of a lead-in, nor the number its id already carries. */
@@ -101,10 +117,11 @@ function titleOf(section: Section, id?: string): string {
   return text || h.text;
 }
 
-function convertSection(section: Section, where: Where, ctx: SectionContext): Node[] {
+function convertSection(section: Section, where: Where, ctx: SectionContext, parentMode?: ListMode): Node[] {
   const h = section.heading!;
   const title = titleOf(section);
   const c = h.construct;
+  if (introducesWork(parentMode) && isWorkHeading(section)) return [workSection(section, parentMode === 'actions' ? 'action' : 'commitment', ctx)];
   switch (c) {
     case 'ignore':
       ctx.ignored(title);
@@ -296,7 +313,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
   for (const item of body) {
     switch (item.kind) {
       case 'section':
-        out.push(...convertSection(item, where, ctx));
+        out.push(...convertSection(item, where, ctx, initialMode));
         group = undefined;
         lastWork = undefined;
         break;

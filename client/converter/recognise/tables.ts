@@ -34,7 +34,7 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ['target', /\b(?:targets?|trajector(?:y|ies)|direction)\b/i],
   ['coverage', /^(?:coverage|geography|geographical coverage|scope|area|locality)$/i],
   ['aim', /^(?:(?:strategic|key|national|our|smart) )?(?:objectives?|aims?|goals?)$/i],
-  ['action', /\b(?:actions?|activit(?:y|ies)|commit(?:ted|ments?)|we will|deliverables?|tasks?|interventions?|recommendations?|proposals?|what|steps|initiatives?|projects?|programmes?|work ?streams?)\b/i],
+  ['action', /\b(?:actions?|activit(?:y|ies)|commit(?:ted|ments?)|we will|deliverables?|tasks?|interventions?|recommendations?|proposals?|what|steps)\b/i],
   ['outcome', /\b(?:outcomes?|impacts?|benefits?|results?)\b/i],
   ['group', /\b(?:themes?|priorit(?:y|ies)|strands?|pillars?|work ?areas?|areas? of focus|focus|topics?|categor(?:y|ies)|sections?|headings?)\b/i],
 ];

@@ -29,6 +29,12 @@ const BUILT_IN: readonly { pattern: RegExp; construct: HeadingConstruct | 'conte
   { pattern: /^(?:[\w'’&-]+\s+){0,2}targets?$/i, construct: 'targets' },
   { pattern: /^(?:key |our |strategic )?(?:aims|objectives)$/i, construct: 'aims' },
   { pattern: /^(?:key |our )?actions$/i, construct: 'actions' },
+  // Headings that introduce what the authors will do or recommend be done.
+  {
+    pattern:
+      /^(?:(?:summary of |our |key |main |the |further )?recommendations?|(?:conclusions?|findings) (?:and|&) recommendations|recommendations? (?:and|&) (?:next steps|actions)|priorities for action|what we will do|what we are going to do|what we plan to do|our (?:pledges|promises|commitments)|actions? (?:we will take|to be taken|for change))$/i,
+    construct: 'commitments',
+  },
   { pattern: /\bwe will\b/i, construct: 'commitments' },
   { pattern: /comments to (?:incorporate|address)|^editorial notes?$|^(?:to do|todo)$/i, construct: 'notes' },
 ];
