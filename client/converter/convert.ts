@@ -67,15 +67,70 @@ function footnoteNodes(footnotes: readonly { text: string; footnote?: string }[]
  * text did not parse.
  */
 function render(model: DocumentModel, comments: readonly string[], proseTexts: () => string[], unplaced: ConversionReport['unplaced']): { text: string; parsed: ParseResult } {
-  const formatted = format(emitDocument(model, comments));
-  const checked = formatted.ok ? parse(formatted.text) : undefined;
-  if (formatted.ok && checked && checked.problems.length === 0) return { text: formatted.text, parsed: checked };
-  const problem = checked ? checked.problems[0] : !formatted.ok ? formatted.problems[0] : undefined;
-  unplaced.push({ text: `The structure found could not be written (${problem?.message ?? 'unknown problem'}); the document was kept as prose.` });
+  const whole = tryRender(model, comments);
+  if (whole.ok) return whole;
+  // One block that cannot be written as structure is kept as prose on its own; the rest keeps its structure.
+  const items = model.items.map((node) => {
+    const alone = tryRender({ ...model, items: [node] }, []);
+    if (alone.ok) return node;
+    unplaced.push({ text: `The structure of ${describe(node)} could not be written (${alone.problem}); it was kept as prose.` });
+    return proseOf(node);
+  });
+  const mended = tryRender({ ...model, items }, comments);
+  if (mended.ok) return mended;
+  unplaced.push({ text: `The structure found could not be written (${mended.problem}); the document was kept as prose.` });
   const raw = emitAsProse(model, proseTexts());
   const fallback = format(raw);
   const text = fallback.ok ? fallback.text : raw;
   return { text, parsed: parse(text) };
+}
+
+function tryRender(model: DocumentModel, comments: readonly string[]): { ok: true; text: string; parsed: ParseResult } | { ok: false; problem: string } {
+  const formatted = format(emitDocument(model, comments));
+  if (!formatted.ok) return { ok: false, problem: formatted.problems[0]?.message ?? 'unknown problem' };
+  const parsed = parse(formatted.text);
+  if (parsed.problems.length > 0) return { ok: false, problem: parsed.problems[0]!.message };
+  return { ok: true, text: formatted.text, parsed };
+}
+
+function describe(node: Node): string {
+  const words = 'title' in node && node.title ? node.title : 'text' in node && node.text ? node.text : '';
+  return words ? `${node.kind} "${words.length > 60 ? `${words.slice(0, 57)}…` : words}"` : `a ${node.kind}`;
+}
+
+/** Every word of a node, in order, as prose. */
+function proseOf(node: Node): Node {
+  const texts: string[] = [];
+  const visit = (n: Node): void => {
+    switch (n.kind) {
+      case 'owner':
+        texts.push(n.names.join(', '));
+        return;
+      case 'timing':
+        texts.push(n.value.words);
+        return;
+      case 'target':
+        texts.push(n.words);
+        return;
+      case 'partners':
+        if (n.title) texts.push(n.title);
+        for (const e of n.entries) texts.push(e.role ? `${e.name} ${e.role}` : e.name);
+        return;
+      case 'glossary':
+        if (n.title) texts.push(n.title);
+        for (const e of n.entries) texts.push(`${e.term} ${e.meaning}`);
+        return;
+      case 'measure':
+        texts.push([n.indicator !== undefined ? `NI ${n.indicator}` : '', n.title ?? ''].join(' ').trim());
+        break;
+      default:
+        if ('title' in n && n.title) texts.push(n.title);
+        if ('text' in n && n.text) texts.push(n.text);
+    }
+    for (const child of 'items' in n ? n.items : []) visit(child);
+  };
+  visit(node);
+  return { kind: 'narrative', items: texts.filter(Boolean).map((text) => ({ kind: 'paragraph', text })) };
 }
 
 function companionText(framework: DescribedFramework, inputName: string): string {

@@ -343,7 +343,9 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
   let para: { lines: Line[] } | undefined;
   let list: { ordered: boolean; items: (ListItem & { indent: number })[] } | undefined;
   let table: { rows: TableRow[]; columns: number[] } | undefined;
-  let heading: { lines: Line[]; level: number; title: boolean } | undefined;
+  let heading: { lines: Line[] } | undefined;
+  const isTitleLine = (l: Line): boolean => l.page === firstPage && Math.round(l.size) === titleSize && titleSize >= body * 1.15;
+  const levelOf = (l: Line): number => Math.max(1, Math.min(6, headingSizes.indexOf(Math.round(l.size)) + 1));
 
   const flushPara = (): void => {
     if (!para) return;
@@ -363,10 +365,18 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
   };
   const flushHeading = (): void => {
     if (!heading) return;
-    const block: Block = { kind: 'heading', level: heading.title ? 1 : heading.level, text: collapseSpace(heading.lines.map((l) => l.text).join(' ')), source: 'markup' };
-    if (heading.title && !titleBlock) titleBlock = block;
-    else blocks.push(block);
+    const lines = heading.lines;
     heading = undefined;
+    const text = collapseSpace(joinHeadingLines(lines));
+    // Large text that reads as a sentence (a lead paragraph, a pull quote) is a paragraph, in its own size.
+    if (!headingLike(text)) {
+      blocks.push(paragraph(text, undefined, { strong: lines.every((l) => l.bold), leadStrong: lines[0]!.bold }));
+      return;
+    }
+    const titleLine = isTitleLine(lines[0]!) && !titleBlock;
+    const block: Block = { kind: 'heading', level: titleLine ? 1 : levelOf(lines[0]!), text, source: 'markup' };
+    if (titleLine) titleBlock = block;
+    else blocks.push(block);
   };
   const flush = (): void => {
     flushHeading();
@@ -402,14 +412,18 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
     // Below the previous line and near it: a line moving up the page (the next column) starts afresh.
     const close = gap > 0 && gap <= Math.max(prev?.size ?? 0, l.size) * 1.75;
     const rounded = Math.round(l.size);
-    const isTitle = l.page === firstPage && rounded === titleSize && titleSize >= body * 1.15 && !titleBlock;
-    if ((rounded >= body * 1.15 || isTitle) && l.cells.length === 1 && l.text.length <= 200) {
-      const level = isTitle ? 1 : Math.min(6, headingSizes.indexOf(rounded) + 1 + (titleSize > 0 && headingSizes[0] === titleSize ? 0 : 0));
-      // The lines of one heading: same size and weight, at line spacing.
-      if (heading && close && Math.round(heading.lines[0]!.size) === rounded && heading.lines[0]!.bold === l.bold && heading.lines.length < 4) heading.lines.push(l);
+    const isTitle = isTitleLine(l) && !titleBlock;
+    if ((rounded >= body * 1.15 || isTitle) && l.cells.length === 1 && /\p{L}{2}/u.test(l.text)) {
+      // The lines of one heading (or of one lead paragraph set large): the same size, at line spacing. A label line
+      // ("Commitment one") over a heading in another weight belongs to it too.
+      const first = heading?.lines[0];
+      const last = heading?.lines[heading.lines.length - 1];
+      const sameSize = last !== undefined && Math.abs(last.size - l.size) <= 0.5 && last.bold === l.bold;
+      const labelOver = first !== undefined && heading!.lines.length === 1 && isLabelLine(first.text) && Math.abs(first.size - l.size) <= first.size * 0.35;
+      if (heading && close && (sameSize || labelOver) && heading.lines.length < 12) heading.lines.push(l);
       else {
         flush();
-        heading = { lines: [l], level: Math.max(1, level), title: isTitle };
+        heading = { lines: [l] };
       }
       return l;
     }
@@ -444,7 +458,7 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
       list.items.push({ text, strong: l.bold, indent: l.x, ...(numbered ? { number: numbered[1]! } : {}) });
       return l;
     }
-    if (list && close && l.x > list.items[list.items.length - 1]!.indent + l.size * 0.5) {
+    if (list && close && l.x > list.items[list.items.length - 1]!.indent + l.size * 0.5 && list.items[list.items.length - 1]!.strong === l.bold) {
       const last = list.items[list.items.length - 1]!;
       list.items[list.items.length - 1] = { ...last, text: mend(last.text, l.text) };
       return l;
@@ -458,4 +472,25 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
     }
     return l;
   }
+}
+
+/** "Commitment one", "Chapter 3", "Priority 2", "Section A": a construct's name and number, standing over its title. */
+function isLabelLine(text: string): boolean {
+  return /^\p{L}+\s+(?:\d{1,3}|[A-H]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[:.]?$/iu.test(text.trim());
+}
+
+/** Heading lines as one text: a label line ("Commitment one") and its title are joined with a colon. */
+function joinHeadingLines(lines: readonly Line[]): string {
+  if (lines.length > 1 && isLabelLine(lines[0]!.text) && lines[0]!.bold !== lines[1]!.bold) {
+    return `${lines[0]!.text.replace(/[:.]$/, '')}: ${lines.slice(1).map((l) => l.text).join(' ')}`;
+  }
+  return lines.map((l) => l.text).join(' ');
+}
+
+/** Short and not a finished sentence: a heading. Long text, or text with a sentence inside it, is prose. */
+function headingLike(text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length > 16) return false;
+  if (/[.;,]$/.test(text) && words.length > 3) return false;
+  return !/\p{Ll}[.!?]\s+\p{Lu}/u.test(text);
 }

@@ -23,7 +23,7 @@ import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
 import { readStructuredTable, recogniseTable } from './tables.js';
 import { propertyFrom, splitInlineProperties } from './properties.js';
-import { inlineNotes, isListMode, type ListMode } from './vocabulary.js';
+import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
 export interface SectionContext {
   readonly kind: DocumentKind;
@@ -35,6 +35,8 @@ export interface SectionContext {
 type Where = 'top' | 'priority' | 'section' | 'narrative' | 'work';
 type Item = BodyBlock | Section;
 
+/** A paragraph that says what the authors will do. */
+const WE_WILL = /^(?:we|the partnership|the board|the council|partners) will\b/i;
 const PLACEHOLDER = /^(?:tbc|tbd|to be confirmed|to be determined|x{1,4}\s*%?)[.!]?$/i;
 const STRUCTURED_MODES: ReadonlySet<ListMode> = new Set(['nationalAims', 'commitments', 'actions', 'aims', 'measures', 'targets']);
 const WORK_CONSTRUCTS: ReadonlySet<string> = new Set(['priority', 'commitment', 'action', 'aim', 'outcome']);
@@ -71,7 +73,10 @@ function hasStructure(section: Section): boolean {
   return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b)));
 }
 
-const LABELLED = /^((?:[A-Za-z]+\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\s+(\d+|[A-H])\b/i;
+const LABELLED = new RegExp(
+  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\\s+(\\d+|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
+  'i',
+);
 const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'action']);
 
 /** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3. */
@@ -80,14 +85,15 @@ function idFromHeading(section: Section): string | undefined {
   if (h.number) return h.number;
   const m = LABELLED.exec(h.text);
   if (!m) return undefined;
-  if (WORK_NOUNS.has(m[2]!.toLowerCase())) return m[3]!;
+  const number = numberValue(m[3]!);
+  if (WORK_NOUNS.has(m[2]!.toLowerCase())) return number;
   const words = [...m[1]!.trim().split(/\s+/), ...m[2]!.split(/\s+/)].filter(Boolean);
-  return `${words.map((w) => w.charAt(0).toUpperCase()).join('')}${m[3]!}`;
+  return `${words.map((w) => w.charAt(0).toUpperCase()).join('')}${number}`;
 }
 
 /** The text a commitment heading carries after its number ("Commitment 3: Reduce harm"). */
 function headingRemainder(text: string): string {
-  return text.replace(/^(?:[A-Za-z]+\s+){0,2}?(?:commitment|pledge|promise|action)\s+\d+\s*[:.–—-]?\s*/i, '').trim();
+  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|action)\\s+(?:\\d+|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
 }
 
 /** `mode`: what the document's title introduces ("Recommendations"), for the sections at its top level. */
@@ -132,6 +138,11 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
       return partnersSection(section, ctx);
     case 'commitment':
     case 'action':
+      // "Commitment one" over strategic aims of its own: a chapter that groups commitments, not one of them.
+      if (section.body.some((b) => isSection(b) && hasStructure(b))) {
+        const id = idFromHeading(section);
+        return [{ kind: 'priority', ...(id ? { id: `C${id}` } : {}), title: titleOf(section), items: convertBody(section.body, 'priority', ctx) }];
+      }
       return [workSection(section, c, ctx)];
     case 'aim':
     case 'outcome': {
@@ -175,7 +186,8 @@ function workSection(section: Section, construct: 'commitment' | 'action', ctx: 
   const items = convertBody(body, 'work', ctx);
   if (ctx.kind === 'framework' && construct === 'action' && id) return { kind: 'action', id, text: text || h.text, items };
   if (ctx.kind === 'framework') return { kind: 'aim', ...(id ? { id } : {}), title: text || h.text, items };
-  return { kind: 'commitment', ...(id ? { id } : {}), ...(text ? { text } : {}), items };
+  // A heading that is only a number ("Commitment one:") keeps its own words as the commitment's.
+  return { kind: 'commitment', ...(id ? { id } : {}), text: text || titleOf(section), items };
 }
 
 function glossarySection(section: Section, ctx: SectionContext): Node[] {
@@ -310,7 +322,19 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
     const list = group?.node && 'items' in group.node ? group.node.items : out;
     return list[list.length - 1];
   };
-  for (const item of body) {
+  for (let index = 0; index < body.length; index++) {
+    const item = body[index]!;
+    const next = body[index + 1];
+    // "1. Adopt a value-based healthcare approach" over "We will prioritise …": a commitment and what it means.
+    if (item.kind === 'list' && where !== 'narrative' && ctx.kind === 'strategy' && next?.kind === 'paragraph' && WE_WILL.test(next.text) && group?.mode !== 'glossary' && group?.mode !== 'partners') {
+      const last = item.items[item.items.length - 1]!;
+      if (item.items.length > 1) out.push(...convertBody([{ ...item, items: item.items.slice(0, -1) }], where, ctx, group?.mode));
+      const commitment: Node = { kind: 'commitment', ...(last.number && item.ordered ? { id: last.number } : {}), text: last.text, items: [{ kind: 'paragraph', text: next.text }] };
+      addToGroup(group ?? { mode: 'commitments' }, commitment, out);
+      lastWork = commitment;
+      index++;
+      continue;
+    }
     switch (item.kind) {
       case 'section':
         out.push(...convertSection(item, where, ctx, initialMode));
