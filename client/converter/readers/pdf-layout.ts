@@ -269,11 +269,8 @@ function tableBlock(placed: PlacedTable): Block | undefined {
     if (r.every((c) => c.text === '')) return;
     out.push({ cells: usedCols.map((c) => r[c]!), ...(bands.has(k) ? { band: true } : {}) });
   });
-  if (out.length === 0) return undefined;
-  if (usedCols.length < 2) {
-    // A box around text, not a table: its paragraphs, in order.
-    return undefined;
-  }
+  // A box around text (a cover's panels, a call-out) is not a table: a table has rows of several cells.
+  if (usedCols.length < 2 || out.filter((r) => r.cells.filter((c) => c.text !== '').length >= 2).length < 2) return undefined;
   return { kind: 'table', rows: out };
 }
 
@@ -344,6 +341,7 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
   let list: { ordered: boolean; items: (ListItem & { indent: number })[] } | undefined;
   let table: { rows: TableRow[]; columns: number[] } | undefined;
   let heading: { lines: Line[] } | undefined;
+  const isTitleGroup = (lines: readonly Line[]): boolean => !titleBlock && lines.some((x) => isTitleLine(x));
   const isTitleLine = (l: Line): boolean => l.page === firstPage && Math.round(l.size) === titleSize && titleSize >= body * 1.15;
   const levelOf = (l: Line): number => Math.max(1, Math.min(6, headingSizes.indexOf(Math.round(l.size)) + 1));
 
@@ -373,12 +371,20 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
       blocks.push(paragraph(text, undefined, { strong: lines.every((l) => l.bold), leadStrong: lines[0]!.bold }));
       return;
     }
-    const titleLine = isTitleLine(lines[0]!) && !titleBlock;
+    const titleLine = isTitleGroup(lines);
     const block: Block = { kind: 'heading', level: titleLine ? 1 : levelOf(lines[0]!), text, source: 'markup' };
     if (titleLine) titleBlock = block;
     else blocks.push(block);
   };
+  let footnote: { marker: string; lines: Line[] } | undefined;
+  const flushFootnote = (): void => {
+    if (footnote && footnote.lines.length) {
+      blocks.push(paragraph(collapseSpace(footnote.lines.reduce((t, l) => (t ? mend(t, l.text) : l.text), '')), undefined, { footnote: footnote.marker }));
+    }
+    footnote = undefined;
+  };
   const flush = (): void => {
+    flushFootnote();
     flushHeading();
     flushPara();
     flushList();
@@ -411,6 +417,21 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
     const gap = prev && prev.page === l.page ? prev.y - l.y : Infinity;
     // Below the previous line and near it: a line moving up the page (the next column) starts afresh.
     const close = gap > 0 && gap <= Math.max(prev?.size ?? 0, l.size) * 1.75;
+    // Footnotes: a small number standing alone low on the page, then smaller text beside and below it. The
+    // paragraph they interrupt stays open, so a sentence the page broke is joined again.
+    const low = l.y < pages[l.page]!.height * 0.3;
+    if (low && /^\d{1,3}$/.test(l.text) && l.size <= body * 0.8) {
+      flushFootnote();
+      footnote = { marker: l.text, lines: [] };
+      return l;
+    }
+    if (footnote) {
+      if (l.size <= body * 0.95 && (footnote.lines.length === 0 || close)) {
+        footnote.lines.push(l);
+        return l;
+      }
+      flushFootnote();
+    }
     const rounded = Math.round(l.size);
     const isTitle = isTitleLine(l) && !titleBlock;
     if ((rounded >= body * 1.15 || isTitle) && l.cells.length === 1 && /\p{L}{2}/u.test(l.text)) {
@@ -418,7 +439,10 @@ export function layoutPdf(pages: readonly PdfPage[]): Block[] {
       // ("Commitment one") over a heading in another weight belongs to it too.
       const first = heading?.lines[0];
       const last = heading?.lines[heading.lines.length - 1];
-      const sameSize = last !== undefined && Math.abs(last.size - l.size) <= 0.5 && last.bold === l.bold;
+      // The title may mix sizes ("West Sussex Early Years Needs Assessment" over "SUMMARY AND RECOMMENDATIONS").
+      const titleGroup =
+        first !== undefined && !titleBlock && (isTitleGroup(heading!.lines) || isTitleLine(l)) && [...heading!.lines, l].every((x) => x.page === firstPage && x.size >= titleSize * 0.75);
+      const sameSize = last !== undefined && ((Math.abs(last.size - l.size) <= 0.5 && last.bold === l.bold) || titleGroup);
       const labelOver = first !== undefined && heading!.lines.length === 1 && isLabelLine(first.text) && Math.abs(first.size - l.size) <= first.size * 0.35;
       if (heading && close && (sameSize || labelOver) && heading.lines.length < 12) heading.lines.push(l);
       else {

@@ -35,6 +35,22 @@ export interface SectionContext {
 type Where = 'top' | 'priority' | 'section' | 'narrative' | 'work';
 type Item = BodyBlock | Section;
 
+/** A sentence that recommends: "It is recommended that …", "We recommend …", "Officers, it is suggested that …". */
+const RECOMMENDS = /^(?:[^.;]{0,160}?,\s*)?(?:it is (?:also |further |therefore |strongly )?(?:recommended|suggested|proposed) that|we (?:also |would |strongly |therefore )?recommend\b|(?:the|this) (?:report|review|assessment|audit|evaluation|group|panel|board) (?:also |therefore )?recommends\b)/i;
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘'(])/u).filter(Boolean);
+}
+
+function recommends(text: string): boolean {
+  return sentences(text).some((t) => RECOMMENDS.test(t));
+}
+
+/** Whether a section (or a subsection that is not a construct of its own) holds recommending sentences. */
+function recommendsWithin(section: Section): boolean {
+  return section.body.some((b) => (b.kind === 'paragraph' && recommends(b.text)) || (isSection(b) && !b.heading?.construct && recommendsWithin(b)));
+}
+
 /** A paragraph that says what the authors will do. */
 const WE_WILL = /^(?:we|the partnership|the board|the council|partners) will\b/i;
 const PLACEHOLDER = /^(?:tbc|tbd|to be confirmed|to be determined|x{1,4}\s*%?)[.!]?$/i;
@@ -58,6 +74,7 @@ function headingMode(section: Section): ListMode | undefined {
 function ownStructure(section: Section): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
   if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
+  if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
@@ -66,10 +83,11 @@ function ownStructure(section: Section): boolean {
   );
 }
 
-function hasStructure(section: Section): boolean {
+function hasStructure(section: Section, inherited?: ListMode): boolean {
   const c = section.heading?.construct;
   if (c && WORK_CONSTRUCTS.has(c)) return true;
   if (ownStructure(section)) return true;
+  if (introducesWork(headingMode(section) ?? inherited) && recommendsWithin(section)) return true;
   return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b)));
 }
 
@@ -155,8 +173,9 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
     default:
       break;
   }
-  const mode = headingMode(section);
-  if (!hasStructure(section)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+  // Under "Recommendations", a topic's subsection ("Physical health") recommends too.
+  const mode = headingMode(section) ?? (introducesWork(parentMode) ? parentMode : undefined);
+  if (!hasStructure(section, mode)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
   const explicitPriority = c === 'priority';
   if (where === 'top' || where === 'narrative') {
     if (explicitPriority || ownStructure(section) || c === 'section') {
@@ -406,6 +425,27 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         }
         if (group && group.mode === 'notes') {
           out.push({ kind: 'note', text: item.text });
+          break;
+        }
+        if (introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy' && recommends(item.text)) {
+          // Under a heading that introduces recommendations, each recommending sentence is one; the rest stays prose.
+          let prose: string[] = [];
+          const flushProse = (): void => {
+            if (prose.length) out.push({ kind: 'paragraph', text: prose.join(' ') });
+            prose = [];
+          };
+          for (const sentence of sentences(item.text)) {
+            if (!RECOMMENDS.test(sentence)) {
+              prose.push(sentence);
+              continue;
+            }
+            flushProse();
+            const commitment: Node = { kind: 'commitment', text: sentence, items: [] };
+            out.push(commitment);
+            lastWork = commitment;
+          }
+          flushProse();
+          group = undefined;
           break;
         }
         group = undefined;

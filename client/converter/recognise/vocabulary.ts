@@ -56,6 +56,7 @@ export function compileHeadingRules(user: readonly HeadingRule[] = []): Compiled
 /** Heading text as the patterns see it: no trailing colon or ellipsis, no leading section number. */
 export function headingKey(text: string): string {
   return text
+    .replace(/^(?:chapter|section|part|annex|appendix)\s+(?:\d+|[A-Z]|[IVX]+)\s*[:.–—-]?\s+/i, '')
     .replace(/^\d+(?:\.\d+)*[.)]?\s+/, '')
     .replace(/[\s:.…–-]+$/u, '')
     .trim();
