@@ -130,7 +130,9 @@ function introducesWork(mode: ListMode | undefined): boolean {
 function isWorkHeading(section: Section): boolean {
   const h = section.heading;
   if (!h || h.construct) return false;
-  return h.number !== undefined || h.text.split(/\s+/).length >= 6;
+  // A sentence, not a title in capitals ("APPENDIX - EVIDENCE SOURCE - STATEMENTS").
+  const capitals = h.text === h.text.toUpperCase();
+  return h.number !== undefined || (h.text.split(/\s+/).length >= 6 && !capitals);
 }
 
 /** A heading as a title: without the trailing colon of a lead-in, nor the number its id already carries. */

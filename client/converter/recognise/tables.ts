@@ -29,7 +29,7 @@ const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ['id', /^(?:ref|ref\.|reference|refs?\s*no\.?|no\.?|number|nos?\.|#|id|item|action (?:ref|no\.?|number))$/i],
   ['progress', /\b(?:status|progress|rag|updates?|commentary|achieved|completed?)\b/i],
   ['owner', /\b(?:owners?|ownership|lead(?:s|ers?)?|led by|who|responsib\w*|accountab\w*|action (?:for|by)|delivered by|by whom|champions?|sponsors?)\b/i],
-  ['timing', /\b(?:timings?|timescales?|timelines?|time ?frames?|when|deadlines?|due|dates?|milestones?|completion|quarters?|years?)\b/i],
+  ['timing', /\b(?:timings?|timescales?|timelines?|time ?frames?|when|deadlines?|due|dates?|milestones?|completion)\b|^(?:(?:financial |target )?years?|quarters?)$/i],
   ['measure', /\b(?:measures?|measured|indicators?|kpis?|metrics?|success criteria|measures? of success|how (?:we will |will we )?(?:measure|know)|evidence of (?:success|impact))\b/i],
   ['target', /\b(?:targets?|trajector(?:y|ies)|direction)\b/i],
   ['coverage', /^(?:coverage|geography|geographical coverage|scope|area|locality)$/i],
@@ -75,7 +75,8 @@ function recogniseHeader(table: TableBlock, headerRow: number, extra: readonly [
   const header = table.rows[headerRow]!;
   if (header.band) return undefined;
   const headers = header.cells.map((c) => c.text.trim());
-  if (headers.some((h) => h.split(/\s+/).length > 8)) return undefined;
+  // Labels are short, and a row that numbers itself ("1 | Population | …") holds data, not labels.
+  if (headers.some((h) => h.split(/\s+/).length > 8) || headers.some((h) => ROW_NUMBER.test(h) && h !== '')) return undefined;
   const roles: ColumnRole[] = headers.map((h, k) => {
     const user = extra.find(([, re]) => re.test(h.replace(/[:*?]+$/, '').trim()));
     if (user) return user[0];
@@ -353,7 +354,9 @@ function workParts(cell: Cell, lead?: string): { text: string; rest: string[] } 
   const items = cell.runTogether ? splitRunTogether(cell.items.join(' ')) : [...cell.items];
   if (paragraphs.length === 0) return items.length ? { text: items[0]!, rest: items.slice(1) } : { text: cell.text, rest: [] };
   const first = paragraphs[0]!;
-  const label = first.split(/\s+/).length <= 6 && !/[.;:]$/.test(first) && (cell.leadStrong ?? false);
+  const size = first.split(/\s+/).length;
+  // A short bold line, or a name of a few words over bullets ("Research" over what it covers), labels the rest.
+  const label = !/[.;:]$/.test(first) && ((size <= 6 && (cell.leadStrong ?? false)) || (size <= 4 && paragraphs.length === 1 && items.length > 0));
   const next = paragraphs[1] ?? items[0];
   if (label && next !== undefined) {
     const restParagraphs = paragraphs[1] !== undefined ? paragraphs.slice(2) : paragraphs.slice(1);
