@@ -356,7 +356,7 @@ function workParts(cell: Cell, lead?: string): { text: string; rest: string[] } 
   const first = paragraphs[0]!;
   const size = first.split(/\s+/).length;
   // A short bold line, or a name of a few words over bullets ("Research" over what it covers), labels the rest.
-  const label = !/[.;:]$/.test(first) && ((size <= 6 && (cell.leadStrong ?? false)) || (size <= 4 && paragraphs.length === 1 && items.length > 0));
+  const label = !/[.;:]$/.test(first) && ((size <= 6 && (cell.leadStrong ?? false)) || (lead === undefined && size <= 4 && paragraphs.length === 1 && items.length > 0));
   const next = paragraphs[1] ?? items[0];
   if (label && next !== undefined) {
     const restParagraphs = paragraphs[1] !== undefined ? paragraphs.slice(2) : paragraphs.slice(1);
