@@ -13,6 +13,7 @@ import { emitAsProse, emitDocument } from './emit/emit.js';
 import { legalise } from './emit/legalise.js';
 import { blockText, type Block } from './layout/blocks.js';
 import { cleanLayout } from './layout/cleanup.js';
+import { textWarnings, withoutControls } from './layout/text-health.js';
 import { walk, type DescribedFramework, type DocumentModel, type Node } from './model.js';
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
@@ -29,7 +30,10 @@ export interface ConversionReport {
   documentKind: 'strategy' | 'framework';
   counts: Record<string, number>;
   unplaced: { text: string; line?: number }[];
-  coverage: { sourceWords: number; coveredWords: number; ratio: number };
+  /** What looks wrong with the source's text itself (glyphs of a broken font encoding, words run together). */
+  warnings?: string[];
+  /** Word coverage: `ratio` in the source's order, `anyOrder` wherever the words went. */
+  coverage: { sourceWords: number; coveredWords: number; ratio: number; anyOrder: number; missing: readonly string[] };
 }
 
 /** A framework built from what a converted document says of it, to be written beside it. */
@@ -151,8 +155,10 @@ function companionText(framework: DescribedFramework, inputName: string): string
   return render(model, [`Built by strategy convert from what ${source} says of this framework.`], () => framework.priorities.map((p) => p.title), []).text;
 }
 
-export function convertBlocks(blocks: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
+export function convertBlocks(read: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
   const rules = compileHeadingRules(config.headings);
+  const blocks = withoutControls(read);
+  const warnings = textWarnings(blocks.map(blockText).join('\n'));
   const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
   const sourceText = [...cleaned.blocks.map(bodyText), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
   const { header, rest } = readHeader(cleaned.blocks, sourceText);
@@ -192,7 +198,7 @@ export function convertBlocks(blocks: readonly Block[], inputName: string, confi
   counts.tableHeaders = tableHeaders;
   counts.ignoredHeadings = ignored.length;
   const coverage = coverageOf(sourceText, text);
-  const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage };
+  const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage, ...(warnings.length ? { warnings } : {}) };
   const companions = described.map((d) => ({ id: d.id, title: d.title, text: companionText(d, inputName) }));
   return { text, report, companions };
 }

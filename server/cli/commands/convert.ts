@@ -101,7 +101,9 @@ function describe(report: ConversionReport, shownOutput: string): string {
   const lines = [
     `${report.input} → ${shownOutput} (${report.documentKind})`,
     `  ${counts || 'no structure found'}`,
-    `  words kept: ${(report.coverage.ratio * 100).toFixed(1)}% (${report.coverage.coveredWords} of ${report.coverage.sourceWords})`,
+    `  words kept: ${(report.coverage.ratio * 100).toFixed(1)}% in order (${report.coverage.coveredWords} of ${report.coverage.sourceWords}), ${(report.coverage.anyOrder * 100).toFixed(1)}% in any order`,
+    ...report.coverage.missing.slice(0, 5).map((m) => `  not kept in order: "${m}"`),
+    ...(report.warnings ?? []).map((w) => `  warning: ${w}`),
     ...report.unplaced.map((u) => `  unplaced${u.line !== undefined ? ` (line ${u.line})` : ''}: ${u.text}`),
   ];
   return `${lines.join('\n')}\n`;
