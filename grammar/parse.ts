@@ -49,17 +49,55 @@ interface BracePlan {
   readonly firstTooDeep: IToken | undefined;
   /** Offsets [start, end) of the outermost too-deep blocks: the parser's complaints inside them are one problem. */
   readonly tooDeepRegions: [number, number][];
+  /** Indices (into the lexed tokens) of the `{` that open no block (left out of what the parser reads). */
+  readonly strayBraces: number[];
+}
+
+/** Statements that take a block; `{` after the head of any other statement opens none. */
+const BLOCK_KEYWORDS: ReadonlySet<string> = new Set([
+  'Kw_strategy', 'Kw_framework', 'Kw_priority', 'Kw_section', 'Kw_aim', 'Kw_commitment', 'Kw_action', 'Kw_measure',
+  'Kw_outcome', 'Kw_narrative', 'Kw_partners', 'Kw_glossary',
+]);
+/** How far back the statement keyword of a `{` is looked for: statement heads are a few tokens long. */
+const HEAD_LOOKBACK = 12;
+
+/**
+ * Whether the `{` at `index` can open no block: it follows another brace or
+ * nothing, or the head of a statement that takes no block (`note "x" {`).
+ * Chevrotain's recovery from such a brace recurses once per occurrence, so
+ * thousands of them would exhaust the stack; they are taken out (with their
+ * `}`) and reported here instead. Where the head is not found, the parser decides.
+ */
+function opensNoBlock(tokens: readonly IToken[], index: number): boolean {
+  const before = tokens[index - 1]?.tokenType.name;
+  if (before === undefined || before === 'LCurly' || before === 'RCurly') return true;
+  for (let i = index - 1; i >= 0 && i >= index - HEAD_LOOKBACK; i--) {
+    const name = tokens[i]!.tokenType.name;
+    if (name === 'LCurly' || name === 'RCurly') return false;
+    if (!STATEMENT_STARTS.has(name) || !name.startsWith('Kw_')) continue;
+    const previous = tokens[i - 1]?.tokenType.name;
+    // `supports action 3`, `supports aim A`, `national aim A` take no block; the keyword is their second word.
+    if ((name === 'Kw_action' || name === 'Kw_aim') && (previous === 'Kw_supports' || previous === 'Kw_national')) return true;
+    return !BLOCK_KEYWORDS.has(name);
+  }
+  return false;
 }
 
 /**
- * Matches braces in one linear pass: which `{` are never closed, and which
- * blocks are nested deeper than MAX_NESTING_DEPTH. The parser reads such a
- * block as empty: its braces stay, what is inside is left out (and reported
- * once), so neither the parser nor any walk of the tree goes deeper.
+ * Matches braces in one linear pass: which `{` are never closed, which open
+ * no block, and which blocks are nested deeper than MAX_NESTING_DEPTH. The
+ * parser reads a block nested too deep as empty: its braces stay, what is
+ * inside is left out (and reported once), so neither the parser nor any walk
+ * of the tree goes deeper. A `{` that opens no block, and its `}`, are left
+ * out of what the parser reads (and reported), so what they hold is read as
+ * part of the block around them.
  */
 function planBraces(tokens: IToken[]): BracePlan {
   let kept: IToken[] | undefined;
   const stack: number[] = [];
+  const strayOpen = new Set<number>();
+  const strayBraces: number[] = [];
+  let depth = 0;
   let firstTooDeep: IToken | undefined;
   const tooDeepRegions: [number, number][] = [];
   let regionStart = -1;
@@ -78,22 +116,36 @@ function planBraces(tokens: IToken[]): BracePlan {
       if (closesRegion) {
         tooDeepRegions.push([regionStart, t.startOffset]);
         regionStart = -1;
+        depth--;
         kept?.push(t);
       } else kept ??= tokens.slice(0, i);
       continue;
     }
+    let drop = false;
     if (name === 'LCurly') {
       stack.push(i);
-      if (stack.length > MAX_NESTING_DEPTH) {
-        firstTooDeep ??= t;
-        regionStart = t.endOffset! + 1;
-        regionLevel = stack.length;
+      if (opensNoBlock(tokens, i)) {
+        strayOpen.add(i);
+        strayBraces.push(i);
+        drop = true;
+      } else {
+        depth++;
+        if (depth > MAX_NESTING_DEPTH) {
+          firstTooDeep ??= t;
+          regionStart = t.endOffset! + 1;
+          regionLevel = stack.length;
+        }
       }
-    } else if (name === 'RCurly') stack.pop();
-    kept?.push(t);
+    } else if (name === 'RCurly') {
+      const open = stack.pop();
+      if (open !== undefined && strayOpen.has(open)) drop = true;
+      else if (open !== undefined) depth--;
+    }
+    if (drop) kept ??= tokens.slice(0, i);
+    else kept?.push(t);
   }
   if (regionStart >= 0) tooDeepRegions.push([regionStart, Number.MAX_SAFE_INTEGER]);
-  return { parserTokens: kept ?? tokens, unclosed: stack, firstTooDeep, tooDeepRegions };
+  return { parserTokens: kept ?? tokens, unclosed: stack, firstTooDeep, tooDeepRegions, strayBraces };
 }
 
 /** Whether `offset` lies in one of the sorted, disjoint `regions`. */
@@ -248,6 +300,13 @@ export function parse(text: string): ParseResult {
     if (complainedAt.has(token.startOffset)) continue;
     if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, token.startOffset)) continue;
     problems.push({ kind: 'syntax', message: strayTokenMessage(token, inBlock), range: tokenRange(token) });
+  }
+
+  for (const index of braces.strayBraces) {
+    const brace = lexed.tokens[index]!;
+    if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, brace.startOffset)) continue;
+    const owner = blockOwner(lexed.tokens, index);
+    problems.push({ kind: 'syntax', message: `This \`{\` opens no block${owner ? `: ${owner.replace(/^ of /, '')} takes none` : ''}. Remove it, and the \`}\` that closes it.`, range: tokenRange(brace) });
   }
 
   for (const index of braces.unclosed) {

@@ -61,6 +61,16 @@ describe('grammar: hardening (issue 10)', () => {
     }
   });
 
+  it('5,000 braces that open no block (`{ note "x" }`, `note "x" { }`) are reported, not recursed on', () => {
+    for (const text of ['priority "p" {\n' + '{ note "x" }\n'.repeat(5000) + '}\n', '{ note "x" }\n'.repeat(5000), 'priority "p" {\n' + 'note "x" { }\n'.repeat(5000) + '}\n']) {
+      const r = parse(text);
+      assert.equal(r.problems.length, MAX_SYNTAX_PROBLEMS + 1);
+      assert.match(r.problems[0]!.message, /opens no block/);
+    }
+    const one = parse('priority "p" {\n  note "x" { }\n}\n');
+    assert.deepEqual(one.problems.map((p) => p.message), ['This `{` opens no block: `note` takes none. Remove it, and the `}` that closes it.']);
+  });
+
   it('1,000 `section "s"` lines without braces do not nest in recovery (an invented `{` took in the rest)', () => {
     const r = parse('section "s"\n'.repeat(1000));
     assert.equal(depthOf(r.document.items), 1);
