@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, chmodSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, chmodSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from '../../grammar/index.js';
 import { main } from '../../server/cli/main.js';
@@ -74,6 +74,26 @@ describe('strategy CLI: hardening (issue 10)', function () {
         assert.match(io.out, /open-note/);
       } finally {
         rule.create = create;
+      }
+    });
+
+    it('convert: one input\'s unexpected failure is that input\'s error (exit 2); the other inputs are still converted and written', async () => {
+      const dir = scratch({ 'good.txt': 'Our Strategy\n\nWe will reduce harm.\n', 'boom.txt': 'Another\n\nWe will fail.\n' });
+      const converter = require('../../client/converter/index.js') as { convertFileDetailed: (path: string, options?: unknown) => Promise<unknown> };
+      const original = converter.convertFileDetailed;
+      converter.convertFileDetailed = async (path, options) => {
+        if (path.endsWith('boom.txt')) throw new RangeError('Maximum call stack size exceeded');
+        return original(path, options);
+      };
+      try {
+        const io = memoryIo(dir);
+        const code = await main(['convert', 'good.txt', 'boom.txt'], io);
+        assert.equal(code, 2);
+        assert.match(io.err, /^boom\.txt: internal error \(Maximum call stack size exceeded\)/m);
+        assert.ok(existsSync(join(dir, 'good.strategy')), 'the good input was written');
+        assert.ok(!existsSync(join(dir, 'boom.strategy')));
+      } finally {
+        converter.convertFileDetailed = original;
       }
     });
 
