@@ -2,12 +2,14 @@
  * Every file the CLI writes is written atomically: to a temporary file beside
  * the target, flushed to disk, then renamed over it. A kill, a full disk or a
  * file-size limit mid-write leaves the old file whole (and at worst a stray
- * temporary file), never a truncated one. The file keeps its mode.
+ * temporary file), never a truncated one. The file keeps its mode; a link
+ * stays a link (its target is replaced). A target that is not a regular file
+ * (`-o /dev/stdout`, a FIFO) is written directly: it cannot be replaced.
  *
  * Hand-written rather than `write-file-atomic`: the CLI writes synchronously
  * (commands finish their writes before they report), and this is all it takes.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -26,13 +28,16 @@ function realTarget(path: string): string {
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const target = realTarget(path);
   let mode: number | undefined;
   try {
-    mode = statSync(target).mode & 0o7777;
+    const stat = statSync(path);
+    // `-o /dev/stdout`, a FIFO: not a file that can be replaced, and nothing there to truncate.
+    if (!stat.isFile()) return writeFileSync(path, data);
+    mode = stat.mode & 0o7777;
   } catch {
     // A new file: the default mode, less the umask.
   }
+  const target = mode === undefined ? path : realTarget(path);
   const temporary = temporaryPathFor(target);
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   const fd = openSync(temporary, 'wx', mode ?? 0o666);
