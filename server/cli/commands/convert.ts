@@ -203,7 +203,14 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
 
   const reports: ConversionReport[] = [];
   const stale: string[] = [];
-  if (outDir && !check) mkdirSync(outDir, { recursive: true });
+  if (outDir && !check) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      io.stderr(`${displayPath(outDir, io.cwd)}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return EXIT.usage;
+    }
+  }
   for (const p of planned) {
     const files = [
       { path: p.output, text: p.conversion.text },
