@@ -8,6 +8,7 @@
 import mammoth from 'mammoth';
 import type { StyleRole } from '../config.js';
 import type { Block } from '../layout/blocks.js';
+import { checkDocxPackage } from './docx-package.js';
 import { readHtml } from './html-reader.js';
 
 const TARGET: Record<StyleRole, string> = {
@@ -35,6 +36,7 @@ function styleMap(styles: Readonly<Record<string, StyleRole>>): string[] {
 }
 
 export async function readDocx(data: Buffer, styles: Readonly<Record<string, StyleRole>> = {}): Promise<Block[]> {
+  checkDocxPackage(data);
   const result = await mammoth.convertToHtml({ buffer: data }, { styleMap: styleMap(styles) });
   return readHtml(result.value);
 }

@@ -8,6 +8,7 @@
 import { Parser } from 'htmlparser2';
 import { paragraph, type Block, type ListItem, type TableRow } from '../layout/blocks.js';
 import { collapseSpace, parseCell, stripBullet, supText } from '../layout/inline.js';
+import { flattenDeepHtml, markupDepth } from './markup-depth.js';
 
 // Page chrome and code, not the document: navigation menus, scripts, styles.
 const SKIPPED = new Set(['head', 'script', 'style', 'title', 'noscript', 'template', 'svg', 'nav', 'button', 'form']);
@@ -85,7 +86,11 @@ function unspan(cells: readonly SpanCell[], covered: number[]): string[] {
   return out;
 }
 
-export function readHtml(html: string): Block[] {
+/** Deeper than this, HTML is flattened before it is read: no document needs more, and the parse would be quadratic. */
+export const MAX_HTML_DEPTH = 256;
+
+export function readHtml(source: string): Block[] {
+  const html = markupDepth(source, true) > MAX_HTML_DEPTH ? flattenDeepHtml(source, MAX_HTML_DEPTH) : source;
   const blocks: Block[] = [];
   const starts = lineStarts(html);
   let skipDepth = 0;

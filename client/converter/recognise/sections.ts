@@ -22,7 +22,7 @@ import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './gl
 import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
 import { readStructuredTable, recogniseTable } from './tables.js';
-import { propertyFrom, splitInlineProperties } from './properties.js';
+import { cardFields, cardNode, propertyFrom, splitInlineProperties, type CardField } from './properties.js';
 import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
 export interface SectionContext {
@@ -51,6 +51,32 @@ function recommendsWithin(section: Section): boolean {
   return section.body.some((b) => (b.kind === 'paragraph' && recommends(b.text)) || (isSection(b) && !b.heading?.construct && recommendsWithin(b)));
 }
 
+/** The lines of a card ("What: …", "Who: …", "When: …") from `at`: each card's fields, and where the run ends. */
+function cardRun(body: readonly Item[], at: number): { cards: CardField[][]; end: number } | undefined {
+  const lines: CardField[] = [];
+  let end = at;
+  for (; end < body.length; end++) {
+    const b = body[end]!;
+    const texts = b.kind === 'paragraph' ? [b.text] : b.kind === 'list' ? b.items.map((it) => it.text) : undefined;
+    const fields = texts?.map(cardFields);
+    if (!fields || fields.some((f) => !f)) break;
+    for (const f of fields) lines.push(...f!);
+  }
+  // A new card starts where a field comes again ("What: …" after a card's "When: …").
+  const cards: CardField[][] = [];
+  for (const f of lines) {
+    const card = cards[cards.length - 1];
+    if (!card || card.some((g) => g.field === f.field)) cards.push([f]);
+    else card.push(f);
+  }
+  const complete = cards.filter((c) => c.some((f) => f.field === 'work') && c.length >= 2);
+  return complete.length > 0 && complete.length === cards.length ? { cards, end } : undefined;
+}
+
+function hasCards(section: Section): boolean {
+  return section.body.some((_, k) => cardRun(section.body, k) !== undefined);
+}
+
 /** A paragraph that says what the authors will do. */
 const WE_WILL = /^(?:we|the partnership|the board|the council|partners) will\b/i;
 const PLACEHOLDER = /^(?:tbc|tbd|to be confirmed|to be determined|x{1,4}\s*%?)[.!]?$/i;
@@ -75,6 +101,7 @@ function ownStructure(section: Section): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
   if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
   if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
+  if (hasCards(section)) return true;
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
@@ -354,6 +381,17 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
       addToGroup(group ?? { mode: 'commitments' }, commitment, out);
       lastWork = commitment;
       index++;
+      continue;
+    }
+    // "What: … / Who: … / When: …": one commitment per card, its fields in any order.
+    const cards = where !== 'narrative' && ctx.kind === 'strategy' && (item.kind === 'paragraph' || item.kind === 'list') ? cardRun(body, index) : undefined;
+    if (cards) {
+      for (const card of cards.cards) {
+        const node = cardNode(card);
+        if (node) addToGroup(group ?? { mode: 'commitments' }, node, out);
+        lastWork = node;
+      }
+      index = cards.end - 1;
       continue;
     }
     switch (item.kind) {
