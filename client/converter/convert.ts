@@ -14,7 +14,7 @@ import { legalise } from './emit/legalise.js';
 import { blockText, type Block } from './layout/blocks.js';
 import { cleanLayout } from './layout/cleanup.js';
 import { textWarnings, withoutControls } from './layout/text-health.js';
-import { walk, type DescribedFramework, type DocumentModel, type Node } from './model.js';
+import { walk, type DescribedFramework, type DocumentModel, type Node, type NodeOf } from './model.js';
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
 import { buildOutline, hasCommitmentHeadings } from './recognise/outline.js';
@@ -23,6 +23,7 @@ import { recogniseTable } from './recognise/tables.js';
 import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
 import { countConstructs, coverageOf } from './report.js';
 import { timingInWords } from './recognise/timing.js';
+import { inlineAcronyms } from './recognise/inline-acronyms.js';
 
 export interface ConversionReport {
   input: string;
@@ -187,6 +188,7 @@ export function convertBlocks(read: readonly Block[], inputName: string, config:
       : (config.framework ?? citedFramework(sourceText, (config.frameworks ?? []).filter((f) => !described.some((d) => d.id === f.id))) ?? described[0]?.id);
 
   addStatedTimings(found);
+  addInlineAcronyms(found);
   const items = legalise([...found, ...footnoteNodes(cleaned.footnotes)], kind);
   assignIds(items, kind);
   const model: DocumentModel = { kind, header, items, ...(frameworkId ? { frameworkId } : {}) };
@@ -211,4 +213,25 @@ function addStatedTimings(nodes: readonly Node[]): void {
     const timing = timingInWords(node.text);
     if (timing) node.items.push({ kind: 'timing', value: timing });
   }
+}
+
+/**
+ * Acronyms the text defines inline ("… Partnership (CDP)") and no glossary
+ * lists: added to the document's glossary, or to one of their own at the end.
+ */
+function addInlineAcronyms(nodes: Node[]): void {
+  const texts: string[] = [];
+  const glossaries: NodeOf<'glossary'>[] = [];
+  for (const n of walk(nodes)) {
+    if (n.kind === 'glossary') glossaries.push(n);
+    else if (n.kind === 'paragraph' || n.kind === 'note') texts.push(n.text);
+    else if ((n.kind === 'commitment' || n.kind === 'action') && n.text) texts.push(n.text);
+    else if ('title' in n && n.title) texts.push(n.title);
+  }
+  const known = new Set(glossaries.flatMap((g) => g.entries.map((e) => e.term)));
+  const found = inlineAcronyms(texts.join('\n')).filter((e) => !known.has(e.term));
+  if (found.length === 0) return;
+  const glossary = glossaries[0];
+  if (glossary) glossary.entries.push(...found);
+  else nodes.push({ kind: 'glossary', title: 'Acronyms defined in the text', entries: found });
 }
