@@ -57,6 +57,23 @@ export const HeadingRuleSchema = z
   })
   .strict();
 
+/** What a table column can hold (`converter.columns`). */
+export const COLUMN_ROLES = ['group', 'aim', 'action', 'id', 'owner', 'outcome', 'coverage', 'timing', 'measure', 'target', 'progress', 'other'] as const;
+export type ColumnRole = (typeof COLUMN_ROLES)[number];
+
+export const ColumnRuleSchema = z
+  .object({
+    pattern: z
+      .string()
+      .min(1)
+      .refine(compiles, { message: 'is not a valid regular expression' })
+      .describe('A regular expression (case-insensitive) matched against a table header cell, without its trailing colon.'),
+    role: z
+      .enum(COLUMN_ROLES)
+      .describe('What the column holds: the work (action), its owner, timing, measure, target, outcome, coverage, id, a group (theme), an aim, progress (a report on the work, never the work), or other (kept as text).'),
+  })
+  .strict();
+
 export const KnownFrameworkSchema = z
   .object({
     id: z.string().regex(FRAMEWORK_ID, 'must be a framework id such as drugs-2008').describe('The framework id, as its file declares it.'),
@@ -89,6 +106,10 @@ export const ConverterConfigSchema = z
       .record(z.string().min(1), z.enum(STYLE_ROLES))
       .optional()
       .describe('Word paragraph style names and how to read them, e.g. {"Strategy Heading": "heading1", "Drafting Note": "note"}. Heading 1–6 and Title are read without this.'),
+    columns: z
+      .array(ColumnRuleSchema)
+      .optional()
+      .describe('Table header patterns mapped to what their column holds, tried before the built-in ones, e.g. {"pattern": "^Accountable director$", "role": "owner"}.'),
     headings: z
       .array(HeadingRuleSchema)
       .optional()
@@ -100,6 +121,12 @@ export const ConverterConfigSchema = z
 export type ConverterConfig = z.infer<typeof ConverterConfigSchema>;
 export type KnownFramework = z.infer<typeof KnownFrameworkSchema>;
 export type HeadingRule = z.infer<typeof HeadingRuleSchema>;
+export type ColumnRule = z.infer<typeof ColumnRuleSchema>;
+
+/** The user's column rules, compiled, for `recogniseTable`. */
+export function compileColumnRules(rules: readonly ColumnRule[] = []): [ColumnRole, RegExp][] {
+  return rules.map((r) => [r.role, new RegExp(r.pattern, 'iu')]);
+}
 
 /** A setting problem, with the key path that holds it. */
 export class ConverterConfigError extends Error {}

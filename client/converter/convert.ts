@@ -7,7 +7,7 @@
  * prose instead, so a conversion never fails on what the document holds.
  */
 import { format, parse, type ParseResult } from '../../grammar/index.js';
-import type { ConverterConfig } from './config.js';
+import { compileColumnRules, type ColumnRole, type ConverterConfig } from './config.js';
 import { assignIds } from './emit/ids.js';
 import { emitAsProse, emitDocument } from './emit/emit.js';
 import { legalise } from './emit/legalise.js';
@@ -55,8 +55,8 @@ export interface DetailedConversion {
  * read as structure is not body: its column names become the keywords
  * (owner, outcome, timing…) of every row.
  */
-function bodyText(block: Block): string {
-  const columns = block.kind === 'table' ? recogniseTable(block) : undefined;
+function bodyText(block: Block, userColumns: readonly [ColumnRole, RegExp][] = []): string {
+  const columns = block.kind === 'table' ? recogniseTable(block, userColumns) : undefined;
   if (block.kind === 'table' && columns) return blockText({ ...block, rows: block.rows.filter((_, k) => k !== columns.headerRow) });
   return blockText(block);
 }
@@ -158,10 +158,11 @@ function companionText(framework: DescribedFramework, inputName: string): string
 
 export function convertBlocks(read: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
   const rules = compileHeadingRules(config.headings);
+  const userColumns = compileColumnRules(config.columns);
   const blocks = withoutControls(read);
   const warnings = textWarnings(blocks.map(blockText).join('\n'));
   const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
-  const sourceText = [...cleaned.blocks.map(bodyText), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
+  const sourceText = [...cleaned.blocks.map((b) => bodyText(b, userColumns)), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
   const { header, rest } = readHeader(cleaned.blocks, sourceText);
   // Column names count here: a "Departmental owner" column says a good deal about the kind of plan.
   const kind: DocumentKind = documentKindOf(header, cleaned.blocks.map(blockText).join('\n'), config.documentKind);
@@ -178,6 +179,7 @@ export function convertBlocks(read: readonly Block[], inputName: string, config:
       kind,
       unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
       ignored: (text) => ignored.push(text),
+      columns: userColumns,
     },
     titleMode,
   );
@@ -193,7 +195,7 @@ export function convertBlocks(read: readonly Block[], inputName: string, config:
   assignIds(items, kind);
   const model: DocumentModel = { kind, header, items, ...(frameworkId ? { frameworkId } : {}) };
   const { text, parsed } = render(model, [], () => cleaned.blocks.map(blockText).filter(Boolean), unplaced);
-  const tableHeaders = cleaned.blocks.filter((b) => b.kind === 'table' && bodyText(b) !== blockText(b)).length;
+  const tableHeaders = cleaned.blocks.filter((b) => b.kind === 'table' && bodyText(b, userColumns) !== blockText(b)).length;
 
   const counts = countConstructs(parsed.document);
   counts.layoutArtefacts = cleaned.artefacts.length;

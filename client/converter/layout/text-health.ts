@@ -57,10 +57,10 @@ export function textWarnings(text: string): string[] {
     const codes = [...new Set(privateUse)].slice(0, 3).map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
     warnings.push(`${privateUse.length} private-use characters (${codes.join(', ')}): the source's font maps these glyphs privately; check its symbols and bullets.`);
   }
-  const letters = (text.match(/\p{L}/gu) ?? []).length;
+  const words = (text.match(/\p{L}+/gu) ?? []).length;
   const broken = (text.match(BROKEN_GLYPH_WORD) ?? []).filter((w) => /[A-Za-z]/.test(w));
   // A language written in those letters uses them in most words; a broken encoding sprinkles them into English.
-  if (broken.length >= 3 && broken.length * 40 < letters) {
+  if (broken.length >= 3 && broken.length < words * 0.3) {
     warnings.push(`${broken.length} words hold letters that look like a broken font encoding (${examples(broken)}): compare them with the source.`);
   }
   const undecoded = (text.match(/\ufffd/g) ?? []).length;

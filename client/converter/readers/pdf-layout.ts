@@ -200,7 +200,14 @@ function runningFragments(pages: readonly Fragment[][], sizes: readonly { width:
   for (const fs of pages)
     for (const f of fs) {
       if (!margin(f)) continue;
-      if (PAGE_NUMBER.test(f.text) || (pages.length > 1 && seen.get(key(f))!.size >= threshold)) out.add(f);
+      if (pages.length > 1 && seen.get(key(f))!.size >= threshold) out.add(f);
+    }
+  for (const fs of pages)
+    for (const f of fs) {
+      if (!margin(f) || !PAGE_NUMBER.test(f.text) || out.has(f)) continue;
+      // A number with text just beside it is a footnote's marker, not a page number.
+      const marksText = fs.some((g) => g !== f && !out.has(g) && Math.abs(g.baseline - f.baseline) <= Math.max(f.size, g.size) * 1.2 && g.x0 >= f.x1 - 1 && g.x0 - f.x1 <= g.size * 2);
+      if (!marksText) out.add(f);
     }
   return out;
 }

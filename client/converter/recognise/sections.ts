@@ -21,7 +21,7 @@ import { itemNode, partnerFrom, targetFrom } from './entries.js';
 import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './glossary.js';
 import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
-import { readStructuredTable, recogniseTable } from './tables.js';
+import { readStructuredTable, recogniseTable, type ColumnRole } from './tables.js';
 import { cardFields, cardNode, propertyFrom, splitInlineProperties, type CardField } from './properties.js';
 import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
@@ -30,6 +30,8 @@ export interface SectionContext {
   readonly unplaced: (text: string, line?: number) => void;
   /** Text removed as layout by the user's `ignore` headings. */
   readonly ignored: (text: string) => void;
+  /** The user's column rules (`converter.columns`), tried before the built-in ones. */
+  readonly columns?: readonly [ColumnRole, RegExp][];
 }
 
 type Where = 'top' | 'priority' | 'section' | 'narrative' | 'work';
@@ -87,8 +89,10 @@ function isSection(item: Item): item is Section {
   return item.kind === 'section';
 }
 
-function structuredTable(block: Item): boolean {
-  return block.kind === 'table' && recogniseTable(block) !== undefined;
+type UserColumns = readonly [ColumnRole, RegExp][];
+
+function structuredTable(block: Item, columns: UserColumns = []): boolean {
+  return block.kind === 'table' && recogniseTable(block, columns) !== undefined;
 }
 
 function headingMode(section: Section): ListMode | undefined {
@@ -97,7 +101,7 @@ function headingMode(section: Section): ListMode | undefined {
 }
 
 /** Structure in the section's own body (not counting titled groups, which stand on their own). */
-function ownStructure(section: Section): boolean {
+function ownStructure(section: Section, columns: UserColumns = []): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
   if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
   if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
@@ -105,17 +109,17 @@ function ownStructure(section: Section): boolean {
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
-      structuredTable(b) ||
+      structuredTable(b, columns) ||
       (isSection(b) && b.heading?.construct !== undefined && WORK_CONSTRUCTS.has(b.heading.construct) && b.heading.construct !== 'priority'),
   );
 }
 
-function hasStructure(section: Section, inherited?: ListMode): boolean {
+function hasStructure(section: Section, inherited?: ListMode, columns: UserColumns = []): boolean {
   const c = section.heading?.construct;
   if (c && WORK_CONSTRUCTS.has(c)) return true;
-  if (ownStructure(section)) return true;
+  if (ownStructure(section, columns)) return true;
   if (introducesWork(headingMode(section) ?? inherited) && recommendsWithin(section)) return true;
-  return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b)));
+  return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b, undefined, columns)));
 }
 
 const LABELLED = new RegExp(
@@ -186,7 +190,7 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
     case 'commitment':
     case 'action':
       // "Commitment one" over strategic aims of its own: a chapter that groups commitments, not one of them.
-      if (section.body.some((b) => isSection(b) && hasStructure(b))) {
+      if (hasStructure({ kind: 'section', body: section.body }, undefined, ctx.columns)) {
         const id = idFromHeading(section);
         return [{ kind: 'priority', ...(id ? { id: `C${id}` } : {}), title: titleOf(section), items: convertBody(section.body, 'priority', ctx) }];
       }
@@ -204,10 +208,10 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
   }
   // Under "Recommendations", a topic's subsection ("Physical health") recommends too.
   const mode = headingMode(section) ?? (introducesWork(parentMode) ? parentMode : undefined);
-  if (!hasStructure(section, mode)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+  if (!hasStructure(section, mode, ctx.columns)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
   const explicitPriority = c === 'priority';
   if (where === 'top' || where === 'narrative') {
-    if (explicitPriority || ownStructure(section) || c === 'section') {
+    if (explicitPriority || ownStructure(section, ctx.columns) || c === 'section') {
       const id = idFromHeading(section);
       return [{ kind: 'priority', ...(id ? { id } : {}), title: titleOf(section, id), items: convertBody(section.body, 'priority', ctx, mode) }];
     }
@@ -223,7 +227,8 @@ function workSection(section: Section, construct: 'commitment' | 'action', ctx: 
   const h = section.heading!;
   const id = idFromHeading(section);
   const body = [...section.body];
-  let text = headingRemainder(h.text);
+  // "3. Publish a common set of features": the number is the id, the rest the words.
+  let text = headingRemainder(h.number !== undefined && h.number === id ? titleOf(section, id) : h.text);
   if (!text) {
     const first = body.findIndex((b) => b.kind === 'paragraph');
     if (first >= 0 && body.slice(0, first).every((b) => b.kind === 'note')) {
@@ -272,7 +277,7 @@ function partnersSection(section: Section, ctx: SectionContext): Node[] {
   const rest: Item[] = [];
   for (const b of section.body) {
     if (b.kind === 'list') partners.entries.push(...b.items.map((it) => partnerFrom(it.text)));
-    else if (b.kind === 'table' && !structuredTable(b)) partners.entries.push(...b.rows.map((r) => partnerFrom(r.cells.map((c) => c.text).filter(Boolean).join(', '))));
+    else if (b.kind === 'table' && !structuredTable(b, ctx.columns)) partners.entries.push(...b.rows.map((r) => partnerFrom(r.cells.map((c) => c.text).filter(Boolean).join(', '))));
     else rest.push(b);
   }
   const prose = convertBody(rest, 'narrative', ctx);
@@ -445,7 +450,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
             break;
           }
         }
-        const columns = recogniseTable(item);
+        const columns = recogniseTable(item, ctx.columns);
         if (columns) {
           const tableWhere = where === 'priority' ? 'priority' : where === 'top' || where === 'narrative' ? 'top' : 'section';
           appendContinuing(out, readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));

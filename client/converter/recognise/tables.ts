@@ -15,7 +15,9 @@ import { ownersFromCell } from './owners.js';
 import { cellItems, plainItemCount, splitRunTogether } from './split-items.js';
 import { timingOf } from './timing.js';
 
-export type ColumnRole = 'group' | 'aim' | 'action' | 'id' | 'owner' | 'outcome' | 'coverage' | 'timing' | 'measure' | 'target' | 'progress' | 'other';
+import type { ColumnRole } from '../config.js';
+
+export type { ColumnRole };
 
 /**
  * What a column holds, from the words of its header: "Led by", "Action for?",

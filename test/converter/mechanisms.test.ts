@@ -1,0 +1,269 @@
+/**
+ * The recognisers' mechanisms on small documents of our own, each written
+ * the way real strategies write that structure: headings that introduce
+ * recommendations, recommending sentences, What/Who/When cards, numbered
+ * aims over "We will …" paragraphs, timings stated in a commitment's words,
+ * acronyms defined in brackets, progress lines, user column rules; and the
+ * honesty of the report (word coverage in order, warnings, no control
+ * characters), and the bounds on hostile input.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import { convertFile, convertText } from '../../client/converter/index.js';
+import { coverageOf } from '../../client/converter/report.js';
+import type { Statement } from '../../grammar/index.js';
+import { exportModel } from '../../server/cli/commands/export.js';
+import { scratch } from '../support/temp.js';
+import { children, ofKind } from './support.js';
+
+function convert(markdown: string, config = {}): { text: string; all: Statement[]; report: ReturnType<typeof convertText>['report'] } {
+  const { text, report } = convertText(markdown, 'plan.md', { config });
+  const { model, problems } = exportModel('plan.strategy', text);
+  assert.deepEqual(problems, [], text);
+  const all: Statement[] = [];
+  const visit = (list: readonly Statement[]): void => {
+    for (const s of list) {
+      all.push(s);
+      visit(children(s));
+    }
+  };
+  visit(model.document.items as Statement[]);
+  return { text, all, report };
+}
+
+const title = (s: Statement): string | undefined => ('title' in s && s.title ? s.title.value : undefined);
+const owners = (s: Statement): string[] => ofKind(children(s), 'owner').flatMap((o) => o.names.map((n) => n.value));
+const timing = (s: Statement): string | undefined => ofKind(children(s), 'timing')[0]?.words?.value;
+
+describe('converter mechanisms', () => {
+  it('kramdown headings without a space, attribute lists dropped, and numbered sections under "Recommendations" as commitments, each heading taking the sentence that goes on below it', () => {
+    const { all, text } = convert(`##4 Recommendations
+
+The following recommendations are made:
+
+###1. Provide assistance to councils
+
+so that they may align with the national vision: the rest of the paragraph explains.
+
+- Publish the vision
+{: .note}
+
+###2. Work with all suppliers
+
+including local suppliers to:
+
+- Review the landscape
+`);
+    assert.doesNotMatch(text, /\{:|##/);
+    assert.deepEqual(
+      ofKind(all, 'commitment').map((c) => c.title?.value),
+      ['Provide assistance to councils so that they may align with the national vision', 'Work with all suppliers including local suppliers to'],
+    );
+    assert.match(text, /"the rest of the paragraph explains\."/);
+  });
+
+  it('under a heading that introduces recommendations, each recommending sentence is a commitment under its topic; the rest stays prose', () => {
+    const { all } = convert(`# Health needs assessment
+
+## Chapter 8: Conclusions and Recommendations
+
+### Physical health
+
+Provision is of high quality. It is recommended that a service level agreement is drawn up. Given the long waits, it is also recommended that GP registration is checked on arrival.
+
+### Accommodation
+
+The housing advice service works well.
+
+## Chapter 9: Appendix
+
+It is recommended that readers see the data tables.
+`);
+    const physical = all.find((s) => title(s) === 'Physical health')!;
+    assert.deepEqual(ofKind(children(physical), 'commitment').map((c) => c.title?.value), [
+      'It is recommended that a service level agreement is drawn up.',
+      'Given the long waits, it is also recommended that GP registration is checked on arrival.',
+    ]);
+    assert.ok(ofKind(children(physical), 'paragraph').some((p) => p.text.value === 'Provision is of high quality.'));
+    // Outside the recommendations chapter the same words are prose.
+    assert.equal(ofKind(all, 'commitment').length, 2);
+  });
+
+  it('What/Who/When cards in any order, on lines of their own or run into one paragraph, are commitments; progress lines stay beside the work', () => {
+    const { all } = convert(`# Riverside Community Safety Plan 2024-2027
+
+## Priority 1: Safer streets
+
+What: Open a night-time safety hub
+Who: Community Safety Partnership
+When: By March 2025
+
+Lead: Police and licensing
+
+Action: Review late-night licensing conditions
+
+By: 2025/26
+
+Progress: Consultation started in May
+`);
+    const [hub, licensing] = ofKind(all, 'commitment');
+    assert.deepEqual([hub!.title?.value, owners(hub!), timing(hub!)], ['Open a night-time safety hub', ['Community Safety Partnership'], 'By March 2025']);
+    assert.deepEqual([licensing!.title?.value, owners(licensing!), timing(licensing!)], ['Review late-night licensing conditions', ['Police and licensing'], '2025/26']);
+    assert.ok(ofKind(children(licensing!), 'paragraph').some((p) => p.text.value === 'Progress: Consultation started in May'));
+    assert.equal(ofKind(all, 'commitment').length, 2, 'a progress line is not work');
+  });
+
+  it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
+    const { all } = convert(`# Research strategy 2020-2030
+
+## Commitment one: Champion research that closes the gap
+
+### Strategic aims
+
+1. Adopt a value-based healthcare approach
+
+We will prioritise research that achieves the best outcomes for every person.
+
+2. Invest in research that has impact
+
+We will support research with the greatest ability to address inequalities.
+`);
+    const priority = ofKind(all, 'priority')[0]!;
+    assert.equal(priority.title?.value, 'Commitment one: Champion research that closes the gap');
+    assert.deepEqual(ofKind(all, 'commitment').map((c) => [c.id?.value, c.title?.value]), [
+      ['1', 'Adopt a value-based healthcare approach'],
+      ['2', 'Invest in research that has impact'],
+    ]);
+  });
+
+  it('a timing a commitment states in its words becomes its timing, the words kept', () => {
+    const { all } = convert(`# Digital plan
+
+## Actions
+
+- All services will move onto the new platform by March 2013
+- From April 2014, every new service will meet the standard
+- Services will be reviewed in 2019 and improved
+`);
+    const stated = ofKind(all, 'commitment').map((c) => {
+      const t = ofKind(children(c), 'timing')[0];
+      return [c.title?.value, t?.words?.value, t?.spec?.type];
+    });
+    assert.deepEqual(stated, [
+      ['All services will move onto the new platform by March 2013', 'by March 2013', 'by'],
+      ['From April 2014, every new service will meet the standard', 'From April 2014', 'from'],
+      // "in 2019" may say when something happened: not read as a timing.
+      ['Services will be reviewed in 2019 and improved', undefined, undefined],
+    ]);
+  });
+
+  it('acronyms defined in brackets go into the glossary when it does not list them', () => {
+    const { all } = convert(`# Plan
+
+The Community Drugs Partnership (CDP) and the Office for Health Improvement and Disparities (OHID) lead this work. Figures are for 2023 (provisional).
+
+## Glossary
+
+- NHS – National Health Service
+`);
+    const entries = ofKind(all, 'glossary').flatMap((g) => g.entries.map((e) => [e.term.value, e.meaning?.value]));
+    assert.deepEqual(entries, [
+      ['NHS', 'National Health Service'],
+      ['CDP', 'Community Drugs Partnership'],
+      ['OHID', 'Office for Health Improvement and Disparities'],
+    ]);
+  });
+
+  it('a column rule in the config says what a header the converter does not know holds', () => {
+    const md = `# Plan\n\n## Priority 1: Safety\n\n| Deliverable | Go-to person | Milestone |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
+    const without = ofKind(convert(md).all, 'commitment')[0]!;
+    assert.deepEqual(owners(without), []);
+    const withRule = ofKind(convert(md, { columns: [{ pattern: '^go-to person$', role: 'owner' }] }).all, 'commitment')[0]!;
+    assert.deepEqual(owners(withRule), ['Director of Place']);
+  });
+});
+
+describe('the conversion report is honest', () => {
+  it('counts words in their order: a line dropped where it recurs shows, words moved as a run do not', () => {
+    const source = 'Intro words here. Source: ONS. More body text follows. Source: ONS. End of text.';
+    assert.equal(coverageOf(source, source).ratio, 1);
+    const dropped = coverageOf(source, 'Intro words here. Source: ONS. More body text follows. End of text.');
+    assert.ok(dropped.ratio < 1);
+    assert.equal(dropped.anyOrder, dropped.ratio, 'the dropped repeat is missing in any order too');
+    const moved = coverageOf('Alpha beta gamma delta. Epsilon zeta eta theta.', 'Epsilon zeta eta theta. Alpha beta gamma delta.');
+    assert.equal(moved.ratio, 1);
+  });
+
+  it('control characters never reach the output; private-use glyphs, a broken encoding and glued words are warned of', () => {
+    const { text, report } = convert(`# Plan\u0007 2024\n\nText with a bell\u0001 and a null\u0000 in it, and private glyphs \uf0e0 \uf0e0 here.\n\nŢhe healţh ţeam and Ţhe ţown and mŞre words of English here for the count of letters to be large enough.\n\n87,000current smokers and 12,500people and 4,300families.\n`);
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000e-\u001f]/);
+    const warnings = (report.warnings ?? []).join('\n');
+    assert.match(warnings, /2 private-use characters \(U\+F0E0\)/);
+    assert.match(warnings, /broken font encoding/);
+    assert.match(warnings, /run together \("87,000current"/);
+  });
+});
+
+describe('converter resource bounds', function () {
+  this.timeout(60000);
+
+  /** A zip with one stored or deflated entry per name, as a Word file is packaged. */
+  function zip(files: Record<string, Buffer>, declared?: number): Buffer {
+    const locals: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const [name, content] of Object.entries(files)) {
+      const data = deflateRawSync(content);
+      const nameBytes = Buffer.from(name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(8, 8);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(declared ?? content.length, 22);
+      local.writeUInt16LE(nameBytes.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(data.length, 20);
+      central.writeUInt32LE(declared ?? content.length, 24);
+      central.writeUInt16LE(nameBytes.length, 28);
+      central.writeUInt32LE(offset, 42);
+      locals.push(local, nameBytes, data);
+      centrals.push(central, nameBytes);
+      offset += 30 + nameBytes.length + data.length;
+    }
+    const dir = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(Object.keys(files).length, 8);
+    end.writeUInt16LE(Object.keys(files).length, 10);
+    end.writeUInt32LE(dir.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, dir, end]);
+  }
+
+  it('a Word file that declares more than it may inflate (a zip bomb) is refused before anything is inflated', async () => {
+    const dir = scratch();
+    const file = join(dir, 'bomb.docx');
+    writeFileSync(file, zip({ 'word/document.xml': Buffer.from('<w:document/>') }, 0xfffffff0));
+    await assert.rejects(convertFile(file), /bomb\.docx: cannot read this DOCX file \(it declares \d+ MB of content/);
+  });
+
+  it('a Word file whose document inflates past what it declares is refused, and so is one nested thousands deep', async () => {
+    const dir = scratch();
+    const lying = join(dir, 'lying.docx');
+    writeFileSync(lying, zip({ 'word/document.xml': Buffer.alloc(20 * 1024 * 1024, 97) }, 1000));
+    await assert.rejects(convertFile(lying), /inflates past/);
+    const deep = join(dir, 'deep.docx');
+    writeFileSync(deep, zip({ 'word/document.xml': Buffer.from(`<w:document><w:body>${'<w:p><w:r>'.repeat(5000)}${'</w:r></w:p>'.repeat(5000)}</w:body></w:document>`) }));
+    await assert.rejects(convertFile(deep), /nests elements 10002 deep \(at most 1000\)/);
+  });
+
+  it('HTML nested a hundred thousand levels deep converts, its text kept', () => {
+    const html = `<html><body>${'<div>'.repeat(100000)}Deep text kept${'</div>'.repeat(100000)}</body></html>`;
+    const { text } = convertText(html, 'deep.html');
+    assert.match(text, /"Deep text kept"/);
+  });
+});
