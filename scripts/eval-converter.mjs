@@ -3,7 +3,7 @@
 // each conversion's model as `strategy export` does, and scores it against the corpus's
 // gold.json with the corpus's own score.mjs. Prints the table and the total; with --json, the
 // scores as JSON. Runs on the compiled sources (npm run build first).
-//   node scripts/eval-converter.mjs [--corpus DIR] [--out DIR] [--json] [--only NAME]
+//   npm run eval:converter   (or: node scripts/eval-converter.mjs [--corpus DIR] [--out DIR] [--json] [--only NAME])
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,10 @@ const { exportModel } = await import(join(root, 'out/server/cli/commands/export.
 
 mkdirSync(out, { recursive: true });
 const docsDir = join(corpus, 'docs');
+if (!existsSync(docsDir)) {
+  console.error(`no corpus at ${docsDir}: pass --corpus DIR (the folder holding docs/ and score.mjs)`);
+  process.exit(2);
+}
 const timings = {};
 for (const name of readdirSync(docsDir).sort()) {
   if (only && name !== only) continue;
@@ -46,11 +50,29 @@ if (scored.status !== 0) {
   process.stderr.write(scored.stderr);
   process.exit(2);
 }
+// The seeds have no gold: their counts and coverage, which the seeds' tests hold exactly.
+const seeds = {};
+if (!only) {
+  const seedDir = join(root, 'seeds');
+  for (const name of readdirSync(seedDir).filter((f) => /\.(?:txt|md|html?|docx|pdf)$/i.test(f)).sort()) {
+    const started = performance.now();
+    const { report } = await convertFileDetailed(join(seedDir, name));
+    seeds[name] = { ms: Math.round(performance.now() - started), counts: report.counts, coverage: report.coverage.ratio, anyOrder: report.coverage.anyOrder };
+  }
+}
 if (asJson) {
   const result = JSON.parse(scored.stdout);
   for (const [name, t] of Object.entries(timings)) if (result.documents[name]) result.documents[name].conversion = t;
+  result.titles = Object.values(result.documents).filter((d) => d && d.title === true).length;
+  result.seeds = seeds;
   console.log(JSON.stringify(result, null, 2));
 } else {
   process.stdout.write(scored.stdout);
+  console.log('\nconversion time and word coverage (in order / any order)');
   for (const [name, t] of Object.entries(timings)) console.log(`${name.padEnd(44)} ${String(t.ms).padStart(6)} ms  coverage ${(t.coverage * 100).toFixed(1)}%`);
+  if (!only) console.log('\nseeds');
+  for (const [name, s] of Object.entries(seeds)) {
+    const c = s.counts;
+    console.log(`${name.padEnd(52)} ${String(s.ms).padStart(6)} ms  priorities ${c.priorities}, commitments ${c.commitments}, actions ${c.actions}, aims ${c.aims}, measures ${c.measures}  coverage ${(s.coverage * 100).toFixed(1)}% / ${(s.anyOrder * 100).toFixed(1)}%`);
+  }
 }
