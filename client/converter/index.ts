@@ -45,7 +45,7 @@ function looksLikeHtml(text: string, inputName: string): boolean {
 
 function textBlocks(text: string, inputName: string): Block[] {
   const clean = text.replace(/^\ufeff/, '');
-  return looksLikeHtml(clean, inputName) ? readHtml(clean) : readMarkdown(clean);
+  return looksLikeHtml(clean, inputName) ? readHtml(clean) : readMarkdown(clean, { alignedColumns: /\.txt$/i.test(inputName) });
 }
 
 /** Converts text (plain text, markdown or HTML), returning the framework files it describes too. */

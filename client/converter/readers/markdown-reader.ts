@@ -6,6 +6,7 @@
  */
 import { paragraph, type Block, type ListItem, type TableRow } from '../layout/blocks.js';
 import { cleanInline, parseCell, stripBullet } from '../layout/inline.js';
+import { alignedColumnsAsTabs } from './aligned-columns.js';
 
 /** `## Title`, and kramdown's `##Title` (two hashes or more with no space: one `#` and a word is a hashtag). */
 const HEADING = /^\s{0,3}(#{1,6})(?:\s+|(?<=##)(?=[^\s#]))(.*?)\s*#*\s*$/;
@@ -39,8 +40,10 @@ interface PendingList {
   line: number;
 }
 
-export function readMarkdown(source: string): Block[] {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+export function readMarkdown(source: string, options: { alignedColumns?: boolean } = {}): Block[] {
+  const raw = source.replace(/\r\n?/g, '\n').split('\n');
+  // Plain text sets tables out in aligned columns; markdown does not (its indented lines are code or list bodies).
+  const lines = options.alignedColumns ? alignedColumnsAsTabs(raw) : raw;
   const blocks: Block[] = [];
   let para: PendingParagraph | undefined;
   let list: PendingList | undefined;
