@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Workspace } from '../analysis/workspace.js';
-import { displayPath, expandPaths, type PathProblem } from './files.js';
+import { displayPath, expandPaths, type IgnoreOptions, type PathProblem } from '../workspace-files/files.js';
 
 export interface LoadedProject {
   readonly workspace: Workspace;
@@ -25,7 +25,7 @@ export function readTextFile(path: string): { text: string } | { error: string }
   }
 }
 
-export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: readonly string[]): LoadedProject {
+export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: IgnoreOptions): LoadedProject {
   const workspace = new Workspace();
   const problems: PathProblem[] = [];
   const loaded: string[] = [];

@@ -16,6 +16,14 @@ export const DEFAULT_SUPPRESSIONS_FILE = 'strategy-suppressions.json';
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
+    root: z
+      .boolean()
+      .optional()
+      .describe('Stop looking for strategy.config.json files in the folders above this one.'),
+    extends: z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .describe('Configs this one builds on: a path relative to this file, or a package name (its strategy.config.json or main file). Settings here win.'),
     rules: z
       .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), SeveritySettingSchema)
       .optional()
@@ -47,3 +55,30 @@ export const ConfigSchema = z
   .describe('Configuration of the Strategy language tools (strategy.config.json).');
 
 export type StrategyConfig = z.infer<typeof ConfigSchema>;
+
+/**
+ * How each key is checked when the whole config is not valid: array entries
+ * and record entries one by one (a bad one is dropped, the others kept),
+ * anything else as a whole.
+ */
+export type ConfigPart =
+  | { readonly kind: 'array'; readonly element: z.ZodType }
+  | { readonly kind: 'record'; readonly keys?: readonly string[]; readonly keyName: string; readonly value: z.ZodType }
+  | { readonly kind: 'whole' };
+
+export function configPart(key: string): ConfigPart {
+  switch (key) {
+    case 'indicators':
+      return { kind: 'array', element: ConfiguredIndicatorSchema };
+    case 'indicatorFiles':
+    case 'frameworks':
+    case 'ignore':
+      return { kind: 'array', element: z.string() };
+    case 'rules':
+      return { kind: 'record', keys: RULE_IDS, keyName: 'rule', value: SeveritySettingSchema };
+    case 'acronyms':
+      return { kind: 'record', keyName: 'acronym', value: z.string() };
+    default:
+      return { kind: 'whole' };
+  }
+}

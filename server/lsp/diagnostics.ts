@@ -58,7 +58,8 @@ export function configDiagnostic(error: ConfigError): Diagnostic {
     range: { start: { line, character }, end: { line, character: character + 1 } },
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
-    message: `${error.message} The defaults are used until this is fixed.`,
+    // The message says what is left out ("…; it is ignored"): the rest of the config applies.
+    message: error.message,
   };
 }
 

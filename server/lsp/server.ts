@@ -17,6 +17,7 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type Disposable,
   type InitializeParams,
   type InitializeResult,
@@ -98,13 +99,19 @@ export function startServer(connection: Connection): void {
   const reportSettingsProblems = (): void => {
     const now = new Set<string>();
     const noisy = project.index.size > 0 || project.openKeys().length > 0;
-    for (const { settings } of project.allSettings()) {
-      // A workspace with no strategy files hears nothing from us, not even about the config file.
-      if (noisy && settings.configError && settings.configFile) {
-        const uri = uriOf(settings.configFile);
-        now.add(uri);
-        connection.sendDiagnostics({ uri, diagnostics: [configDiagnostic(settings.configError)] });
+    // Each problem of each config file at its own line; a workspace with no strategy files hears nothing from us.
+    if (noisy) {
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const problem of project.configProblems()) {
+        const uri = uriOf(problem.file);
+        byFile.set(uri, [...(byFile.get(uri) ?? []), configDiagnostic(problem)]);
       }
+      for (const [uri, diagnostics] of byFile) {
+        now.add(uri);
+        connection.sendDiagnostics({ uri, diagnostics });
+      }
+    }
+    for (const { settings } of project.allSettings()) {
       for (const problem of settings.problems) {
         connection.console.warn(problem);
         if (noisy && !messagesShown.has(problem)) {

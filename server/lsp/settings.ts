@@ -1,22 +1,22 @@
 /**
- * The settings a document is linted with: strategy.config.json at the root of
- * its workspace folder (read with the CLI's `loadConfig`, so the editor and
- * `strategy lint` run from that folder agree), then the client's `strategy`
- * settings on top. Client settings refine the project's file: a rule severity
+ * The settings a document is linted with: the strategy.config.json files
+ * that apply to its folder (looked up by the CLI's `ConfigResolver`, so the
+ * editor and `strategy lint` agree wherever it is run), then the client's
+ * `strategy` settings on top. Client settings refine the project's file: a rule severity
  * set in the editor wins; framework paths, indicators, indicator files and
  * acronyms are added to the file's.
  *
- * Nothing a user can type here throws: a broken config file or a bad setting
- * becomes a problem to show, and the rest still applies.
+ * Nothing a user can type here throws: a bad value in a config file or a
+ * bad setting becomes a problem to show, and the rest still applies.
  */
 import { z } from 'zod';
 import { ConfiguredIndicatorSchema, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
-import { SEVERITY_SETTINGS, CONFIG_FILE_NAME, type StrategyConfig } from '../config/config-schema.js';
-import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from '../config/load-config.js';
+import { SEVERITY_SETTINGS } from '../config/config-schema.js';
+import { readIndicatorFile, type ConfigError, type ConfigResolver } from '../config/load-config.js';
 import { DEFAULT_SETTINGS, type LintSettings } from '../analysis/engine.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { SeveritySetting } from '../rules/rule.js';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 /** The `strategy` section of the client's settings, as the extension declares it. */
 export interface ClientSettings {
@@ -80,16 +80,16 @@ export interface EffectiveSettings {
   readonly lint: LintSettings;
   /** Absolute framework files or folders to load (config's and client's). */
   readonly frameworkPaths: readonly string[];
-  /** .gitignore-style patterns from the config's `ignore`. */
-  readonly ignore: readonly string[];
   /** Absolute paths of the indicator files read (config's and client's), to watch for changes. */
   readonly indicatorFiles: readonly string[];
-  /** The strategy.config.json this came from, if there is one. */
+  /** The nearest strategy.config.json, if there is one. */
   readonly configFile: string | undefined;
+  /** Every config file that contributed (looked up and extended), farthest first. */
+  readonly configFiles: readonly string[];
   /** Acronyms every reader knows, with their meanings (for hover and completion). */
   readonly acronyms: ReadonlyMap<string, string>;
-  /** A config file that could not be used: where, and why. */
-  readonly configError: ConfigError | undefined;
+  /** Problems of those config files, each at its line: the values concerned are left out, the rest applies. */
+  readonly configProblems: readonly ConfigError[];
   /** Problems with the client's settings or with files they name. */
   readonly problems: readonly string[];
 }
@@ -97,62 +97,51 @@ export interface EffectiveSettings {
 export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = {
   lint: DEFAULT_SETTINGS,
   frameworkPaths: [],
-  ignore: [],
   indicatorFiles: [],
   configFile: undefined,
+  configFiles: [],
   acronyms: new Map(),
-  configError: undefined,
+  configProblems: [],
   problems: [],
 };
 
-function merge(raw: StrategyConfig, client: ClientSettings, withIndicatorFiles: boolean): StrategyConfig {
-  return {
-    ...raw,
-    rules: { ...(raw.rules ?? {}), ...client.rules },
-    frameworks: [...(raw.frameworks ?? []), ...client.frameworks],
-    indicators: [...(raw.indicators ?? []), ...client.indicators],
-    indicatorFiles: withIndicatorFiles ? [...(raw.indicatorFiles ?? []), ...client.indicatorFiles] : [],
-    acronyms: { ...(raw.acronyms ?? {}), ...client.acronyms },
-  };
-}
-
 /**
- * The settings for documents under `baseDir`: its strategy.config.json, if
- * any, refined by the client's settings.
+ * The settings for documents in `dir`: the strategy.config.json files that
+ * apply there (looked up as `strategy lint` looks them up), refined by the
+ * client's settings, whose paths are relative to `clientBase` (the
+ * workspace folder).
  */
-export function effectiveSettings(baseDir: string | undefined, client: ClientSettings, clientProblems: readonly string[] = []): EffectiveSettings {
+export function effectiveSettings(
+  dir: string | undefined,
+  clientBase: string | undefined,
+  client: ClientSettings,
+  clientProblems: readonly string[],
+  resolver: ConfigResolver,
+): EffectiveSettings {
   const problems = [...clientProblems];
-  let config: ResolvedConfig | undefined;
-  let configError: ConfigError | undefined;
-  if (baseDir !== undefined) {
-    try {
-      config = loadConfig(baseDir);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      configError = e;
-    }
-  }
-  const raw = config?.raw ?? {};
-  const file = config?.file;
-  const dir = baseDir ?? process.cwd();
-  let resolved: ResolvedConfig;
-  try {
-    resolved = resolveConfig(merge(raw, client, true), file, dir);
-  } catch (e) {
-    // An unreadable or invalid indicator file: say so, and use everything else.
-    if (!(e instanceof ConfigError)) throw e;
-    problems.push(e.describe());
-    resolved = resolveConfig(merge(raw, client, false), file, dir);
-  }
-  const acronyms = new Map(Object.entries({ ...(raw.acronyms ?? {}), ...client.acronyms }));
+  const config = dir !== undefined ? resolver.forDirectory(dir) : undefined;
+  const base = clientBase ?? dir ?? process.cwd();
+  const clientIndicatorFiles = client.indicatorFiles.map((f) => resolve(base, f));
+  const fileProblems: ConfigError[] = [];
+  const fromFiles = clientIndicatorFiles.flatMap((f) => readIndicatorFile(f, '`strategy.indicatorFiles`', fileProblems));
+  problems.push(...fileProblems.map((e) => e.describe()));
+  const lint = config?.settings ?? DEFAULT_SETTINGS;
+  const severities = new Map(lint.severities);
+  for (const [id, s] of Object.entries(client.rules)) severities.set(id, s);
+  const acronyms = new Map(Object.entries({ ...(config?.raw.acronyms ?? {}), ...client.acronyms }));
   return {
-    lint: resolved.settings,
-    frameworkPaths: resolved.frameworkPaths,
-    ignore: resolved.ignore,
-    indicatorFiles: [...(raw.indicatorFiles ?? []), ...client.indicatorFiles].map((f) => resolve(dir, f)),
-    configFile: file ?? (configError ? join(dir, CONFIG_FILE_NAME) : undefined),
+    lint: {
+      ...lint,
+      severities,
+      catalogue: lint.catalogue.withConfigured([...client.indicators, ...fromFiles]),
+      knownAcronyms: new Set(acronyms.keys()),
+    },
+    frameworkPaths: [...(config?.frameworkPaths ?? []), ...client.frameworks.map((f) => resolve(base, f))],
+    indicatorFiles: [...(config?.indicatorFiles ?? []), ...clientIndicatorFiles],
+    configFile: config?.file,
+    configFiles: config?.files ?? [],
     acronyms,
-    configError,
+    configProblems: config?.problems ?? [],
     problems,
   };
 }

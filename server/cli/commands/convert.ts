@@ -206,6 +206,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
     ];
     const report: ConversionReport = { ...p.conversion.report, input: displayPath(p.input, io.cwd), output: displayPath(p.output, io.cwd) };
     reports.push(report);
+    let refused = false;
     for (const f of files) {
       const shown = displayPath(f.path, io.cwd);
       const current = existsSync(f.path) ? readFileSync(f.path, 'utf8') : undefined;
@@ -217,11 +218,13 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
       if (current !== undefined && !force) {
         io.stderr(`${shown}: already exists and differs from the conversion; use --force to overwrite it\n`);
         status = EXIT.usage;
+        if (f.path === p.output) refused = true;
         continue;
       }
       writeFileSync(f.path, f.text);
     }
-    if (reportFormat !== 'json' && !check) {
+    // A refused output was not written: no `a → b` line as if it had been.
+    if (reportFormat !== 'json' && !check && !refused) {
       io.stdout(describe(report, report.output!));
       for (const c of p.conversion.companions) io.stdout(`  framework ${c.id} ("${c.title}") built from its description → ${displayPath(join(dirname(p.output), `${c.id}.strategy`), io.cwd)}\n`);
     }
