@@ -24,6 +24,13 @@ export function printConfig(config: ResolvedConfig, overrides: readonly [string,
   const printed = {
     configFiles: config.files.map(shown),
     rules,
+    rulesByStatus: Object.fromEntries(
+      Object.entries(config.raw.rulesByStatus ?? {}).map(([status, m]) => [
+        status,
+        Object.fromEntries(Object.entries(m ?? {}).map(([id, severity]) => [id, { severity, source: config.sources.get(`rulesByStatus.${status}.${id}`) ?? 'config' }])),
+      ]),
+    ),
+    defaultsByStatus: Object.fromEntries(RULES.filter((r) => r.meta.severityByStatus).map((r) => [r.meta.id, r.meta.severityByStatus])),
     frameworks: list('frameworks', config.frameworkPaths.map(shown)),
     indicators: list('indicators', config.raw.indicators ?? []),
     indicatorFiles: list('indicatorFiles', config.indicatorFiles.map(shown)),

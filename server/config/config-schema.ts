@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ConverterConfigSchema } from '../../client/converter/config.js';
 import { ConfiguredIndicatorSchema } from '../catalogue/indicator-catalogue.js';
 import { RULE_IDS } from '../rules/registry.js';
+import { STATUS_VALUES } from '../../grammar/keywords.js';
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 
@@ -28,6 +29,10 @@ export const ConfigSchema = z
       .partialRecord(z.enum(RULE_IDS as [string, ...string[]]), SeveritySettingSchema)
       .optional()
       .describe('Severity per rule id: "error", "warning", "info" or "off".'),
+    rulesByStatus: z
+      .partialRecord(z.enum(STATUS_VALUES), z.partialRecord(z.enum(RULE_IDS as [string, ...string[]]), SeveritySettingSchema))
+      .optional()
+      .describe('Severity per rule id for documents of one `status` (draft, consultation, final, published…), winning over `rules` for them. By default placeholder-target and open-note are errors in final and published strategies.'),
     indicators: z
       .array(ConfiguredIndicatorSchema)
       .optional()

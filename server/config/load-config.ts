@@ -373,6 +373,7 @@ function mergeLayers(layers: readonly Layer[], baseDir: string, problems: Config
   const ignore: string[] = [];
   let suppressionsFile: string | undefined;
   let converter: StrategyConfig['converter'];
+  const byStatus: Record<string, Record<string, SeveritySetting>> = {};
   const sources = new Map<string, SettingSource>();
   const src = (layer: Layer, key: string): SettingSource => layer.content.positions.get(key) ?? show(layer.file);
   for (const layer of layers) {
@@ -380,6 +381,12 @@ function mergeLayers(layers: readonly Layer[], baseDir: string, problems: Config
     for (const [id, s] of Object.entries(c.rules ?? {})) {
       rules[id] = s as SeveritySetting;
       sources.set(`rules.${id}`, src(layer, `rules.${id}`));
+    }
+    for (const [status, severities] of Object.entries(c.rulesByStatus ?? {})) {
+      for (const [id, severity] of Object.entries(severities ?? {})) {
+        (byStatus[status] ??= {})[id] = severity as SeveritySetting;
+        sources.set(`rulesByStatus.${status}.${id}`, src(layer, 'rulesByStatus'));
+      }
     }
     (c.frameworks ?? []).forEach((f, i) => {
       sources.set(`frameworks[${frameworks.length}]`, src(layer, `frameworks[${i}]`));
@@ -427,6 +434,7 @@ function mergeLayers(layers: readonly Layer[], baseDir: string, problems: Config
   const fromFiles = indicatorFiles.flatMap((f) => readIndicatorFile(f, nearest ? show(nearest.file) : CONFIG_FILE_NAME, problems));
   const raw: StrategyConfig = {
     ...(Object.keys(rules).length > 0 ? { rules } : {}),
+    ...(Object.keys(byStatus).length > 0 ? { rulesByStatus: byStatus } : {}),
     ...(keptFrameworks.length > 0 ? { frameworks: keptFrameworks } : {}),
     ...(keptIndicators.length > 0 ? { indicators: keptIndicators } : {}),
     ...(indicatorFiles.length > 0 ? { indicatorFiles } : {}),
@@ -442,6 +450,7 @@ function mergeLayers(layers: readonly Layer[], baseDir: string, problems: Config
     raw,
     settings: {
       severities: new Map(Object.entries(rules)),
+      severitiesByStatus: new Map(Object.entries(byStatus).map(([status, m]) => [status, new Map(Object.entries(m))])),
       catalogue: national.withConfigured([...keptIndicators, ...fromFiles]),
       knownAcronyms: new Set(Object.keys(acronyms)),
     },

@@ -120,7 +120,9 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     if (!settings) {
       const severities = new Map(config.settings.severities);
       for (const [id, s] of overrides) severities.set(id, s);
-      settings = { ...config.settings, severities };
+      // `--rule` wins over everything, `rulesByStatus` included.
+      const byStatus = new Map([...(config.settings.severitiesByStatus ?? new Map<string, ReadonlyMap<string, SeveritySetting>>())].map(([status, m]) => [status, new Map([...m].filter(([id]) => !overrides.some(([o]) => o === id)))]));
+      settings = { ...config.settings, severities, severitiesByStatus: byStatus };
       settingsCache.set(config, settings);
     }
     return settings;
