@@ -14,7 +14,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: false,
-  minify: process.argv.includes('--minify'),
+  // Minified: the npm package and the .vsix ship these files (`--no-minify` for readable stack traces while debugging).
+  minify: !process.argv.includes('--no-minify'),
   legalComments: 'none',
   // Some dependencies are ESM that read import.meta.url; give the CJS bundle a real one.
   define: { 'import.meta.url': '__bundleImportMetaUrl' },
