@@ -9,13 +9,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+// A namespace import, so that the bundler keeps only the parts of zod used.
+import * as z from 'zod/mini';
 import type { Finding } from '../rules/rule.js';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import { ConfigError, parseJsonWithPosition } from '../config/load-config.js';
 
-const FileEntriesSchema = z.record(z.string(), z.record(z.string(), z.number().int().positive()));
-export const SuppressionsSchema = z.object({ version: z.literal(1), files: z.record(z.string(), FileEntriesSchema) }).strict();
+const FileEntriesSchema = z.record(z.string(), z.record(z.string(), z.int().check(z.positive())));
+export const SuppressionsSchema = z.strictObject({ version: z.literal(1), files: z.record(z.string(), FileEntriesSchema) });
 export type Suppressions = z.infer<typeof SuppressionsSchema>;
 
 export function emptySuppressions(): Suppressions {

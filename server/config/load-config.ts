@@ -17,7 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { z } from 'zod';
+// A namespace import, so that the bundler keeps only the parts of zod used.
+import * as z from 'zod/mini';
 import { closestWord } from '../../grammar/spelling.js';
 import { LineIndex } from '../../grammar/positions.js';
 import { ConfiguredIndicatorSchema, nationalIndicatorSet, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
@@ -166,7 +167,14 @@ function nodeValue(node: Node): unknown {
 }
 
 /** Validates a config value key by key, keeping what is valid. */
-export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: string): ConfigFileContent {
+/**
+ * Schemas that check a key more closely than ConfigSchema does, given by the
+ * caller that uses that key (the converter checks `converter` with its own,
+ * full-zod schema: the linter's bundles carry zod/mini only).
+ */
+export type PartSchemas = Readonly<Record<string, z.core.$ZodType>>;
+
+export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: string, parts: PartSchemas = {}): ConfigFileContent {
   const problems: ConfigError[] = [];
   const positions = new Map<string, SettingSource>();
   const where = (path: readonly (string | number)[]): SettingSource => {
@@ -178,15 +186,15 @@ export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: s
     problems.push(problemAt(parsed, shown, [], 'the config must be an object ({ … }); it is ignored'));
     return { file: parsed.file, config: {}, problems, positions };
   }
-  const shape = ConfigSchema.shape as Record<string, z.ZodType>;
+  const shape: Record<string, z.core.$ZodType> = ConfigSchema.shape;
   const kept: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    const schema = shape[key];
+    const schema = parts[key] ?? shape[key];
     if (!schema) {
       problems.push(problemAt(parsed, shown, [key], unknownKey(key, Object.keys(shape), 'key', '')));
       continue;
     }
-    const whole = schema.safeParse(v);
+    const whole = z.safeParse(schema, v);
     const part = configPart(key);
     if (whole.success) {
       kept[key] = whole.data;
@@ -198,7 +206,7 @@ export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: s
     if (part.kind === 'array' && Array.isArray(v)) {
       const good: unknown[] = [];
       v.forEach((item, i) => {
-        const one = part.element.safeParse(item);
+        const one = z.safeParse(part.element, item);
         if (one.success) {
           positions.set(`${key}[${good.length}]`, where([key, i]));
           good.push(one.data);
@@ -215,7 +223,7 @@ export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: s
           problems.push(problemAt(parsed, shown, [key, k], `${unknownKey(k, part.keys, part.keyName, key)}; it is ignored`));
           continue;
         }
-        const one = part.value.safeParse(item);
+        const one = z.safeParse(part.value, item);
         if (one.success) {
           good[k] = one.data;
           positions.set(`${key}.${k}`, where([key, k]));
@@ -233,7 +241,7 @@ export function validateConfigParts(value: unknown, parsed: ParsedFile, shown: s
 }
 
 /** Reads one config file (no `extends`). A file that cannot be read is a problem, not an exception. */
-export function readConfigFile(file: string, shown: string): ConfigFileContent {
+export function readConfigFile(file: string, shown: string, parts: PartSchemas = {}): ConfigFileContent {
   let text: string;
   try {
     text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
@@ -242,7 +250,7 @@ export function readConfigFile(file: string, shown: string): ConfigFileContent {
     return { file, config: {}, problems: [new ConfigError(shown, code === 'ENOENT' ? 'config file not found' : `cannot read the config file (${code ?? String(e)})`)], positions: new Map() };
   }
   const { parsed, value, problems } = parseText(text, file, shown);
-  const content = validateConfigParts(value, parsed, shown);
+  const content = validateConfigParts(value, parsed, shown, parts);
   return { ...content, problems: [...problems, ...content.problems] };
 }
 
@@ -278,13 +286,14 @@ function extendsTarget(spec: string, from: string): string | undefined {
 export interface ReadOptions {
   /** How a file is shown in problems (relative to the working folder). */
   readonly show: (file: string) => string;
+  readonly parts?: PartSchemas;
   /** Told of every config file read (for `--debug`). */
   readonly onRead?: (file: string) => void;
 }
 
 /** A config file and everything it extends, as layers farthest first. */
 function layersOf(file: string, options: ReadOptions, problems: ConfigError[], seen: readonly string[] = []): Layer[] {
-  const content = readConfigFile(file, options.show(file));
+  const content = readConfigFile(file, options.show(file), options.parts);
   options.onRead?.(file);
   problems.push(...content.problems);
   const specs = content.config.extends === undefined ? [] : Array.isArray(content.config.extends) ? content.config.extends : [content.config.extends];
@@ -478,6 +487,8 @@ export interface ResolverOptions {
   /** How files are shown in problems; default: as given. */
   readonly show?: (file: string) => string;
   readonly onRead?: (file: string) => void;
+  /** Closer checks of some keys (see `PartSchemas`). */
+  readonly parts?: PartSchemas;
 }
 
 /**
@@ -539,7 +550,7 @@ export class ConfigResolver {
     let layers = this.chains.get(file);
     if (!layers) {
       const problems: ConfigError[] = [];
-      layers = layersOf(file, { show: this.show, ...(this.options.onRead ? { onRead: this.options.onRead } : {}) }, problems);
+      layers = layersOf(file, { show: this.show, ...(this.options.onRead ? { onRead: this.options.onRead } : {}), ...(this.options.parts ? { parts: this.options.parts } : {}) }, problems);
       this.chains.set(file, layers);
       this.problemsByFile.set(file, problems);
     }
@@ -562,9 +573,10 @@ export class ConfigResolver {
  * `--config`; the first problem is thrown, for callers that take a config
  * whole or not at all (the converter).
  */
-export function loadConfig(cwd: string, explicit?: string): ResolvedConfig {
+export function loadConfig(cwd: string, explicit?: string, parts?: PartSchemas): ResolvedConfig {
   const resolver = new ConfigResolver({
     ...(explicit !== undefined ? { explicit: resolve(cwd, explicit) } : {}),
+    ...(parts ? { parts } : {}),
     show: (f) => (explicit !== undefined && f === resolve(cwd, explicit) ? explicit : f.startsWith(cwd + '/') ? f.slice(cwd.length + 1) : f),
   });
   const resolved = resolver.forDirectory(cwd);

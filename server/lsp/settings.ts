@@ -9,7 +9,8 @@
  * Nothing a user can type here throws: a bad value in a config file or a
  * bad setting becomes a problem to show, and the rest still applies.
  */
-import { z } from 'zod';
+// A namespace import, so that the bundler keeps only the parts of zod used.
+import * as z from 'zod/mini';
 import { ConfiguredIndicatorSchema, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
 import { SEVERITY_SETTINGS } from '../config/config-schema.js';
 import { readIndicatorFile, type ConfigError, type ConfigResolver } from '../config/load-config.js';
@@ -29,15 +30,13 @@ export interface ClientSettings {
 
 export const EMPTY_CLIENT_SETTINGS: ClientSettings = { rules: {}, frameworks: [], indicators: [], indicatorFiles: [], acronyms: {} };
 
-const LooseSection = z
-  .object({
-    rules: z.record(z.string(), z.unknown()).nullish(),
-    frameworks: z.array(z.unknown()).nullish(),
-    indicators: z.array(z.unknown()).nullish(),
-    indicatorFiles: z.array(z.unknown()).nullish(),
-    acronyms: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .loose();
+const LooseSection = z.looseObject({
+  rules: z.nullish(z.record(z.string(), z.unknown())),
+  frameworks: z.nullish(z.array(z.unknown())),
+  indicators: z.nullish(z.array(z.unknown())),
+  indicatorFiles: z.nullish(z.array(z.unknown())),
+  acronyms: z.nullish(z.record(z.string(), z.unknown())),
+});
 
 /** Reads the client's section, keeping every valid entry and describing the rest. */
 export function readClientSettings(raw: unknown): { settings: ClientSettings; problems: string[] } {

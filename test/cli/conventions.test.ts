@@ -155,6 +155,15 @@ describe('strategy: conventions of the command line', () => {
       ]);
     });
 
+    it('the `converter` key is checked in full where it is used: `convert` names the key and its line, `lint` is not concerned', async () => {
+      const dir = scratch({ 'strategy.config.json': '{\n  "converter": {\n    "documentKind": "national"\n  }\n}\n', 'plan.md': '# Plan\n\nWe will act.\n', 'w.strategy': WITH_WARNING });
+      const convert = await runCli(['convert', 'plan.md'], { cwd: dir });
+      assert.equal(convert.code, 2);
+      assert.match(convert.stderr, /^strategy\.config\.json:3:5: `converter\.documentKind` /m);
+      const lint = await runCli(['lint', 'w.strategy'], { cwd: dir });
+      assert.equal(lint.code, 0, lint.stderr);
+    });
+
     it('extends a shared team config installed as a package', async () => {
       const dir = scratch({
         'strategy.config.json': '{ "extends": "@council/strategy-config" }',

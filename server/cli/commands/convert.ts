@@ -17,6 +17,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse, type FrameworkDecl, type PeriodStmt } from '../../../grammar/index.js';
 import {
   ConversionError,
+  ConverterConfigSchema,
   convertFileDetailed,
   SUPPORTED_EXTENSIONS,
   type ConversionReport,
@@ -120,8 +121,9 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
   let converterConfig: ConverterConfig = {};
   let configFrameworks: readonly string[] = [];
   try {
-    const config = loadConfig(io.cwd, stringValue(v.config));
-    converterConfig = config.raw.converter ?? {};
+    const config = loadConfig(io.cwd, stringValue(v.config), { converter: ConverterConfigSchema });
+    // Checked by ConverterConfigSchema as the config was read.
+    converterConfig = (config.raw.converter ?? {}) as ConverterConfig;
     configFrameworks = config.frameworkPaths;
   } catch (e) {
     if (e instanceof ConfigError) {
