@@ -14,6 +14,8 @@ export const SeveritySettingSchema = z.enum(SEVERITY_SETTINGS, {
 export const CONFIG_FILE_NAME = 'strategy.config.json';
 export const DEFAULT_SUPPRESSIONS_FILE = 'strategy-suppressions.json';
 
+/** A path or pattern: an empty one would stand for the config's whole folder. */
+const PathSchema = z.string().check(z.minLength(1, 'must not be empty'));
 const RuleIdSchema = z.enum(RULE_IDS as [string, ...string[]]);
 const RulesSchema = z.partialRecord(RuleIdSchema, SeveritySettingSchema);
 const described = <T extends z.ZodMiniType>(schema: T, description: string): T => schema.check(z.describe(description));
@@ -47,10 +49,10 @@ export const ConfigSchema = described(
       ),
     ),
     indicators: z.optional(described(z.array(ConfiguredIndicatorSchema), 'Indicators to add to the National Indicator Set, or titles to give its indicators.')),
-    indicatorFiles: z.optional(described(z.array(z.string()), 'JSON files, each an array of indicators like those of `indicators`, relative to this file.')),
-    frameworks: z.optional(described(z.array(z.string()), 'Framework files or folders, relative to this file, that strategies may name in `framework`.')),
+    indicatorFiles: z.optional(described(z.array(PathSchema), 'JSON files, each an array of indicators like those of `indicators`, relative to this file.')),
+    frameworks: z.optional(described(z.array(PathSchema), 'Framework files or folders, relative to this file, that strategies may name in `framework`.')),
     acronyms: z.optional(described(z.record(z.string(), z.string()), 'Acronyms every reader of these documents knows, with their meaning.')),
-    ignore: z.optional(described(z.array(z.string()), 'Paths to leave out when linting folders, in .gitignore syntax.')),
+    ignore: z.optional(described(z.array(PathSchema), 'Paths to leave out when linting folders, in .gitignore syntax.')),
     suppressionsFile: z.optional(described(z.string(), `Where \`strategy lint --suppress-all\` records known findings (default ${DEFAULT_SUPPRESSIONS_FILE}).`)),
     converter: z.optional(ConverterPlaceholderSchema),
   }),
@@ -79,7 +81,7 @@ export function configPart(key: string): ConfigPart {
     case 'indicatorFiles':
     case 'frameworks':
     case 'ignore':
-      return { kind: 'array', element: z.string() };
+      return { kind: 'array', element: PathSchema };
     case 'rules':
       return { kind: 'record', keys: RULE_IDS, keyName: 'rule', value: SeveritySettingSchema };
     case 'acronyms':

@@ -472,13 +472,6 @@ function mergeLayers(layers: readonly Layer[], baseDir: string, problems: Config
   };
 }
 
-/** Settings from a config object given in code (the editor's settings on top of a file's). */
-export function resolveConfig(raw: StrategyConfig, file: string | undefined, baseDir: string): ResolvedConfig {
-  const problems: ConfigError[] = [];
-  const content: ConfigFileContent = { file: file ?? join(baseDir, CONFIG_FILE_NAME), config: raw, problems: [], positions: new Map() };
-  return mergeLayers([{ file: content.file, dir: baseDir, content }], baseDir, problems, (f) => f);
-}
-
 // ── the resolver ──────────────────────────────────────────────────────────
 
 export interface ResolverOptions {

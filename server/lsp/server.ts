@@ -137,6 +137,8 @@ export function startServer(connection: Connection): void {
       // Framework files inside a folder are already watched as .strategy files; indicator files are not.
       for (const p of settings.frameworkPaths) if (!project.folderFor(p)) paths.add(p);
       for (const p of settings.indicatorFiles) paths.add(p);
+      // Configs that `extends` names are not called strategy.config.json: watch them by name.
+      for (const p of settings.configFiles) if (basename(p) !== CONFIG_FILE_NAME) paths.add(p);
     }
     const signature = [...paths].sort().join('\n');
     if (signature === watchedExtras) return;
@@ -149,7 +151,8 @@ export function startServer(connection: Connection): void {
     }));
     extraWatchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   };
-  const isIndicatorFile = (key: string): boolean => project.allSettings().some(({ settings }) => settings.indicatorFiles.includes(key));
+  const isIndicatorFile = (key: string): boolean =>
+    project.allSettings().some(({ settings }) => settings.indicatorFiles.includes(key) || settings.configFiles.includes(key));
 
   // Views that count across files (code lenses) or read settings (inlay hints, tokens) are asked to
   // refresh when those change, at most a few times a second.

@@ -17,6 +17,7 @@ import { readIndicatorFile, type ConfigError, type ConfigResolver } from '../con
 import { DEFAULT_SETTINGS, type LintSettings } from '../analysis/engine.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { SeveritySetting } from '../rules/rule.js';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The `strategy` section of the client's settings, as the extension declares it. */
@@ -124,6 +125,8 @@ export function effectiveSettings(
   const fileProblems: ConfigError[] = [];
   const fromFiles = clientIndicatorFiles.flatMap((f) => readIndicatorFile(f, '`strategy.indicatorFiles`', fileProblems));
   problems.push(...fileProblems.map((e) => e.describe()));
+  const clientFrameworks = client.frameworks.map((f) => resolve(base, f));
+  for (const f of clientFrameworks) if (!existsSync(f)) problems.push(`\`strategy.frameworks\`: ${f} does not exist; it is ignored.`);
   const lint = config?.settings ?? DEFAULT_SETTINGS;
   const severities = new Map(lint.severities);
   for (const [id, s] of Object.entries(client.rules)) severities.set(id, s);
@@ -135,7 +138,7 @@ export function effectiveSettings(
       catalogue: lint.catalogue.withConfigured([...client.indicators, ...fromFiles]),
       knownAcronyms: new Set(acronyms.keys()),
     },
-    frameworkPaths: [...(config?.frameworkPaths ?? []), ...client.frameworks.map((f) => resolve(base, f))],
+    frameworkPaths: [...(config?.frameworkPaths ?? []), ...clientFrameworks.filter((f) => existsSync(f))],
     indicatorFiles: [...(config?.indicatorFiles ?? []), ...clientIndicatorFiles],
     configFile: config?.file,
     configFiles: config?.files ?? [],

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { DiagnosticSeverity, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { runCli } from '../support/run-cli.js';
 import { emptyFolder, LspClient, uriOfPath } from './support/lsp-client.js';
 
@@ -44,6 +44,22 @@ describe('language server: strategy.config.json', function () {
     assert.match(String(problems[0]!.message), /`rules\.missing-owner` must be one of/);
     assert.match(String(problems[1]!.message), /national does not exist/);
     assert.match(String(problems[2]!.message), /NI 420 is not in the National Indicator Set/);
+  });
+
+  it('follows `extends`, and lints again when the extended file changes', async () => {
+    folder = emptyFolder();
+    const base = join(folder.path, 'team.json');
+    writeFileSync(base, JSON.stringify({ rules: { 'open-note': 'error' } }));
+    writeFileSync(join(folder.path, 'strategy.config.json'), '{ "extends": "./team.json" }');
+    writeFileSync(join(folder.path, 'w.strategy'), WITH_NOTE);
+    client = await LspClient.start({ folders: [folder.path] });
+    await client.ready();
+    const path = join(folder.path, 'w.strategy');
+    assert.equal((await client.openAndWait(path)).find((d) => d.code === 'open-note')?.severity, DiagnosticSeverity.Error);
+    writeFileSync(base, JSON.stringify({ rules: { 'open-note': 'info' } }));
+    const relinted = client.nextDiagnostics(uriOfPath(path), (p) => p.diagnostics.some((d) => d.code === 'open-note' && d.severity === DiagnosticSeverity.Information));
+    await client.filesChanged([{ uri: uriOfPath(base), type: FileChangeType.Changed }]);
+    await relinted;
   });
 
   it('uses the config of the document’s own folder, as `strategy lint` does', async () => {

@@ -161,6 +161,13 @@ describe('config lookup, extends and partial validity', () => {
     assert.ok(messages.some((m) => /a cycle/.test(m)), messages.join('\n'));
   });
 
+  it('an empty path is a problem, not the whole folder', () => {
+    const dir = configIn('{ "frameworks": ["", "."] }');
+    const c = resolverFor().forDirectory(dir);
+    assert.deepEqual(c.frameworkPaths, [dir]);
+    assert.deepEqual(c.problems.map((p) => `${p.line}:${p.column} ${p.message}`), ['1:18 `frameworks[0]` must not be empty; it is ignored']);
+  });
+
   it('gives a folder’s config `ignore` as patterns of that folder', () => {
     const dir = configIn(JSON.stringify({ ignore: ['archive/'] }));
     assert.deepEqual(resolverFor().configIgnoreIn(dir)?.patterns, ['archive/']);
