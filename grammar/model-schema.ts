@@ -4,8 +4,8 @@
  * as JSON Schema in `schemas/`. Typed against `ast.ts`, so the two cannot
  * drift apart without a compile error.
  */
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import './zod-messages.js';
 import type * as A from './ast.js';
 import { DIRECTIONS, STATUS_VALUES } from './keywords.js';
 

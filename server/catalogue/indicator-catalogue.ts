@@ -3,8 +3,8 @@
  * data, validated where it enters, plus whatever a workspace configures.
  * Completion, hover and the rules all read indicators from here.
  */
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import bundled from './ni-indicators.json';
 
 export const TITLE_QUALITIES = ['official', 'council', 'informal', 'configured'] as const;

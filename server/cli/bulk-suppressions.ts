@@ -9,8 +9,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import type { Finding } from '../rules/rule.js';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import { ConfigError, parseJsonWithPosition } from '../config/load-config.js';

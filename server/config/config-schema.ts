@@ -1,6 +1,6 @@
 /** The schema of strategy.config.json: validated with zod, published as JSON Schema in schemas/. */
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import { ConfiguredIndicatorSchema } from '../catalogue/indicator-catalogue.js';
 import { RULE_IDS } from '../rules/registry.js';
 import { STATUS_VALUES } from '../../grammar/keywords.js';

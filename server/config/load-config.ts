@@ -17,8 +17,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import { closestWord } from '../../grammar/spelling.js';
 import { LineIndex } from '../../grammar/positions.js';
 import { ConfiguredIndicatorSchema, nationalIndicatorSet, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';

@@ -9,8 +9,8 @@
  * Nothing a user can type here throws: a bad value in a config file or a
  * bad setting becomes a problem to show, and the rest still applies.
  */
-// A namespace import, so that the bundler keeps only the parts of zod used.
 import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import { ConfiguredIndicatorSchema, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
 import { SEVERITY_SETTINGS } from '../config/config-schema.js';
 import { readIndicatorFile, type ConfigError, type ConfigResolver } from '../config/load-config.js';

@@ -143,7 +143,7 @@ describe('strategy: conventions of the command line', () => {
 
     it('a config with bad values: each problem with file:line:col, the valid parts still apply, exit 2', async () => {
       const dir = scratch({
-        'strategy.config.json': '{\n  "rules": { "open-note": "error", "missing-owner": "loud" },\n  "frameworks": ["national/"]\n}\n',
+        'strategy.config.json': '{\n  "rules": { "open-note": "error", "missing-owner": "loud" },\n  "frameworks": ["national/"],\n  "root": "yes"\n}\n',
         'w.strategy': WITH_WARNING,
       });
       const r = await runCli(['lint', 'w.strategy'], { cwd: dir });
@@ -151,6 +151,7 @@ describe('strategy: conventions of the command line', () => {
       assert.match(r.stdout, /w\.strategy:2:1: error open-note/);
       assert.deepEqual(r.stderr.trim().split('\n'), [
         'strategy.config.json:2:36: `rules.missing-owner` must be one of "error", "warning", "info", "off"; it is ignored',
+        'strategy.config.json:4:3: `root` expected boolean, received string; it is ignored',
         'strategy.config.json:3:18: `frameworks`: national does not exist; it is ignored',
       ]);
     });
