@@ -139,6 +139,7 @@ describe('strategy: conventions of the command line', () => {
       assert.match(r.stderr, /^strategy: read config strategy\.config\.json$/m);
       assert.match(r.stderr, new RegExp(`^strategy: read config ${dir}/strategy\\.config\\.json$`, 'm'));
       assert.match(r.stderr, new RegExp(`^strategy: read ignore file ${dir}/\\.gitignore$`, 'm'));
+      assert.match(r.stderr, new RegExp(`^strategy: b\\.strategy: configs ${dir}/strategy\\.config\\.json, strategy\\.config\\.json$`, 'm'));
     });
 
     it('a config with bad values: each problem with file:line:col, the valid parts still apply, exit 2', async () => {

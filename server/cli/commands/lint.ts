@@ -174,6 +174,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
       return EXIT.usage;
     }
   }
+  if (debug) for (const path of targets) debug(`${show(path)}: configs ${resolver.forFile(path).files.map(show).join(', ') || '(none: the defaults)'}`);
   const hadConfigProblems = reportConfigProblems(resolver, io);
   const unusedSeverityFor = (path: string): SeveritySetting => settingsFor(path).severities.get('unused-suppression') ?? 'warning';
 
