@@ -42,6 +42,13 @@ describe('reports', () => {
     }
   });
 
+  it('`strategy rules --json` gives each rule’s page and its severity by document status', async () => {
+    const rules = JSON.parse((await runCli(['rules', '--json'])).stdout) as { id: string; docs: string; severityByStatus?: Record<string, string> }[];
+    assert.ok(rules.every((r) => r.docs.endsWith(`/docs/rules/${r.id}.md`)));
+    assert.deepEqual(rules.find((r) => r.id === 'open-note')?.severityByStatus, { final: 'error', published: 'error' });
+    assert.deepEqual(rules.find((r) => r.id === 'placeholder-target')?.severityByStatus, { final: 'error', published: 'error' });
+  });
+
   it('SARIF: percent-encoded relative URIs against %SRCROOT%, helpUri and informationUri', async () => {
     const dir = scratch({ 'plans 2024/draft #1.strategy': TWO_FINDINGS });
     const r = await runCli(['lint', '-f', 'sarif', '.'], { cwd: dir });
