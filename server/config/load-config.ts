@@ -34,6 +34,8 @@ export class ConfigError extends Error {
     message: string,
     readonly line?: number,
     readonly column?: number,
+    /** Where what the problem is about ends (the end of the property: key and value), for editors. */
+    readonly end?: { readonly line: number; readonly column: number },
   ) {
     super(message);
   }
@@ -94,13 +96,14 @@ function at(parsed: ParsedFile, offset: number): { line: number; column: number 
 }
 
 /** Where a key path is written: the property's key when it is a property, else the value; else the nearest written ancestor. */
-function locate(parsed: ParsedFile, path: readonly (string | number)[]): { line: number; column: number } | undefined {
+function locate(parsed: ParsedFile, path: readonly (string | number)[]): { line: number; column: number; end: { line: number; column: number } } | undefined {
   if (!parsed.tree) return undefined;
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(parsed.tree, [...path.slice(0, n)]);
     if (!node) continue;
-    const target = node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node;
-    return at(parsed, target.offset);
+    const property = node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent : undefined;
+    const whole = property ?? node;
+    return { ...at(parsed, (property?.children?.[0] ?? node).offset), end: at(parsed, whole.offset + whole.length) };
   }
   return undefined;
 }
@@ -111,7 +114,7 @@ export function keyPath(path: readonly PropertyKey[]): string {
 
 function problemAt(parsed: ParsedFile, shown: string, path: readonly (string | number)[], message: string): ConfigError {
   const where = locate(parsed, path);
-  return new ConfigError(shown, message, where?.line, where?.column);
+  return new ConfigError(shown, message, where?.line, where?.column, where?.end);
 }
 
 function issueMessage(issue: z.core.$ZodIssue, prefix: readonly (string | number)[]): string {

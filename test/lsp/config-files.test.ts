@@ -42,6 +42,9 @@ describe('language server: strategy.config.json', function () {
       ],
     );
     assert.match(String(problems[0]!.message), /`rules\.missing-owner` must be one of/);
+    const lines = config.split('\n');
+    const underlined = (i: number): string => lines[problems[i]!.range.start.line]!.slice(problems[i]!.range.start.character, problems[i]!.range.end.character);
+    assert.equal(underlined(0), '"missing-owner": "loud"', 'the whole property, key and value');
     assert.match(String(problems[1]!.message), /national does not exist/);
     assert.match(String(problems[2]!.message), /NI 420 is not in the National Indicator Set/);
   });
