@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { convertFileDetailed, type ConverterConfig, type KnownFramework } from './converter/index.js';
+import { convertFileDetailed, ConverterConfigSchema, type ConverterConfig, type KnownFramework } from './converter/index.js';
 import { frameworkOf } from '../server/cli/commands/convert.js';
 import { loadConfig } from '../server/config/load-config.js';
 import { targetPathFor } from './conversion-paths.js';
@@ -50,8 +50,9 @@ export async function planConversion(input: string, options: PlanOptions): Promi
   const problems: string[] = [];
   if (options.configFolder) {
     try {
-      const config = loadConfig(options.configFolder);
-      converter = config.raw.converter ?? {};
+      const config = loadConfig(options.configFolder, undefined, { converter: ConverterConfigSchema });
+      // Checked by ConverterConfigSchema as the config was read.
+      converter = (config.raw.converter ?? {}) as ConverterConfig;
       frameworkPaths = config.frameworkPaths;
     } catch (e) {
       // A broken config must not stop a conversion; the language server reports the config's problems.

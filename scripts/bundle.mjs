@@ -14,7 +14,8 @@ const common = {
   target: 'node22',
   format: 'cjs',
   sourcemap: false,
-  minify: process.argv.includes('--minify'),
+  // Minified: the npm package and the .vsix ship these files (`--no-minify` for readable stack traces while debugging).
+  minify: !process.argv.includes('--no-minify'),
   legalComments: 'none',
   // Some dependencies are ESM that read import.meta.url; give the CJS bundle a real one.
   define: { 'import.meta.url': '__bundleImportMetaUrl' },
@@ -36,6 +37,17 @@ const convertOnDemand = {
   },
 };
 
+/**
+ * jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot
+ * follow; its ESM build (`module`) bundles cleanly.
+ */
+const jsoncAsEsm = {
+  name: 'jsonc-parser-esm',
+  setup(b) {
+    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({ path: fileURLToPath(new URL('../node_modules/jsonc-parser/lib/esm/main.js', import.meta.url)) }));
+  },
+};
+
 const entries = [
   { in: 'server/cli/bin-entry.ts', out: 'dist/cli.js', plugins: [convertOnDemand] },
   { in: 'server/cli/commands/convert.ts', out: 'dist/convert-command.js' },
@@ -47,5 +59,5 @@ const entries = [
 
 for (const e of entries) {
   if (!existsSync(e.in)) continue;
-  await build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], plugins: e.plugins ?? [] });
+  await build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [], plugins: [jsoncAsEsm, ...(e.plugins ?? [])] });
 }

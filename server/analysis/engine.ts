@@ -7,6 +7,7 @@ import type { StatementKind, StatementOf } from '../../grammar/index.js';
 import { nationalIndicatorSet, type IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { RULE_IDS, RULES, SYNTAX_ERROR_ID } from '../rules/registry.js';
 import type { Finding, NodeVisitors, Report, RuleContext, Severity, SeveritySetting, Visitors } from '../rules/rule.js';
+import type { StatusValue } from '../../grammar/keywords.js';
 import type { AnalysedDocument } from './document-model.js';
 import { frameworkIndexOf, type FrameworkIndex } from './framework-index.js';
 import { applySuppressions } from './suppressions.js';
@@ -16,6 +17,8 @@ import type { Workspace } from './workspace.js';
 export interface LintSettings {
   /** Severity per rule id; rules not listed keep their default. */
   readonly severities: ReadonlyMap<string, SeveritySetting>;
+  /** Severity per document status and rule id (config `rulesByStatus`); wins over `severities` for documents of that status. */
+  readonly severitiesByStatus?: ReadonlyMap<string, ReadonlyMap<string, SeveritySetting>>;
   readonly catalogue: IndicatorCatalogue;
   readonly knownAcronyms: ReadonlySet<string>;
 }
@@ -34,10 +37,24 @@ export interface LintResult {
   readonly suppressed: readonly Finding[];
 }
 
-export function severityOf(ruleId: string, settings: LintSettings): SeveritySetting {
+/**
+ * A rule's severity for a document of `status`: configured for that status,
+ * else configured for the rule, else the rule's default for that status,
+ * else its default.
+ */
+export function severityOf(ruleId: string, settings: LintSettings, status?: StatusValue): SeveritySetting {
+  const byStatus = status !== undefined ? settings.severitiesByStatus?.get(status)?.get(ruleId) : undefined;
+  if (byStatus) return byStatus;
   const configured = settings.severities.get(ruleId);
   if (configured) return configured;
-  return RULES.find((r) => r.meta.id === ruleId)?.meta.defaultSeverity ?? 'warning';
+  const meta = RULES.find((r) => r.meta.id === ruleId)?.meta;
+  return (status !== undefined ? meta?.severityByStatus?.[status] : undefined) ?? meta?.defaultSeverity ?? 'warning';
+}
+
+/** The `status` a document's header gives it, if any. */
+export function statusOf(doc: AnalysedDocument): StatusValue | undefined {
+  for (const item of doc.header?.items ?? []) if (item.kind === 'status' && item.value !== undefined) return item.value;
+  return undefined;
 }
 
 /** The framework a document answers to, for rules that check references. */
@@ -59,8 +76,9 @@ export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settin
   const enters: NonNullable<Visitors['enterDocument']>[] = [];
   const exits: NonNullable<Visitors['exitDocument']>[] = [];
 
+  const status = statusOf(doc);
   for (const rule of RULES) {
-    const severity = severityOf(rule.meta.id, settings);
+    const severity = severityOf(rule.meta.id, settings, status);
     if (severity === 'off') continue;
     const context: RuleContext = {
       document: doc,
@@ -91,7 +109,7 @@ export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settin
 
   const syntax: Finding[] = doc.parsed.problems.map((p) => ({ ruleId: SYNTAX_ERROR_ID, severity: 'error', message: p.message, range: p.range }));
   const outcome = applySuppressions(doc, [...syntax, ...raw], new Set(RULE_IDS), new Set([SYNTAX_ERROR_ID]));
-  const unusedSeverity = severityOf('unused-suppression', settings);
+  const unusedSeverity = severityOf('unused-suppression', settings, status);
   const unused: Finding[] =
     unusedSeverity === 'off'
       ? []

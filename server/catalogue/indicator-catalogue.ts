@@ -3,7 +3,8 @@
  * data, validated where it enters, plus whatever a workspace configures.
  * Completion, hover and the rules all read indicators from here.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import bundled from './ni-indicators.json';
 
 export const TITLE_QUALITIES = ['official', 'council', 'informal', 'configured'] as const;
@@ -20,27 +21,22 @@ export interface Indicator {
 }
 
 const BundledEntrySchema = z.object({
-  code: z.number().int().positive(),
-  title: z.string().min(1).optional(),
-  theme: z.string().min(1).optional(),
-  psa: z.string().min(1).optional(),
-  quality: z.enum(['official', 'council', 'informal']).optional(),
-  sources: z.array(z.string()).optional(),
+  code: z.int().check(z.positive()),
+  title: z.optional(z.string().check(z.minLength(1))),
+  theme: z.optional(z.string().check(z.minLength(1))),
+  psa: z.optional(z.string().check(z.minLength(1))),
+  quality: z.optional(z.enum(['official', 'council', 'informal'])),
+  sources: z.optional(z.array(z.string())),
 });
 const BundledSchema = z.object({ source: z.string(), indicators: z.array(BundledEntrySchema) });
 
 /** An indicator as a workspace configures it (`indicators` in strategy.config.json). */
-export const ConfiguredIndicatorSchema = z
-  .object({
-    code: z
-      .string()
-      .regex(/^NI ?\d+$/, 'an indicator code such as "NI 40"')
-      .describe('The indicator code, such as "NI 40".'),
-    title: z.string().min(1).optional().describe('The title to show and to check documents against.'),
-    theme: z.string().min(1).optional(),
-    psa: z.string().min(1).optional().describe('The Public Service Agreement the indicator serves, such as "PSA 25".'),
-  })
-  .strict();
+export const ConfiguredIndicatorSchema = z.strictObject({
+  code: z.string().check(z.regex(/^NI ?\d+$/, 'an indicator code such as "NI 40"'), z.describe('The indicator code, such as "NI 40".')),
+  title: z.optional(z.string().check(z.minLength(1), z.describe('The title to show and to check documents against.'))),
+  theme: z.optional(z.string().check(z.minLength(1))),
+  psa: z.optional(z.string().check(z.minLength(1), z.describe('The Public Service Agreement the indicator serves, such as "PSA 25".'))),
+});
 export type ConfiguredIndicator = z.infer<typeof ConfiguredIndicatorSchema>;
 
 export function indicatorLabel(code: number): string {

@@ -10,14 +10,15 @@
 import { existsSync } from 'node:fs';
 import { readBoundedTextFile } from '../analysis/text-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import type { Finding } from '../rules/rule.js';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import { ConfigError, parseJsonWithPosition } from '../config/load-config.js';
 import { writeFileAtomic } from './atomic-write.js';
 
-const FileEntriesSchema = z.record(z.string(), z.record(z.string(), z.number().int().positive()));
-export const SuppressionsSchema = z.object({ version: z.literal(1), files: z.record(z.string(), FileEntriesSchema) }).strict();
+const FileEntriesSchema = z.record(z.string(), z.record(z.string(), z.int().check(z.positive())));
+export const SuppressionsSchema = z.strictObject({ version: z.literal(1), files: z.record(z.string(), FileEntriesSchema) });
 export type Suppressions = z.infer<typeof SuppressionsSchema>;
 
 /** A suppressions file is a few KB per file recorded; this bounds what a misnamed path can make the CLI read. */

@@ -1,8 +1,9 @@
 /**
  * The `strategy` command line. Parses arguments, runs one command, and maps
  * every outcome to the documented exit codes: 0 clean, 1 findings, 2 usage,
- * unreadable input or bad configuration. It never prints a stack trace for
- * something a user typed.
+ * unreadable input or bad configuration, 3 a fault of the tool itself. It
+ * never prints a stack trace for something a user typed, and an option that
+ * belongs to another command is refused, not ignored.
  */
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
@@ -18,7 +19,8 @@ export const VERSION: string = pkg.version;
 const HELP = `strategy ${VERSION} — write, check and convert public-sector strategy documents
 
 Usage:
-  strategy lint [paths…]          check .strategy files, folders or globs (default: .)
+  strategy lint [paths…]          check .strategy files, folders or globs (default: .);
+                                  a path starting with ! leaves files out ('!archive/**')
   strategy format [--check] <paths…>   rewrite files in the canonical layout
   strategy export --format json <file>  print a document's model as JSON
   strategy convert <inputs…> [--out-dir DIR]   turn .txt, .md, .docx, .html or .pdf documents into .strategy files
@@ -31,7 +33,12 @@ lint options:
   -o, --output-file FILE   write the report to FILE instead of standard output
   --max-warnings N         exit 1 when there are more than N warnings
   --quiet                  report errors only
-  -c, --config PATH        use this config instead of ./strategy.config.json
+  -c, --config PATH        use this config for every file instead of looking one up
+  --print-config FILE      print the settings that apply to FILE, and where each came from
+  --debug                  say which config and ignore files were read
+  --ignore-pattern PAT     leave out files matching PAT (.gitignore syntax); repeatable
+  --no-ignore              read no .gitignore/.strategyignore and no config \`ignore\`
+  --color, --no-color      force colour on or off (default: on a terminal, unless NO_COLOR)
   --rule ID=SEVERITY       override a rule's severity (error, warning, info, off); repeatable
   --fix                    apply safe fixes to the files
   --fix-dry-run            show the fixes as a diff without writing
@@ -50,16 +57,73 @@ convert options:
   -c, --config PATH        converter settings from the config's "converter" key
 
 Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings),
-or unformatted files for format --check; 2 bad usage, unreadable file or bad config.
+or unformatted files for format --check, or stale outputs for convert --check;
+2 bad usage, unreadable file, bad config, or an output that cannot be written;
+3 a fault of strategy itself (please report it).
 `;
 
+/** Options every command takes. */
+const GLOBAL_OPTIONS = ['help', 'version', 'color', 'no-color'] as const;
+
+/**
+ * The options each command takes (beyond the global ones): any other is a
+ * usage error naming the command it belongs to, never silently ignored.
+ */
+export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  lint: [
+    'format', 'output-file', 'max-warnings', 'quiet', 'config', 'rule', 'fix', 'fix-dry-run', 'stdin', 'stdin-filename',
+    'suppress-all', 'suppress-rule', 'prune-suppressions', 'suppressions-location', 'ignore-pattern', 'no-ignore', 'print-config', 'debug',
+  ],
+  format: ['check', 'stdin'],
+  export: ['format'],
+  convert: ['out-dir', 'output-file', 'report', 'force', 'check', 'config'],
+  rules: ['json'],
+  help: [],
+};
+
+/** The option as the user wrote it: `-o` or `--output-file`. */
+function optionMisplaced(command: string, tokens: readonly OptionToken[]): string | undefined {
+  const allowed = new Set<string>([...GLOBAL_OPTIONS, ...(COMMAND_OPTIONS[command] ?? [])]);
+  for (const t of tokens) {
+    if (allowed.has(t.name)) continue;
+    const owners = Object.entries(COMMAND_OPTIONS)
+      .filter(([, names]) => names.includes(t.name))
+      .map(([c]) => c);
+    return `${t.rawName} is not an option of \`strategy ${command}\`${owners.length > 0 ? ` (it belongs to ${owners.map((c) => `\`strategy ${c}\``).join(', ')})` : ''}`;
+  }
+  return undefined;
+}
+
+interface OptionToken {
+  readonly name: string;
+  readonly rawName: string;
+}
+
+/**
+ * A reader that closes the pipe (`strategy lint | head`) has all it wants:
+ * the run ends there, quietly, as Unix tools do, instead of with an EPIPE
+ * stack trace.
+ */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+    throw e;
+  });
+}
+
 function processIo(): CliIo {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => {
+      process.stdout.write(t);
+    },
+    stderr: (t) => {
+      process.stderr.write(t);
+    },
     readStdin: () =>
       new Promise((resolvePromise, reject) => {
         const chunks: Buffer[] = [];
@@ -75,8 +139,15 @@ function parse(argv: readonly string[]) {
     args: [...argv],
     allowPositionals: true,
     strict: true,
+    tokens: true,
     options: {
       help: { type: 'boolean', short: 'h' },
+      color: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      'ignore-pattern': { type: 'string', multiple: true },
+      'no-ignore': { type: 'boolean' },
+      'print-config': { type: 'string' },
+      debug: { type: 'boolean' },
       version: { type: 'boolean', short: 'v' },
       format: { type: 'string', short: 'f' },
       'output-file': { type: 'string', short: 'o' },
@@ -111,8 +182,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`strategy: ${message}\nRun \`strategy --help\` for usage.\n`);
     return EXIT.usage;
   }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals, tokens } = parsed;
   const [command, ...paths] = positionals;
+  const optionTokens = tokens.filter((t): t is Extract<typeof t, { kind: 'option' }> => t.kind === 'option');
+  if (command !== undefined && COMMAND_OPTIONS[command] !== undefined) {
+    const misplaced = optionMisplaced(command, optionTokens);
+    if (misplaced) {
+      io.stderr(`strategy: ${misplaced}.\nRun \`strategy --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+  }
+  if (v.color && v['no-color']) {
+    io.stderr('strategy: --color and --no-color contradict each other.\n');
+    return EXIT.usage;
+  }
+  const colour = v['no-color'] ? false : v.color ? true : undefined;
   if (v.version) {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
@@ -141,6 +225,11 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
             suppressRule: v['suppress-rule'] ?? [],
             pruneSuppressions: Boolean(v['prune-suppressions']),
             suppressionsLocation: v['suppressions-location'],
+            ignorePatterns: v['ignore-pattern'] ?? [],
+            noIgnore: Boolean(v['no-ignore']),
+            printConfig: v['print-config'],
+            debug: Boolean(v.debug),
+            colour,
             version: VERSION,
           },
           io,

@@ -4,7 +4,7 @@
  */
 import { readBoundedTextFile, type TextShape } from '../analysis/text-file.js';
 import { Workspace } from '../analysis/workspace.js';
-import { displayPath, expandPaths, type PathProblem } from './files.js';
+import { displayPath, expandPaths, type IgnoreOptions, type PathProblem } from '../workspace-files/files.js';
 
 export interface LoadedProject {
   readonly workspace: Workspace;
@@ -41,7 +41,7 @@ function addToWorkspace(workspace: Workspace, file: string, text: string): strin
   }
 }
 
-export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: readonly string[]): LoadedProject {
+export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: IgnoreOptions): LoadedProject {
   const workspace = new Workspace();
   const problems: PathProblem[] = [];
   const loaded: string[] = [];

@@ -4,11 +4,11 @@
  * acronym to its glossary entry (or its line in strategy.config.json), from
  * a framework name to the framework file.
  */
-import { readFileSync } from 'node:fs';
 import type { DefinitionParams, LocationLink } from 'vscode-languageserver';
 import { LineIndex } from '../../grammar/index.js';
 import { lookupAcronym } from '../analysis/acronym-lookup.js';
 import { symbolAt, type SymbolTarget } from '../analysis/symbol-at.js';
+import { readBoundedTextFile } from '../analysis/text-file.js';
 import { toLspRange } from './conversions.js';
 import { keyOf, uriOf } from './document-keys.js';
 import type { Project } from './project.js';
@@ -23,7 +23,10 @@ function link(origin: SymbolTarget, targetKey: string, targetRange: Range, selec
 function configLocation(configFile: string | undefined, term: string): { key: string; range: Range } | undefined {
   if (!configFile) return undefined;
   try {
-    const text = readFileSync(configFile, 'utf8');
+    // Bounded, regular files only: the config may be a FIFO or a device the resolver already refused.
+    const read = readBoundedTextFile(configFile);
+    if (!read.ok) return undefined;
+    const text = read.text;
     const at = text.indexOf(JSON.stringify(term));
     if (at < 0) return undefined;
     const lines = new LineIndex(text);

@@ -54,11 +54,14 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 export function configDiagnostic(error: ConfigError): Diagnostic {
   const line = Math.max(0, (error.line ?? 1) - 1);
   const character = Math.max(0, (error.column ?? 1) - 1);
+  // The whole property (key and value) where it is known, as VS Code's JSON validation underlines it.
+  const end = error.end ? { line: error.end.line - 1, character: error.end.column - 1 } : { line, character: character + 1 };
   return {
-    range: { start: { line, character }, end: { line, character: character + 1 } },
+    range: { start: { line, character }, end },
     severity: DiagnosticSeverity.Error,
     source: DIAGNOSTIC_SOURCE,
-    message: `${error.message} The defaults are used until this is fixed.`,
+    // The message says what is left out ("…; it is ignored"): the rest of the config applies.
+    message: error.message,
   };
 }
 

@@ -1,16 +1,16 @@
 /**
  * Finding the .strategy files of a workspace folder without holding up the
- * event loop: the CLI's folder walk (same .gitignore, .strategyignore and
- * config `ignore` rules, through its `IgnoreStack`), with asynchronous reads
+ * event loop: the same walk as the CLI's (server/workspace-files/: the same
+ * .gitignore, .strategyignore and config `ignore` rules), with asynchronous reads
  * and a yield between folders.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALWAYS_SKIPPED, IgnoreStack, STRATEGY_EXTENSION } from '../cli/files.js';
+import { ALWAYS_SKIPPED, IgnoreStack, STRATEGY_EXTENSION, type IgnoreOptions } from '../workspace-files/files.js';
 import { Slicer } from './cancellation.js';
 
 export interface CrawlOptions {
-  readonly ignore: readonly string[];
+  readonly ignore: IgnoreOptions;
   readonly isStopped?: () => boolean;
 }
 
@@ -47,7 +47,7 @@ export async function crawlStrategyFiles(root: string, options: CrawlOptions): P
  * .strategy files of a folder. Missing paths give nothing (the settings
  * check reports them).
  */
-export async function expandFrameworkPath(path: string, ignore: readonly string[]): Promise<string[]> {
+export async function expandFrameworkPath(path: string, ignore: IgnoreOptions): Promise<string[]> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) return crawlStrategyFiles(path, { ignore });

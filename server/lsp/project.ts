@@ -20,10 +20,11 @@ import { Workspace } from '../analysis/workspace.js';
 import { WorkspaceIndex } from '../analysis/workspace-index.js';
 import { Slicer } from './cancellation.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
-import { ALWAYS_SKIPPED, IgnoreStack } from '../cli/files.js';
+import { ALWAYS_SKIPPED, IgnoreStack } from '../workspace-files/files.js';
 import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
 import { FolderSettings, type FolderState } from './folder-settings.js';
 import type { EffectiveSettings } from './settings.js';
+import type { ConfigError } from '../config/load-config.js';
 
 export interface ProjectHost {
   /** The file's text without a byte-order mark, or undefined when it cannot be read. */
@@ -100,6 +101,11 @@ export class Project {
 
   settingsFor(key: string): EffectiveSettings {
     return this.settings.settingsFor(key);
+  }
+
+  /** Problems of every strategy.config.json read, each at its line. */
+  configProblems(): readonly ConfigError[] {
+    return this.settings.configProblems();
   }
 
   /** Every settings object in use, with the folder or directory it applies to. */
@@ -313,8 +319,10 @@ export class Project {
     const isStopped = options.isStopped ?? ((): boolean => false);
     const files = new Set<string>();
     for (const folder of folders) {
-      for (const f of await crawlStrategyFiles(folder.path, { ignore: folder.settings.ignore, isStopped })) files.add(f);
+      for (const f of await crawlStrategyFiles(folder.path, { ignore: this.settings.ignoreOptions(), isStopped })) files.add(f);
     }
+    // Each folder's configs, as the CLI would read them for these files: a nested config may name frameworks too.
+    for (const f of files) this.settings.settingsFor(f);
     for (const f of await this.configuredFrameworkPaths()) {
       if (!files.has(f) && this.configuredFrameworkFiles.has(f)) continue;
       files.add(f);
@@ -357,7 +365,7 @@ export class Project {
     if (!folder) return false;
     const inside = key.slice(folder.path.length).split(sep);
     if (inside.some((part) => ALWAYS_SKIPPED.has(part))) return true;
-    return new IgnoreStack(folder.path, folder.settings.ignore).ignores(key, false);
+    return new IgnoreStack(folder.path, this.settings.ignoreOptions()).ignores(key, false);
   }
 
   /** Reads and indexes files, a few reads in flight at once, yielding between files. */
@@ -380,7 +388,7 @@ export class Project {
   private async configuredFrameworkPaths(): Promise<string[]> {
     const out = new Set<string>();
     for (const { settings } of this.allSettings()) {
-      for (const p of settings.frameworkPaths) for (const f of await expandFrameworkPath(p, settings.ignore)) out.add(f);
+      for (const p of settings.frameworkPaths) for (const f of await expandFrameworkPath(p, this.settings.ignoreOptions())) out.add(f);
     }
     return [...out];
   }

@@ -16,6 +16,7 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Diagnostic,
   type Disposable,
   type InitializeParams,
   type InitializeResult,
@@ -98,13 +99,19 @@ export function startServer(connection: Connection): void {
   const reportSettingsProblems = (): void => {
     const now = new Set<string>();
     const noisy = project.index.size > 0 || project.openKeys().length > 0;
-    for (const { settings } of project.allSettings()) {
-      // A workspace with no strategy files hears nothing from us, not even about the config file.
-      if (noisy && settings.configError && settings.configFile) {
-        const uri = uriOf(settings.configFile);
-        now.add(uri);
-        connection.sendDiagnostics({ uri, diagnostics: [configDiagnostic(settings.configError)] });
+    // Each problem of each config file at its own line; a workspace with no strategy files hears nothing from us.
+    if (noisy) {
+      const byFile = new Map<string, Diagnostic[]>();
+      for (const problem of project.configProblems()) {
+        const uri = uriOf(problem.file);
+        byFile.set(uri, [...(byFile.get(uri) ?? []), configDiagnostic(problem)]);
       }
+      for (const [uri, diagnostics] of byFile) {
+        now.add(uri);
+        connection.sendDiagnostics({ uri, diagnostics });
+      }
+    }
+    for (const { settings } of project.allSettings()) {
       for (const problem of settings.problems) {
         connection.console.warn(problem);
         if (noisy && !messagesShown.has(problem)) {
@@ -130,6 +137,8 @@ export function startServer(connection: Connection): void {
       // Framework files inside a folder are already watched as .strategy files; indicator files are not.
       for (const p of settings.frameworkPaths) if (!project.folderFor(p)) paths.add(p);
       for (const p of settings.indicatorFiles) paths.add(p);
+      // Configs that `extends` names are not called strategy.config.json: watch them by name.
+      for (const p of settings.configFiles) if (basename(p) !== CONFIG_FILE_NAME) paths.add(p);
     }
     const signature = [...paths].sort().join('\n');
     if (signature === watchedExtras) return;
@@ -142,7 +151,8 @@ export function startServer(connection: Connection): void {
     }));
     extraWatchers = await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   };
-  const isIndicatorFile = (key: string): boolean => project.allSettings().some(({ settings }) => settings.indicatorFiles.includes(key));
+  const isIndicatorFile = (key: string): boolean =>
+    project.allSettings().some(({ settings }) => settings.indicatorFiles.includes(key) || settings.configFiles.includes(key));
 
   // Views that count across files (code lenses) or read settings (inlay hints, tokens) are asked to
   // refresh when those change, at most a few times a second.

@@ -1,25 +1,25 @@
 /**
- * The settings a document is linted with: strategy.config.json at the root of
- * its workspace folder (read with the CLI's `loadConfig`, so the editor and
- * `strategy lint` run from that folder agree), then the client's `strategy`
- * settings on top. Client settings refine the project's file: a rule severity
+ * The settings a document is linted with: the strategy.config.json files
+ * that apply to its folder (looked up by the CLI's `ConfigResolver`, so the
+ * editor and `strategy lint` agree wherever it is run), then the client's
+ * `strategy` settings on top. Client settings refine the project's file: a rule severity
  * set in the editor wins; framework paths, indicators, indicator files and
  * acronyms are added to the file's.
  *
- * Nothing a user can type here throws: a broken config file or a bad setting
- * becomes a problem to show, and the rest still applies.
+ * Nothing a user can type here throws: a bad value in a config file or a
+ * bad setting becomes a problem to show, and the rest still applies.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import { ConfiguredIndicatorSchema, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
-import { SEVERITY_SETTINGS, CONFIG_FILE_NAME, type StrategyConfig } from '../config/config-schema.js';
-import { ConfigError, parseJsonWithPosition, resolveConfig, validateConfig, type ResolvedConfig } from '../config/load-config.js';
+import { SEVERITY_SETTINGS } from '../config/config-schema.js';
+import { readIndicatorFile, type ConfigError, type ConfigResolver } from '../config/load-config.js';
 import { isInsideFolders, unreadableConfiguredFile } from '../analysis/configured-files.js';
-import { readBoundedTextFile } from '../analysis/text-file.js';
-import { existsSync } from 'node:fs';
 import { DEFAULT_SETTINGS, type LintSettings } from '../analysis/engine.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { SeveritySetting } from '../rules/rule.js';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** The `strategy` section of the client's settings, as the extension declares it. */
 export interface ClientSettings {
@@ -32,15 +32,13 @@ export interface ClientSettings {
 
 export const EMPTY_CLIENT_SETTINGS: ClientSettings = { rules: {}, frameworks: [], indicators: [], indicatorFiles: [], acronyms: {} };
 
-const LooseSection = z
-  .object({
-    rules: z.record(z.string(), z.unknown()).nullish(),
-    frameworks: z.array(z.unknown()).nullish(),
-    indicators: z.array(z.unknown()).nullish(),
-    indicatorFiles: z.array(z.unknown()).nullish(),
-    acronyms: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .loose();
+const LooseSection = z.looseObject({
+  rules: z.nullish(z.record(z.string(), z.unknown())),
+  frameworks: z.nullish(z.array(z.unknown())),
+  indicators: z.nullish(z.array(z.unknown())),
+  indicatorFiles: z.nullish(z.array(z.unknown())),
+  acronyms: z.nullish(z.record(z.string(), z.unknown())),
+});
 
 /** Reads the client's section, keeping every valid entry and describing the rest. */
 export function readClientSettings(raw: unknown): { settings: ClientSettings; problems: string[] } {
@@ -83,16 +81,16 @@ export interface EffectiveSettings {
   readonly lint: LintSettings;
   /** Absolute framework files or folders to load (config's and client's). */
   readonly frameworkPaths: readonly string[];
-  /** .gitignore-style patterns from the config's `ignore`. */
-  readonly ignore: readonly string[];
   /** Absolute paths of the indicator files read (config's and client's), to watch for changes. */
   readonly indicatorFiles: readonly string[];
-  /** The strategy.config.json this came from, if there is one. */
+  /** The nearest strategy.config.json, if there is one. */
   readonly configFile: string | undefined;
+  /** Every config file that contributed (looked up and extended), farthest first. */
+  readonly configFiles: readonly string[];
   /** Acronyms every reader knows, with their meanings (for hover and completion). */
   readonly acronyms: ReadonlyMap<string, string>;
-  /** A config file that could not be used: where, and why. */
-  readonly configError: ConfigError | undefined;
+  /** Problems of those config files, each at its line: the values concerned are left out, the rest applies. */
+  readonly configProblems: readonly ConfigError[];
   /** Problems with the client's settings or with files they name. */
   readonly problems: readonly string[];
 }
@@ -100,107 +98,83 @@ export interface EffectiveSettings {
 export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = {
   lint: DEFAULT_SETTINGS,
   frameworkPaths: [],
-  ignore: [],
   indicatorFiles: [],
   configFile: undefined,
+  configFiles: [],
   acronyms: new Map(),
-  configError: undefined,
+  configProblems: [],
   problems: [],
 };
 
 /**
- * The folder's strategy.config.json, validated, without reading the files it
- * names (as the CLI's `loadConfig` would): those are screened first.
+ * Why a framework path (a file or a folder) must not be read: a device, pipe
+ * or socket (such as /dev/zero, which would be read until memory runs out),
+ * or a file too large. Undefined when it may be read, or is missing.
  */
-function readFolderConfig(baseDir: string): { raw: StrategyConfig; file: string } | undefined {
-  const file = join(baseDir, CONFIG_FILE_NAME);
-  if (!existsSync(file)) return undefined;
-  const read = readBoundedTextFile(file);
-  if (!read.ok) throw new ConfigError(CONFIG_FILE_NAME, `the config file ${read.error}`);
-  return { raw: validateConfig(parseJsonWithPosition(read.text, CONFIG_FILE_NAME), CONFIG_FILE_NAME, read.text), file };
+function unreadableFramework(path: string): string | undefined {
+  try {
+    if (statSync(path).isDirectory()) return undefined;
+  } catch {
+    return undefined;
+  }
+  return unreadableConfiguredFile(path);
 }
 
 /**
- * Keeps the framework paths and indicator files that may be read: regular
- * files of a bounded size (a device such as /dev/zero would be read until
- * memory runs out) and, in Restricted Mode, only those inside the workspace
- * folders. Says why of each one left out.
- */
-function screenFiles(config: StrategyConfig, dir: string, confineTo: readonly string[] | undefined, problems: string[]): StrategyConfig {
-  const allowed = (key: 'frameworks' | 'indicatorFiles', f: string): boolean => {
-    const path = resolve(dir, f);
-    if (confineTo && !isInsideFolders(path, confineTo)) {
-      problems.push(`\`${key}\`: ${path} is outside the workspace folders; in Restricted Mode only files inside them are read.`);
-      return false;
-    }
-    const why = key === 'indicatorFiles' ? unreadableConfiguredFile(path) : undefined;
-    if (why) {
-      problems.push(`\`${key}\`: ${path} ${why}; it is ignored.`);
-      return false;
-    }
-    return true;
-  };
-  return {
-    ...config,
-    frameworks: (config.frameworks ?? []).filter((f) => allowed('frameworks', f)),
-    indicatorFiles: (config.indicatorFiles ?? []).filter((f) => allowed('indicatorFiles', f)),
-  };
-}
-
-function merge(raw: StrategyConfig, client: ClientSettings, withIndicatorFiles: boolean): StrategyConfig {
-  return {
-    ...raw,
-    rules: { ...(raw.rules ?? {}), ...client.rules },
-    frameworks: [...(raw.frameworks ?? []), ...client.frameworks],
-    indicators: [...(raw.indicators ?? []), ...client.indicators],
-    indicatorFiles: withIndicatorFiles ? [...(raw.indicatorFiles ?? []), ...client.indicatorFiles] : [],
-    acronyms: { ...(raw.acronyms ?? {}), ...client.acronyms },
-  };
-}
-
-/**
- * The settings for documents under `baseDir`: its strategy.config.json, if
- * any, refined by the client's settings.
+ * The settings for documents in `dir`: the strategy.config.json files that
+ * apply there (looked up as `strategy lint` looks them up), refined by the
+ * client's settings, whose paths are relative to `clientBase` (the
+ * workspace folder).
+ *
+ * `confineTo`: in Restricted Mode (an untrusted workspace), the workspace
+ * folders; then no file outside them is read (the resolver is confined the
+ * same way), and each path left out is a problem saying why.
  */
 export function effectiveSettings(
-  baseDir: string | undefined,
+  dir: string | undefined,
+  clientBase: string | undefined,
   client: ClientSettings,
-  clientProblems: readonly string[] = [],
+  clientProblems: readonly string[],
+  resolver: ConfigResolver,
   confineTo?: readonly string[],
 ): EffectiveSettings {
   const problems = [...clientProblems];
-  let config: { raw: StrategyConfig; file: string } | undefined;
-  let configError: ConfigError | undefined;
-  if (baseDir !== undefined) {
-    try {
-      config = readFolderConfig(baseDir);
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      configError = e;
-    }
-  }
-  const raw = config?.raw ?? {};
-  const file = config?.file;
-  const dir = baseDir ?? process.cwd();
-  const screened = screenFiles(merge(raw, client, true), dir, confineTo, problems);
-  let resolved: ResolvedConfig;
-  try {
-    resolved = resolveConfig(screened, file, dir);
-  } catch (e) {
-    // An unreadable or invalid indicator file: say so, and use everything else.
-    if (!(e instanceof ConfigError)) throw e;
-    problems.push(e.describe());
-    resolved = resolveConfig({ ...screened, indicatorFiles: [] }, file, dir);
-  }
-  const acronyms = new Map(Object.entries({ ...(raw.acronyms ?? {}), ...client.acronyms }));
+  const config = dir !== undefined ? resolver.forDirectory(dir) : undefined;
+  const base = clientBase ?? dir ?? process.cwd();
+  const inside = (key: string) => (path: string): boolean => {
+    if (!confineTo || isInsideFolders(path, confineTo)) return true;
+    problems.push(`\`${key}\`: ${path} is outside the workspace folders; in Restricted Mode only files inside them are read.`);
+    return false;
+  };
+  const clientIndicatorFiles = client.indicatorFiles.map((f) => resolve(base, f)).filter(inside('strategy.indicatorFiles'));
+  const fileProblems: ConfigError[] = [];
+  const fromFiles = clientIndicatorFiles.flatMap((f) => readIndicatorFile(f, '`strategy.indicatorFiles`', fileProblems));
+  problems.push(...fileProblems.map((e) => e.describe()));
+  const clientFrameworks = client.frameworks.map((f) => resolve(base, f)).filter(inside('strategy.frameworks'));
+  for (const f of clientFrameworks) if (!existsSync(f)) problems.push(`\`strategy.frameworks\`: ${f} does not exist; it is ignored.`);
+  // The server reads framework files bounded anyway; a device named as one is said, not silently skipped.
+  const readable = (key: string) => (path: string): boolean => {
+    const why = unreadableFramework(path);
+    if (why) problems.push(`\`${key}\`: ${path} ${why}; it is ignored.`);
+    return why === undefined;
+  };
+  const lint = config?.settings ?? DEFAULT_SETTINGS;
+  const severities = new Map(lint.severities);
+  for (const [id, s] of Object.entries(client.rules)) severities.set(id, s);
+  const acronyms = new Map(Object.entries({ ...(config?.raw.acronyms ?? {}), ...client.acronyms }));
   return {
-    lint: resolved.settings,
-    frameworkPaths: resolved.frameworkPaths,
-    ignore: resolved.ignore,
-    indicatorFiles: (screened.indicatorFiles ?? []).map((f) => resolve(dir, f)),
-    configFile: file ?? (configError ? join(dir, CONFIG_FILE_NAME) : undefined),
+    lint: {
+      ...lint,
+      severities,
+      catalogue: lint.catalogue.withConfigured([...client.indicators, ...fromFiles]),
+      knownAcronyms: new Set(acronyms.keys()),
+    },
+    frameworkPaths: [...(config?.frameworkPaths ?? []).filter(readable('frameworks')), ...clientFrameworks.filter((f) => existsSync(f)).filter(readable('strategy.frameworks'))],
+    indicatorFiles: [...(config?.indicatorFiles ?? []), ...clientIndicatorFiles],
+    configFile: config?.file,
+    configFiles: config?.files ?? [],
     acronyms,
-    configError,
+    configProblems: config?.problems ?? [],
     problems,
   };
 }

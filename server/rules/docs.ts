@@ -5,7 +5,8 @@ export function ruleDocText(id: string): string | undefined {
   const rule = RULES.find((r) => r.meta.id === id);
   if (!rule) return undefined;
   const m = rule.meta;
-  const severity = m.defaultSeverity === 'off' ? 'off by default' : `default severity: ${m.defaultSeverity}`;
+  const byStatus = Object.entries(m.severityByStatus ?? {}).map(([status, sev]) => `${sev} in a \`${status}\` strategy`);
+  const severity = `${m.defaultSeverity === 'off' ? 'off by default' : `default severity: ${m.defaultSeverity}`}${byStatus.length > 0 ? `, ${byStatus.join(', ')} (configurable with \`rulesByStatus\`)` : ''}`;
   return [
     `# ${m.id}`,
     '',

@@ -1,6 +1,6 @@
 import { capitalise, describeNode } from '../analysis/walk.js';
 import type { Rule } from './rule.js';
-import { isTargetBearing } from './support/ancestry.js';
+import { hasOwnOrInherited } from './support/ancestry.js';
 import { insertStatement } from './support/edits.js';
 
 export const missingTarget: Rule = {
@@ -11,7 +11,7 @@ export const missingTarget: Rule = {
     fixable: false,
     docs: {
       why: 'Without a target nobody can say whether the commitment was met; the strategy cannot be monitored.',
-      howToFix: 'Add a `target` (direction, value, indicator, baseline, date), or a `measure` with a target inside it. While the value is being agreed, `target tbc` records the gap honestly (and placeholder-target keeps reminding you). Targets of an enclosing `outcome { … }` block count for the actions inside it.',
+      howToFix: 'Add a `target` (direction, value, indicator, baseline, date), or a `measure` with a target inside it. While the value is being agreed, `target tbc` records the gap honestly (and placeholder-target keeps reminding you). Targets of an enclosing priority, section, aim or `outcome { … }` block count for the commitments inside it; a target with nothing in it (`target ""`) counts as none.',
       bad: 'commitment 2 "Increase the numbers successfully leaving treatment"',
       good: 'commitment 2 "Increase the numbers successfully leaving treatment" {\n  target increase 10% NI 40 from 45% by 2013-03\n}',
     },
@@ -19,9 +19,8 @@ export const missingTarget: Rule = {
   create(context) {
     return {
       commitment(node, ancestors) {
-        if (node.items.some(isTargetBearing)) return;
-        // An outcome block's targets serve every action inside it.
-        if (ancestors.some((a) => a.kind === 'outcome' && a.items.some(isTargetBearing))) return;
+        // The same inheritance as missing-owner and missing-measure: an enclosing priority's, section's, aim's or outcome's targets serve what is inside.
+        if (hasOwnOrInherited(node, ancestors, 'target', context.document.header)) return;
         context.report({
           message: `${capitalise(describeNode(node))} has no target.`,
           range: node.keywordRange,

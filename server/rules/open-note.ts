@@ -4,6 +4,7 @@ export const openNote: Rule = {
   meta: {
     id: 'open-note',
     defaultSeverity: 'warning',
+    severityByStatus: { final: 'error', published: 'error' },
     description: 'An editorial note is left in the document ("add reference", "TBC", "?add para…").',
     fixable: false,
     docs: {

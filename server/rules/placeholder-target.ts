@@ -16,6 +16,7 @@ export const placeholderTarget: Rule = {
   meta: {
     id: 'placeholder-target',
     defaultSeverity: 'warning',
+    severityByStatus: { final: 'error', published: 'error' },
     description: 'A target still holds a placeholder (X, XX, X %, TBC…) instead of a value.',
     fixable: false,
     docs: {

@@ -1,3 +1,4 @@
+import type { StatusValue } from '../../grammar/keywords.js';
 /**
  * What a rule is. A rule declares the statement kinds it looks at; the engine
  * walks each document once and calls every rule's visitors. Rules see the
@@ -49,6 +50,12 @@ export interface RuleMeta {
   readonly description: string;
   /** Whether `--fix` can mend some of what it reports. */
   readonly fixable: boolean;
+  /**
+   * Severity by the document's `status`, where the default should follow it
+   * (a placeholder is fine in a draft, an error in a published strategy).
+   * A severity configured for the rule wins over these.
+   */
+  readonly severityByStatus?: Readonly<Partial<Record<StatusValue, SeveritySetting>>>;
   /** The rule's doc page: why it matters, how to fix, an example before and after. */
   readonly docs: {
     readonly why: string;

@@ -4,6 +4,7 @@ import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { Rule, TextEdit } from './rule.js';
 import { findAcronyms, inlineDefinition, UNIVERSAL_ACRONYMS } from './support/acronyms.js';
 import { pointRange } from './support/edits.js';
+import { isBlank } from './support/ancestry.js';
 
 interface Located {
   readonly value: string;
@@ -73,7 +74,7 @@ export const undefinedAcronym: Rule = {
     fixable: false,
     docs: {
       why: 'Readers outside the partnership do not know what a CDRP or a SMOG is. Every acronym should be in the document\'s glossary or in its framework\'s.',
-      howToFix: 'Add the acronym to the `glossary` (the quick fix does, using the expansion the text gives in brackets when there is one), or list acronyms every reader knows under `acronyms` in strategy.config.json. UK, NHS, GP and HIV are taken as known.',
+      howToFix: 'Add the acronym to the `glossary` with its meaning (an entry with an empty meaning defines nothing), or expand it in brackets where it is first used ("Substance Action Groups (SAG)"), or list acronyms every reader knows under `acronyms` in strategy.config.json. UK, NHS, GP and HIV are taken as known.',
       bad: 'owner "District CDRPs"',
       good: 'glossary {\n  CDRP "Crime and Disorder Reduction Partnership"\n}',
     },
@@ -81,8 +82,10 @@ export const undefinedAcronym: Rule = {
   create(context) {
     const doc = context.document;
     const frameworkGlossary = context.framework && context.framework.document !== doc ? context.framework.document.glossary : new Map();
+    // A glossary entry with an empty meaning (`GSSCP ""`) defines nothing.
+    const inGlossary = (a: string): boolean => doc.glossary.has(a) && !isBlank(doc.glossary.get(a)!.meaning);
     const known = (a: string): boolean =>
-      doc.glossary.has(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
+      inGlossary(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
     const reported = new Set<string>();
     const allText: string[] = [];
     const uses: { acronym: string; range: Range }[] = [];
@@ -112,6 +115,8 @@ export const undefinedAcronym: Rule = {
           if (reported.has(use.acronym) || known(use.acronym)) continue;
           reported.add(use.acronym);
           const meaning = inlineDefinition(corpus, use.acronym);
+          // "… Substance Action Groups (SAG)": expanded in brackets in the document is defined.
+          if (meaning !== undefined) continue;
           context.report({
             message: `${use.acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
             range: use.range,

@@ -164,12 +164,14 @@ describe('language server: editing', function () {
       assert.match(applyTextEdits(text, editsFor(target?.edit, uri)), /\{\n {4}target tbc\n {4}measure/);
     });
 
-    it('offers to add an undefined acronym to the glossary, with the meaning the text gives', async () => {
-      const text = `${HEADER}priority P1 "One" {\n  "Led by the Crime and Disorder Reduction Partnerships (CDRP)"\n}\n\nglossary {\n  SAG "Substance Action Group"\n}\n`;
+    it('takes an acronym the text expands in brackets as defined, and offers to add another to the glossary', async () => {
+      const text = `${HEADER}priority P1 "One" {\n  "Led by the Crime and Disorder Reduction Partnerships (CDRP) and the DATs"\n}\n\nglossary {\n  SAG "Substance Action Group"\n}\n`;
       const { uri, diagnostics } = await openScratch(text);
-      const actions = await codeActions(uri, 6, 60, diagnostics.filter((d) => d.code === 'undefined-acronym'));
-      const add = actions.find((a) => a.title === 'Add CDRP to the glossary');
-      assert.match(applyTextEdits(text, editsFor(add?.edit, uri)), /glossary \{\n {2}CDRP "Crime and Disorder Reduction Partnerships"\n {2}SAG/);
+      const acronyms = diagnostics.filter((d) => d.code === 'undefined-acronym');
+      assert.deepEqual(acronyms.map((d) => String(d.message).split(' ')[0]), ['DAT']);
+      const actions = await codeActions(uri, 6, 70, acronyms);
+      const add = actions.find((a) => a.title === 'Add DAT to the glossary');
+      assert.match(applyTextEdits(text, editsFor(add?.edit, uri)), /glossary \{\n {2}DAT ""\n {2}SAG/);
     });
 
     it('offers to renumber commitments to close a gap', async () => {

@@ -145,14 +145,19 @@ describe('language server: hardening (issue 10)', function () {
     });
   });
 
-  it('a config naming /dev/zero as an indicator file is refused with a warning; the server stays up', async () => {
+  it('a config naming /dev/zero as an indicator file is refused with a problem on the config; the server stays up', async () => {
     const dir = scratch({ 'strategy.config.json': JSON.stringify({ indicatorFiles: ['/dev/zero'] }), 'a.strategy': 'note "n"\n' });
     const client = await LspClient.start({ folders: [dir] });
     try {
       await client.ready();
       const diagnostics = await client.openAndWait(join(dir, 'a.strategy'));
       assert.ok(Array.isArray(diagnostics));
-      assert.ok(client.logs.some((m) => /\/dev\/zero is not a regular file/.test(m)), JSON.stringify(client.logs));
+      // Config problems are shown on the config file (issue 13), this one too.
+      const onConfig = await client.diagnosticsMatching(uriOfPath(join(dir, 'strategy.config.json')), (d) => d.length > 0);
+      assert.ok(
+        onConfig.some((d) => /`indicatorFiles`: \/dev\/zero is not a regular file/.test(String(d.message))),
+        JSON.stringify(onConfig.map((d) => d.message)),
+      );
     } finally {
       await client.stop();
     }
@@ -172,7 +177,13 @@ describe('language server: hardening (issue 10)', function () {
         const diagnostics = await client.openAndWait(join(dir, 'a.strategy'));
         const unknown = diagnostics.some((d) => d.code === 'unknown-framework');
         assert.equal(unknown, !trusted, `trusted: ${trusted}: ${JSON.stringify(diagnostics.map((d) => d.code))}`);
-        if (!trusted) assert.ok(client.logs.some((m) => /outside the workspace folders; in Restricted Mode/.test(m)), JSON.stringify(client.logs));
+        if (!trusted) {
+          const onConfig = await client.diagnosticsMatching(uriOfPath(join(dir, 'strategy.config.json')), (d) => d.length > 0);
+          assert.ok(
+            onConfig.some((d) => /`frameworks`: .* is outside the workspace folders; in Restricted Mode/.test(String(d.message))),
+            JSON.stringify(onConfig.map((d) => d.message)),
+          );
+        }
       } finally {
         await client.stop();
       }

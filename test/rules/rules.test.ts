@@ -4,6 +4,7 @@
  * framework fixture, through the same engine the CLI and the server use.
  */
 import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS, type LintSettings } from '../../server/analysis/engine.js';
 import { RULES } from '../../server/rules/registry.js';
 import { describeFindings, lintText } from '../support/lint.js';
 
@@ -25,7 +26,16 @@ const CASES: Record<string, RuleCases> = {
       `${S}priority P1 "x" {\n  commitment 1 "y" { owner "Police" }\n}\n`,
       `${S}priority P1 "x" {\n  owner "SMOG"\n  commitment 1 "y"\n}\n`,
       `${S}priority P1 "x" {\n  outcome "o" {\n    owner HO\n    commitment "y"\n  }\n}\n`,
+      // The strategy header's owner counts for everything in it.
+      'strategy "S" {\n  period 2010-04 to 2013-03\n  framework drugs-2008\n  owner "Safer Communities Partnership"\n}\npriority P1 "x" {\n  commitment 1 "y"\n}\n',
     ],
+  },
+  'missing-owner (an empty owner is no owner)': {
+    triggers: [
+      { text: `${S}priority P1 "x" {\n  commitment 1 "y" { owner "" }\n}\n`, expect: ['6:3 missing-owner Commitment 1 has no owner.'] },
+      { text: `${S}priority P1 "x" {\n  owner "  "\n  commitment 1 "y"\n}\n`, expect: ['7:3 missing-owner Commitment 1 has no owner.'] },
+    ],
+    clean: [],
   },
   'missing-target': {
     triggers: [{ text: `${S}priority P1 "x" {\n  commitment 2 "Increase numbers leaving treatment" { owner "PCT" }\n}\n`, expect: ['6:3 missing-target Commitment 2 has no target.'] }],
@@ -33,7 +43,14 @@ const CASES: Record<string, RuleCases> = {
       `${S}commitment 1 "y" { target tbc }\n`,
       `${S}commitment 1 "y" {\n  measure NI 40 { target increase }\n}\n`,
       `${S}priority 1 "x" {\n  outcome "o" {\n    commitment "y"\n    measure "m" { target reduce }\n  }\n}\n`,
+      // As for owners and measures: a priority's target (in a section of its own too) counts for its commitments.
+      `${S}priority 1 "x" {\n  target reduce NI 38 by 2013-03\n  commitment "y"\n}\n`,
+      `${S}priority 13.1 "x" {\n  section "We will" {\n    commitment "y"\n  }\n  section "Local Targets" {\n    target increase 10%\n  }\n}\n`,
     ],
+  },
+  'missing-target (an empty target is no target)': {
+    triggers: [{ text: `${S}commitment 1 "y" { target "" }\n`, expect: ['5:1 missing-target Commitment 1 has no target.'] }],
+    clean: [],
   },
   'missing-measure': {
     triggers: [{ text: `${S}priority P1 "x" {\n  commitment 3 "Improve access to treatment through GPs"\n}\n`, expect: ['6:3 missing-measure Commitment 3 has no measure.'] }],
@@ -43,6 +60,10 @@ const CASES: Record<string, RuleCases> = {
       `${S}commitment 3 "y" { measure "Households contacted" }\n`,
       `${S}priority 13.1 "x" {\n  section "In the Next Three Years We Will" {\n    commitment "y"\n  }\n  section "LAA Indicator" {\n    measure NI 30\n  }\n}\n`,
     ],
+  },
+  'missing-measure (an empty measure is no measure)': {
+    triggers: [{ text: `${S}commitment 3 "y" { measure "" }\n`, expect: ['5:1 missing-measure Commitment 3 has no measure.'] }],
+    clean: [],
   },
   'placeholder-target': {
     triggers: [
@@ -147,7 +168,7 @@ const CASES: Record<string, RuleCases> = {
       {
         text: `${S}partners {\n  "District Councils" role "host the Crime and Disorder Reduction Partnerships (CDRP)"\n}\ncommitment 1 "Work with the CDRPs and the SAGs" { owner SMOG }\n`,
         expect: [
-          '6:81 undefined-acronym CDRP is used but not defined in the glossary or framework drugs-2008\'s.',
+          // CDRP is expanded in brackets, so it is defined; SAG and SMOG are not.
           '8:43 undefined-acronym SAG is used but not defined in the glossary or framework drugs-2008\'s.',
           '8:57 undefined-acronym SMOG is used but not defined in the glossary or framework drugs-2008\'s.',
         ],
@@ -157,7 +178,12 @@ const CASES: Record<string, RuleCases> = {
       `${S}commitment 1 "Work with DIP and HO via the NHS and GPs" { owner "PCT" }\nglossary {\n  PCT "Primary Care Trust"\n}\n`, // DIP and HO from the framework's glossary
       `${S}priority KP4 "RECOVERY" {\n  commitment 1 "PREVENTION AND TREATMENT for all" { owner "Council" }\n}\n`, // capitals are headings, not acronyms
       `${S}note "Check with the DAAT"\n`, // notes are the author's, not the reader's
+      `${S}commitment 1 "Work with the Substance Action Groups (SAG) and the SAGs" { owner "Council" }\n`, // expanded inline
     ],
+  },
+  'undefined-acronym (a glossary entry with no meaning defines nothing)': {
+    triggers: [{ text: `${S}commitment 1 "Ask the GSSCP" { owner "x" }\nglossary {\n  GSSCP ""\n}\n`, expect: ["5:23 undefined-acronym GSSCP is used but not defined in the glossary or framework drugs-2008's."] }],
+    clean: [],
   },
   'empty-priority': {
     triggers: [{ text: `${S}priority KP4 "RECOVERY" {\n  "We will build on our recovery services."\n}\n`, expect: ['5:1 empty-priority Priority KP4 has no commitments.'] }],
@@ -171,6 +197,28 @@ const CASES: Record<string, RuleCases> = {
     clean: [`${S}// strategy-disable-next-line open-note -- kept while the draft circulates\nnote "TBC"\n`],
   },
 };
+
+describe('severity that follows the document status', () => {
+  const doc = (status: string): string => `strategy "S" {\n  period 2010-04 to 2013-03\n  status ${status}\n  framework drugs-2008\n}\nnote "add reference"\npriority P1 "x" {\n  target "Contact X households"\n}\n`;
+  const severities = (text: string, settings?: LintSettings): string[] =>
+    lintText(text, settings ? { settings } : {})
+      .filter((f) => f.ruleId === 'open-note' || f.ruleId === 'placeholder-target')
+      .map((f) => `${f.ruleId} ${f.severity}`);
+
+  it('placeholder targets and open notes are warnings in a draft, errors in a final or published strategy', () => {
+    assert.deepEqual(severities(doc('draft')), ['open-note warning', 'placeholder-target warning']);
+    assert.deepEqual(severities(doc('final')), ['open-note error', 'placeholder-target error']);
+    assert.deepEqual(severities(doc('published')), ['open-note error', 'placeholder-target error']);
+  });
+
+  it('is configurable: a rule severity wins over the status default, rulesByStatus over both', () => {
+    const rules: LintSettings = { ...DEFAULT_SETTINGS, severities: new Map([['open-note', 'info']]) };
+    assert.deepEqual(severities(doc('final'), rules), ['open-note info', 'placeholder-target error']);
+    const byStatus: LintSettings = { ...rules, severitiesByStatus: new Map([['final', new Map([['open-note', 'warning']])]]) };
+    assert.deepEqual(severities(doc('final'), byStatus), ['open-note warning', 'placeholder-target error']);
+    assert.deepEqual(severities(doc('draft'), byStatus), ['open-note info', 'placeholder-target warning']);
+  });
+});
 
 /** A case group is named after its rule, optionally with a note in brackets. */
 const ruleIdOf = (name: string): string => name.split(' (')[0]!;

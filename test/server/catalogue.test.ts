@@ -18,8 +18,10 @@ describe('the National Indicator Set catalogue', () => {
 
   it('keeps titles only where a source gave one, with their quality; never invents', () => {
     const titled = set.all().filter((i) => i.title);
-    assert.equal(titled.length, 72);
-    assert.equal(set.get(42)?.title, undefined);
+    assert.equal(titled.length, 78);
+    assert.equal(set.get(2)?.title, undefined);
+    assert.equal(set.get(42)?.title, 'Perceptions of drug use or drug dealing as a problem');
+    assert.equal(set.get(42)?.quality, 'council');
     assert.equal(set.get(40)?.title, 'Number of drug users recorded as being in effective treatment');
     assert.equal(set.get(40)?.quality, 'official');
     const tsv = readFileSync(`${REPO}/data/ni-indicators.tsv`, 'utf8').split('\n').filter((l) => /^NI \d/.test(l));

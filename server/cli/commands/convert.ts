@@ -17,6 +17,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse, type FrameworkDecl, type PeriodStmt } from '../../../grammar/index.js';
 import {
   ConversionError,
+  ConverterConfigSchema,
   convertFileDetailed,
   SUPPORTED_EXTENSIONS,
   type ConversionReport,
@@ -126,8 +127,9 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
   let converterConfig: ConverterConfig = {};
   let configFrameworks: readonly string[] = [];
   try {
-    const config = loadConfig(io.cwd, stringValue(v.config));
-    converterConfig = config.raw.converter ?? {};
+    const config = loadConfig(io.cwd, stringValue(v.config), { converter: ConverterConfigSchema });
+    // Checked by ConverterConfigSchema as the config was read.
+    converterConfig = (config.raw.converter ?? {}) as ConverterConfig;
     configFrameworks = config.frameworkPaths;
   } catch (e) {
     if (e instanceof ConfigError) {
@@ -220,6 +222,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
     ];
     const report: ConversionReport = { ...p.conversion.report, input: displayPath(p.input, io.cwd), output: displayPath(p.output, io.cwd) };
     reports.push(report);
+    let refused = false;
     for (const f of files) {
       const shown = displayPath(f.path, io.cwd);
       const existing = existsSync(f.path) ? readBoundedTextFile(f.path) : undefined;
@@ -233,6 +236,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
       if (current !== undefined && !force) {
         io.stderr(`${shown}: already exists and differs from the conversion; use --force to overwrite it\n`);
         status = EXIT.usage;
+        if (f.path === p.output) refused = true;
         continue;
       }
       try {
@@ -242,7 +246,8 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
         status = EXIT.usage;
       }
     }
-    if (reportFormat !== 'json' && !check) {
+    // A refused output was not written: no `a → b` line as if it had been.
+    if (reportFormat !== 'json' && !check && !refused) {
       io.stdout(describe(report, report.output!));
       for (const c of p.conversion.companions) io.stdout(`  framework ${c.id} ("${c.title}") built from its description → ${displayPath(join(dirname(p.output), `${c.id}.strategy`), io.cwd)}\n`);
     }

@@ -1,16 +1,19 @@
 /** `strategy lint`: the reviewers' and CI's command. */
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { closestWord } from '../../../grammar/spelling.js';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
 import type { AnalysedDocument } from '../../analysis/document-model.js';
 import type { Workspace } from '../../analysis/workspace.js';
-import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
+import { ConfigError, ConfigResolver, type ResolvedConfig } from '../../config/load-config.js';
 import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
 import type { Finding, SeveritySetting } from '../../rules/rule.js';
 import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
 import { filterBySuppressions, prune, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
-import { displayPath, expandPaths } from '../files.js';
+import { displayPath, expandPaths, splitArguments } from '../files.js';
+import type { IgnoreOptions } from '../../workspace-files/files.js';
+import { printConfig } from '../print-config.js';
 import { colours, noColours, wantsColour } from '../formatters/colour.js';
 import { formatResults, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -36,6 +39,15 @@ export interface LintArgs {
   readonly suppressRule: readonly string[];
   readonly pruneSuppressions: boolean;
   readonly suppressionsLocation?: string;
+  /** `--ignore-pattern`: .gitignore-style patterns relative to the working folder. */
+  readonly ignorePatterns?: readonly string[];
+  /** `--no-ignore`: no ignore files, no config `ignore`, no `--ignore-pattern`. */
+  readonly noIgnore?: boolean;
+  /** `--print-config FILE`. */
+  readonly printConfig?: string;
+  readonly debug?: boolean;
+  /** `--color` (true) or `--no-color` (false); undefined: decide from the terminal and the environment. */
+  readonly colour?: boolean;
   readonly version: string;
 }
 
@@ -85,35 +97,69 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
 
-  let config: ResolvedConfig;
-  try {
-    config = loadConfig(io.cwd, args.config);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${e.describe()}\n`);
-      return EXIT.usage;
-    }
-    throw e;
+  const debug = args.debug ? (message: string): void => io.stderr(`strategy: ${message}\n`) : undefined;
+  const show = (file: string): string => displayPath(file, io.cwd);
+  const explicit = args.config !== undefined ? resolve(io.cwd, args.config) : undefined;
+  if (explicit !== undefined && !existsSync(explicit)) {
+    io.stderr(`${args.config}: config file not found\n`);
+    return EXIT.usage;
   }
-  const severities = new Map(config.settings.severities);
-  for (const [id, s] of overrides) severities.set(id, s);
-  const settings: LintSettings = { ...config.settings, severities };
+  const resolver = new ConfigResolver({
+    ...(explicit !== undefined ? { explicit } : {}),
+    show: (f) => (f === explicit ? args.config! : show(f)),
+    ...(debug ? { onRead: (f: string) => debug(`read config ${show(f)}`) } : {}),
+  });
+  if (args.printConfig !== undefined) {
+    const file = resolve(io.cwd, args.printConfig);
+    const config = resolver.forFile(file);
+    io.stdout(printConfig(config, overrides, show));
+    return reportConfigProblems(resolver, io) ? EXIT.usage : EXIT.ok;
+  }
+  const settingsCache = new Map<ResolvedConfig, LintSettings>();
+  const settingsFor = (path: string): LintSettings => {
+    const config = resolver.forFile(path);
+    let settings = settingsCache.get(config);
+    if (!settings) {
+      const severities = new Map(config.settings.severities);
+      for (const [id, s] of overrides) severities.set(id, s);
+      // `--rule` wins over everything, `rulesByStatus` included.
+      const byStatus = new Map([...(config.settings.severitiesByStatus ?? new Map<string, ReadonlyMap<string, SeveritySetting>>())].map(([status, m]) => [status, new Map([...m].filter(([id]) => !overrides.some(([o]) => o === id)))]));
+      settings = { ...config.settings, severities, severitiesByStatus: byStatus };
+      settingsCache.set(config, settings);
+    }
+    return settings;
+  };
+
+  const { inputs, exclusions } = splitArguments(args.paths);
+  const explicitIgnore = explicit !== undefined ? resolver.forDirectory(io.cwd).ignore : [];
+  const ignoreOptions: IgnoreOptions = {
+    useIgnoreFiles: !args.noIgnore,
+    exclusions: [{ base: io.cwd, patterns: exclusions, source: 'the command line' }],
+    patterns: [
+      { base: io.cwd, patterns: args.ignorePatterns ?? [], source: '--ignore-pattern' },
+      ...(explicit !== undefined ? [{ base: dirname(explicit), patterns: explicitIgnore, source: args.config! }] : []),
+    ],
+    configIgnore: (dir) => resolver.configIgnoreIn(dir),
+    ...(debug ? { onRead: (f: string) => debug(`read ignore file ${show(f)}`) } : {}),
+  };
 
   let hadPathProblems = false;
   const reportPathProblem = (path: string, message: string): void => {
     hadPathProblems = true;
     io.stderr(`${path}: ${message}\n`);
   };
+  const frameworkPathsOf = (files: readonly string[]): string[] => [...new Set(files.flatMap((f) => resolver.forFile(f).frameworkPaths))];
 
   let targets: string[];
   let workspace: Workspace;
   let shapes: ReadonlyMap<string, TextShape> = new Map();
+  const defaultInputs = inputs.length > 0 ? inputs : ['.'];
   if (args.stdin) {
     const text = await io.readStdin();
     const name = resolve(io.cwd, args.stdinFilename ?? '<stdin>.strategy');
-    const context = args.paths.length > 0 ? expandPaths(args.paths, io.cwd, config.ignore) : { files: [], problems: [] };
+    const context = inputs.length > 0 ? expandPaths(inputs, io.cwd, ignoreOptions) : { files: [], problems: [] };
     context.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    const project = loadProject(context.files, config.frameworkPaths, io.cwd, config.ignore);
+    const project = loadProject(context.files, frameworkPathsOf([...context.files, name]), io.cwd, ignoreOptions);
     project.problems.forEach((p) => reportPathProblem(p.path, p.message));
     workspace = project.workspace;
     targets = [];
@@ -124,20 +170,24 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
       reportPathProblem(args.stdinFilename ?? '<stdin>', describeInternalError(e));
     }
   } else {
-    const expansion = expandPaths(args.paths.length > 0 ? args.paths : ['.'], io.cwd, config.ignore);
+    const expansion = expandPaths(defaultInputs, io.cwd, ignoreOptions);
     expansion.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    const project = loadProject(expansion.files, config.frameworkPaths, io.cwd, config.ignore);
+    const project = loadProject(expansion.files, frameworkPathsOf(expansion.files), io.cwd, ignoreOptions);
     project.problems.forEach((p) => reportPathProblem(p.path, p.message));
     workspace = project.workspace;
     targets = project.targets;
     shapes = project.shapes;
     if (targets.length === 0 && !hadPathProblems) {
-      io.stderr(`No .strategy files found in ${(args.paths.length > 0 ? args.paths : ['.']).join(', ')}.\n`);
+      reportConfigProblems(resolver, io);
+      io.stderr(`No .strategy files found in ${defaultInputs.join(', ')}.\n`);
       return EXIT.usage;
     }
   }
+  if (debug) for (const path of targets) debug(`${show(path)}: configs ${resolver.forFile(path).files.map(show).join(', ') || '(none: the defaults)'}`);
+  const hadConfigProblems = reportConfigProblems(resolver, io);
+  const unusedSeverityFor = (path: string): SeveritySetting => settingsFor(path).severities.get('unused-suppression') ?? 'warning';
 
-  const suppressionsFile = args.suppressionsLocation ? resolve(io.cwd, args.suppressionsLocation) : config.suppressionsFile;
+  const suppressionsFile = args.suppressionsLocation ? resolve(io.cwd, args.suppressionsLocation) : resolver.forDirectory(io.cwd).suppressionsFile;
   const suppressionsShown = displayPath(suppressionsFile, io.cwd);
   let suppressions;
   try {
@@ -150,7 +200,6 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     throw e;
   }
   const recording = args.suppressAll || args.suppressRule.length > 0;
-  const unusedSeverity = severities.get('unused-suppression') ?? 'warning';
 
   const results: FileResult[] = [];
   const writes: [string, string][] = [];
@@ -158,7 +207,10 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   for (const path of targets) {
     const original = workspace.get(path)!;
     let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
+    let unusedSeverity: SeveritySetting;
     try {
+      const settings = settingsFor(path);
+      unusedSeverity = unusedSeverityFor(path);
       linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
     } catch (e) {
       // One file's fault is that file's error: the others are still linted.
@@ -216,20 +268,36 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
 
   const shown: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const paint = wantsColour(io.stdoutIsTTY && !args.outputFile, io.env) ? colours : noColours;
+  const paint = !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) ? colours : noColours;
   let output = formatResults(format as OutputFormat, shown, { cwd: io.cwd, version: args.version, paint });
   if (format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin))) {
     if (diffs.length > 0) output = `${diffs.join('\n')}\n${output}`;
   }
-  if (args.outputFile) write(resolve(io.cwd, args.outputFile), output);
-  else io.stdout(output);
+  if (args.outputFile) {
+    const file = resolve(io.cwd, args.outputFile);
+    try {
+      // As ESLint does: the report's folder is created when it does not exist.
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileAtomic(file, output);
+    } catch (e) {
+      io.stderr(`${args.outputFile}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return EXIT.usage;
+    }
+  } else io.stdout(output);
 
   const counts = totalCounts(results);
-  if (hadPathProblems) return EXIT.usage;
+  if (hadPathProblems || hadConfigProblems) return EXIT.usage;
   if (counts.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) {
     io.stderr(`strategy lint found ${counts.warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** Writes every config problem, `file:line:col: message`; returns whether there were any. */
+function reportConfigProblems(resolver: ConfigResolver, io: CliIo): boolean {
+  const problems = resolver.problems();
+  for (const p of problems) io.stderr(`${p.describe()}\n`);
+  return problems.length > 0;
 }

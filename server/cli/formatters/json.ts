@@ -1,6 +1,7 @@
 /** Machine-readable findings, one object per file, 1-based lines and columns (as ESLint's json format). */
 import { countFindings, type FileResult } from '../lint-result.js';
 import type { Finding, TextEdit } from '../../rules/rule.js';
+import { ruleDocsUrl } from '../../rules/docs-url.js';
 
 const edit = (e: TextEdit) => ({ range: [e.range.start.offset, e.range.end.offset], text: e.newText });
 
@@ -8,6 +9,7 @@ function message(f: Finding) {
   return {
     ruleId: f.ruleId,
     severity: f.severity,
+    docs: ruleDocsUrl(f.ruleId),
     message: f.message,
     line: f.range.start.line + 1,
     column: f.range.start.character + 1,

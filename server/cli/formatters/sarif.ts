@@ -1,5 +1,14 @@
-/** SARIF 2.1.0, for code scanning (GitHub, Azure DevOps, VS Code's SARIF viewer). */
+/**
+ * SARIF 2.1.0 as code scanning (GitHub, Azure DevOps, VS Code's SARIF
+ * viewer) takes it: artifact URIs relative to `%SRCROOT%` and
+ * percent-encoded, each rule with its `helpUri`, the tool with its
+ * `informationUri`, and `partialFingerprints` that do not depend on line
+ * numbers, so a finding keeps its identity when lines above it move.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { REPOSITORY_URL, ruleDocsUrl } from '../../rules/docs-url.js';
 import { RULES, SYNTAX_ERROR_ID } from '../../rules/registry.js';
 import type { Finding, Severity } from '../../rules/rule.js';
 import type { FileResult } from '../lint-result.js';
@@ -7,6 +16,24 @@ import { ruleDocText } from '../../rules/docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+
+/** The base every artifact URI is relative to (the working folder). */
+export const SRCROOT = '%SRCROOT%';
+
+/** A path as a URI reference: relative and percent-encoded inside the working folder, a file URL outside it. */
+export function artifactUri(display: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(display)) return { uri: pathToFileURL(display).href };
+  return { uri: display.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+}
+
+/**
+ * A finding's identity without its line: rule, file, message and the
+ * trimmed text of its first line, plus which occurrence of that same
+ * finding it is in the file.
+ */
+function fingerprint(ruleId: string, file: string, message: string, lineText: string, occurrence: number): string {
+  return createHash('sha256').update([ruleId, file, message, lineText.trim(), String(occurrence)].join('\u0000')).digest('hex').slice(0, 32);
+}
 
 function region(f: Finding['range']) {
   return { startLine: f.start.line + 1, startColumn: f.start.character + 1, endLine: f.end.line + 1, endColumn: f.end.character + 1 };
@@ -18,6 +45,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
       id: r.meta.id,
       name: r.meta.id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
       shortDescription: { text: r.meta.description },
+      helpUri: ruleDocsUrl(r.meta.id),
       help: { text: ruleDocText(r.meta.id) ?? r.meta.description, markdown: ruleDocText(r.meta.id) ?? r.meta.description },
       defaultConfiguration: r.meta.defaultSeverity === 'off' ? { enabled: false } : { level: LEVEL[r.meta.defaultSeverity] },
     })),
@@ -25,34 +53,42 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
       id: SYNTAX_ERROR_ID,
       name: 'SyntaxError',
       shortDescription: { text: 'The text does not follow the Strategy language.' },
+      helpUri: ruleDocsUrl(SYNTAX_ERROR_ID),
       defaultConfiguration: { level: 'error' as const },
     },
   ];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const base = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
-  const artifacts = results.map((r) => ({ location: { uri: r.display, uriBaseId: 'SRCROOT' } }));
+  const artifacts = results.map((r) => ({ location: artifactUri(r.display) }));
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'strategy', semanticVersion: version, rules: descriptors } },
-        originalUriBaseIds: { SRCROOT: { uri: base } },
+        tool: { driver: { name: 'strategy', semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
+        originalUriBaseIds: { [SRCROOT]: { uri: base } },
         columnKind: 'utf16CodeUnits',
         artifacts,
-        results: results.flatMap((r, artifactIndex) =>
-          r.findings.map((f) => ({
+        results: results.flatMap((r, artifactIndex) => {
+          const lines = r.text.split(/\r?\n/);
+          const seen = new Map<string, number>();
+          return r.findings.map((f) => {
+            const key = `${f.ruleId}\u0000${f.message}\u0000${(lines[f.range.start.line] ?? '').trim()}`;
+            const occurrence = seen.get(key) ?? 0;
+            seen.set(key, occurrence + 1);
+            return {
             ruleId: f.ruleId,
             ruleIndex: index.get(f.ruleId) ?? 0,
             level: LEVEL[f.severity],
             message: { text: f.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: r.display, uriBaseId: 'SRCROOT', index: artifactIndex }, region: region(f.range) } }],
+            locations: [{ physicalLocation: { artifactLocation: { ...artifactUri(r.display), index: artifactIndex }, region: region(f.range) } }],
+            partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lines[f.range.start.line] ?? '', occurrence) },
             ...(f.related?.length
               ? {
                   relatedLocations: f.related.map((rel, i) => ({
                     id: i,
                     message: { text: rel.message },
-                    physicalLocation: { artifactLocation: { uri: rel.uri === r.path ? r.display : pathToFileURL(rel.uri).href }, region: region(rel.range) },
+                    physicalLocation: { artifactLocation: rel.uri === r.path ? artifactUri(r.display) : { uri: pathToFileURL(rel.uri).href }, region: region(rel.range) },
                   })),
                 }
               : {}),
@@ -63,7 +99,7 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
                       description: { text: f.fix.title },
                       artifactChanges: [
                         {
-                          artifactLocation: { uri: r.display, uriBaseId: 'SRCROOT' },
+                          artifactLocation: artifactUri(r.display),
                           replacements: f.fix.edits.map((e) => ({ deletedRegion: { charOffset: e.range.start.offset, charLength: e.range.end.offset - e.range.start.offset }, insertedContent: { text: e.newText } })),
                         },
                       ],
@@ -71,8 +107,9 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
                   ],
                 }
               : {}),
-          })),
-        ),
+            };
+          });
+        }),
       },
     ],
   };

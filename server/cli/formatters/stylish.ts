@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../rules/rule.js';
 import { LineIndex } from '../../../grammar/positions.js';
-import { totalCounts, type FileResult } from '../lint-result.js';
+import { countFindings, totalCounts, type Counts, type FileResult } from '../lint-result.js';
 import type { Paint } from './colour.js';
 
 const FRAME_WIDTH = 100;
@@ -37,6 +37,36 @@ export function codeFrame(lines: LineIndex, f: Finding, paint: Paint): string[] 
   return out;
 }
 
+function countsText(c: Counts): string {
+  return [c.errors > 0 ? plural(c.errors, 'error') : '', c.warnings > 0 ? plural(c.warnings, 'warning') : '', c.infos > 0 ? plural(c.infos, 'info') : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * Where the findings are: counts per rule (most first) and per file, so a
+ * reviewer sees at a glance what to fix first. Left out when there is only
+ * one rule and one file to speak of.
+ */
+function breakdown(results: readonly FileResult[], paint: Paint): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const r of results) for (const f of r.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const files = results.filter((r) => r.findings.length > 0);
+  if (byRule.size < 2 && files.length < 2) return [];
+  const out: string[] = [];
+  const rules = [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const ruleWidth = Math.max(...rules.map(([id]) => id.length));
+  out.push(paint.bold('Problems by rule:'));
+  for (const [id, findings] of rules) {
+    const severities = [...new Set(findings.map((f) => f.severity))];
+    const label = severities.length === 1 ? severities[0]! : countsText(countFindings(findings));
+    out.push(`  ${id.padEnd(ruleWidth)}  ${String(findings.length).padStart(4)}  ${paint.dim(label)}`);
+  }
+  const fileWidth = Math.max(...files.map((r) => r.display.length));
+  out.push(paint.bold('Problems by file:'));
+  for (const r of files) out.push(`  ${r.display.padEnd(fileWidth)}  ${String(r.findings.length).padStart(4)}  ${paint.dim(countsText(countFindings(r.findings)))}`);
+  out.push('');
+  return out;
+}
+
 export function formatStylish(results: readonly FileResult[], paint: Paint): string {
   const out: string[] = [];
   for (const r of results) {
@@ -52,6 +82,7 @@ export function formatStylish(results: readonly FileResult[], paint: Paint): str
   const c = totalCounts(results);
   const total = c.errors + c.warnings + c.infos;
   if (total === 0) return out.join('\n');
+  out.push(...breakdown(results, paint));
   const summary = `${total === 1 ? '1 problem' : `${total} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(results.filter((r) => r.findings.length > 0).length, 'file')}`;
   out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
   if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
