@@ -8,3 +8,8 @@ export function esc(text: string | number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** Text from a rule's doc (markdown with `code` spans), escaped, the spans as <code>. */
+export function escWithCode(text: string): string {
+  return esc(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}

@@ -5,7 +5,7 @@
  * AA (axe-core checks it in Chromium): headings in order, tables with
  * headers and captions, charts with text alternatives, state said in words.
  */
-import { esc, plural } from './html.js';
+import { esc, escWithCode, plural } from './html.js';
 import { placeText } from './locations.js';
 import { REPORT_CSS } from './report-css.js';
 import type { Coverage, DocumentReport, GapGroup, Location, NationalView, Owners, Report, ReportFinding, RuleExplanation, Timeline, TimelineItem } from './report-model.js';
@@ -84,25 +84,25 @@ function overviewHtml(r: DocumentReport, id: string): string {
       : `<table><caption>Findings by rule and severity</caption><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Total</th></tr></thead><tbody>${o.byRule
           .map((b) => `<tr><th scope="row"><a href="#rule-${esc(b.ruleId)}"><code>${esc(b.ruleId)}</code></a></th><td class="num">${b.errors}</td><td class="num">${b.warnings}</td><td class="num">${b.infos}</td><td class="num">${b.errors + b.warnings + b.infos}</td></tr>`)
           .join('')}</tbody><tfoot><tr><th scope="row">All rules</th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${f.errors + f.warnings + f.infos}</td></tr></tfoot></table>`;
-  return `<section aria-labelledby="${id}-overview"><h3 id="${id}-overview">Overview</h3><dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
+  return `<section><h3 id="${id}-overview">Overview</h3><dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
 }
 
 function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
   const head = `<h3 id="${id}-gaps">Gaps</h3>`;
-  if (r.gaps.length === 0) return `<section aria-labelledby="${id}-gaps">${head}<p><span class="flag flag-ok">No gaps found.</span></p></section>`;
+  if (r.gaps.length === 0) return `<section>${head}<p><span class="flag flag-ok">No gaps found.</span></p></section>`;
   const group = (g: GapGroup, n: number): string => {
     const title = g.priority ? `${esc(g.priority.label)}` : 'Whole document (outside any priority)';
     const byRule = new Map<string, ReportFinding[]>();
     for (const f of g.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     const blocks = [...byRule.entries()].map(([ruleId, list]) => {
       const rule = rules.get(ruleId);
-      return `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${esc(rule.description)} <strong>How to fix:</strong> ${esc(rule.howToFix)}</p>` : ''}<ul class="findings">${list
+      return `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${escWithCode(rule.description)} <strong>How to fix:</strong> ${escWithCode(rule.howToFix)}</p>` : ''}<ul class="findings">${list
         .map((f) => `<li class="${f.severity}">${out.severity(f.severity)} ${esc(f.message)} — ${out.place(f.location)}</li>`)
         .join('')}</ul>`;
     });
-    return `<section aria-labelledby="${id}-g${n}"><h4 id="${id}-g${n}">${title} <span class="muted">— ${plural(g.findings.length, 'finding')}</span>${g.priority ? ` <span class="muted">(${out.place(g.priority.location)})</span>` : ''}</h4>${blocks.join('')}</section>`;
+    return `<section><h4 id="${id}-g${n}">${title} <span class="muted">— ${plural(g.findings.length, 'finding')}</span>${g.priority ? ` <span class="muted">(${out.place(g.priority.location)})</span>` : ''}</h4>${blocks.join('')}</section>`;
   };
-  return `<section aria-labelledby="${id}-gaps">${head}${r.gaps.map(group).join('')}</section>`;
+  return `<section>${head}${r.gaps.map(group).join('')}</section>`;
 }
 
 function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRenderer): string {
@@ -117,7 +117,7 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   if (!c) {
     const named = r.overview.frameworks;
     const why = named.length === 0 ? 'The strategy names no framework.' : `Framework ${named.map((f) => `<code>${esc(f.id)}</code>`).join(', ')} is not among the files reported or the configured framework paths.`;
-    return `<section aria-labelledby="${id}-coverage">${head}<p>${why}</p></section>`;
+    return `<section>${head}<p>${why}</p></section>`;
   }
   const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.</p>`;
   let matrix = '';
@@ -147,7 +147,7 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
     c.unmatchedAimTexts.length === 0
       ? ''
       : `<h4>National aims quoted in words that match none of the framework's aims</h4><ul>${c.unmatchedAimTexts.map((u) => `<li>“${esc(u.text)}” — ${esc(u.from)}, ${out.place(u.location)}</li>`).join('')}</ul>`;
-  return `<section aria-labelledby="${id}-coverage">${head}${intro}${matrix}${unknown}${words}</section>`;
+  return `<section>${head}${intro}${matrix}${unknown}${words}</section>`;
 }
 
 const STATE_WORD: Record<TimelineItem['state'], string> = { dated: 'Dated', outside: 'Outside the period', vague: 'Vague', missing: 'Missing' };
@@ -157,7 +157,7 @@ function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   const t: Timeline = r.timeline;
   const head = `<h3 id="${id}-timeline">Timeline</h3>`;
   const what = r.kind === 'framework' ? 'action' : 'commitment';
-  if (t.items.length === 0) return `<section aria-labelledby="${id}-timeline">${head}<p>No ${what}s to place on a timeline.</p></section>`;
+  if (t.items.length === 0) return `<section>${head}<p>No ${what}s to place on a timeline.</p></section>`;
   const count = (s: TimelineItem['state']): number => t.items.filter((i) => i.state === s).length;
   const summary = `<p>${t.period ? `Period ${esc(t.period.text)}. ` : 'The document states no period. '}${plural(t.items.length, what)}: ${count('dated')} dated within the period, ${count('outside')} outside it, ${count('vague')} vague, ${count('missing')} with no timing.</p>`;
   const svg = timelineSvg(t, `${id}-tl`);
@@ -170,7 +170,7 @@ function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
         `<tr><th scope="row">${esc(i.label)} <span class="muted">(${out.place(i.location)})</span></th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag ${i.state === 'dated' ? 'flag-ok' : 'flag-gap'}"><span aria-hidden="true">${STATE_MARK[i.state]} </span>${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
     )
     .join('')}</tbody></table>`;
-  return `<section aria-labelledby="${id}-timeline">${head}${summary}${chart}${table}</section>`;
+  return `<section>${head}${summary}${chart}${table}</section>`;
 }
 
 function ownersHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
@@ -187,7 +187,7 @@ function ownersHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
     o.unowned.length === 0
       ? `<p><span class="flag flag-ok">Every ${what} has an owner.</span></p>`
       : `<h4>${plural(o.unowned.length, `${what}`)} with no owner</h4><ul>${o.unowned.map((i) => `<li><span class="flag flag-gap">No owner:</span> ${esc(i.label)} — ${out.place(i.location)}</li>`).join('')}</ul>`;
-  return `<section aria-labelledby="${id}-owners">${head}${table}${none}</section>`;
+  return `<section>${head}${table}${none}</section>`;
 }
 
 function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
@@ -211,7 +211,7 @@ function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
               `<tr${t.placeholder ? ' class="unanswered"' : ''}><th scope="row">${esc(t.text)}${t.placeholder ? ` <span class="flag flag-gap">(placeholder: ${esc(t.placeholder)})</span>` : ''}</th><td>${t.indicator ? `${esc(t.indicator)}${t.catalogueTitle ? ` <span class="muted">${esc(t.catalogueTitle)}</span>` : ''}` : '—'}</td><td>${esc(t.baseline ?? '—')}</td><td>${esc(t.value ?? '—')}</td><td>${esc(t.date ?? '—')}</td><td>${t.within ? `${esc(t.within)} ` : ''}${out.place(t.location)}</td></tr>`,
           )
           .join('')}</tbody></table>`;
-  return `<section aria-labelledby="${id}-measures">${head}${measures}${targets}</section>`;
+  return `<section>${head}${measures}${targets}</section>`;
 }
 
 export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
@@ -254,7 +254,7 @@ export function nationalViewHtml(v: NationalView, index: number): string {
 function rulesHtml(rules: readonly RuleExplanation[]): string {
   if (rules.length === 0) return '';
   return `<section class="rules" aria-labelledby="rules"><h2 id="rules">The rules behind the findings</h2><dl>${rules
-    .map((r) => `<dt id="rule-${esc(r.id)}"><code>${esc(r.id)}</code></dt><dd><p>${esc(r.description)}</p><p><strong>Why it matters:</strong> ${esc(r.why)}</p><p><strong>How to fix:</strong> ${esc(r.howToFix)}</p></dd>`)
+    .map((r) => `<dt id="rule-${esc(r.id)}"><code>${esc(r.id)}</code></dt><dd><p>${escWithCode(r.description)}</p><p><strong>Why it matters:</strong> ${escWithCode(r.why)}</p><p><strong>How to fix:</strong> ${escWithCode(r.howToFix)}</p></dd>`)
     .join('')}</dl></section>`;
 }
 
@@ -284,7 +284,7 @@ export function renderHtml(report: Report, options: HtmlOptions = { links: { kin
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
-${reportBodyHtml(report, out)}
+<div id="report">${reportBodyHtml(report, out)}</div>
 ${options.script ? `<script${nonce}>${options.script}</script>` : ''}
 </body>
 </html>
