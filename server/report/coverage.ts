@@ -34,7 +34,18 @@ export interface Answers {
   readonly unmatchedAimTexts: Coverage['unmatchedAimTexts'];
 }
 
+const answersCache = new WeakMap<AnalysedDocument, { framework: FrameworkIndex; file: string; answers: Answers }>();
+
+/** Memoised per document: the coverage section and the national view ask the same question. */
 export function collectAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
+  const cached = answersCache.get(doc);
+  if (cached && cached.framework === framework && cached.file === file) return cached.answers;
+  const answers = computeAnswers(doc, file, framework);
+  answersCache.set(doc, { framework, file, answers });
+  return answers;
+}
+
+function computeAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
   const actions = new Map<string, Supporter[]>();
   const aims = new Map<string, Supporter[]>();
   const unknownReferences: Answers['unknownReferences'] = [];
@@ -72,8 +83,26 @@ export function collectAnswers(doc: AnalysedDocument, file: string, framework: F
 }
 
 /** The framework's actions grouped by aim, in document order; actions outside any aim are grouped by priority. */
-export function actionsByAim(framework: FrameworkIndex): { key: string; code: string | null; title: string | null; node: Statement | undefined; actions: NationalAction[] }[] {
-  const groups = new Map<string, { key: string; code: string | null; title: string | null; node: Statement | undefined; actions: NationalAction[] }>();
+interface AimGroup {
+  readonly key: string;
+  readonly code: string | null;
+  readonly title: string | null;
+  readonly node: Statement | undefined;
+  readonly actions: NationalAction[];
+}
+const groupsCache = new WeakMap<FrameworkIndex, AimGroup[]>();
+
+export function actionsByAim(framework: FrameworkIndex): readonly AimGroup[] {
+  let groups = groupsCache.get(framework);
+  if (!groups) {
+    groups = groupActions(framework);
+    groupsCache.set(framework, groups);
+  }
+  return groups;
+}
+
+function groupActions(framework: FrameworkIndex): AimGroup[] {
+  const groups = new Map<string, AimGroup>();
   for (const aim of framework.aims.values()) groups.set(`aim:${aim.code}`, { key: `aim:${aim.code}`, code: aim.code, title: titleOf(aim.node), node: aim.node, actions: [] });
   for (const action of framework.actions.values()) {
     const key = action.aim?.id ? `aim:${action.aim.id.value}` : `priority:${action.priority?.id?.value ?? action.priority?.title?.value ?? ''}`;

@@ -24,7 +24,9 @@ export function buildNationalViews(
     if (entry.doc.kind !== 'strategy') continue;
     const framework = frameworkFor(entry.doc, workspace);
     if (!framework) continue;
-    byFramework.set(framework, [...(byFramework.get(framework) ?? []), entry]);
+    const list = byFramework.get(framework);
+    if (list) list.push(entry);
+    else byFramework.set(framework, [entry]);
   }
   const views: NationalView[] = [];
   for (const [framework, strategies] of byFramework) {

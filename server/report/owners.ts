@@ -32,7 +32,11 @@ export function buildOwners(doc: AnalysedDocument, file: string): Owners {
     const item: Supporter = { label: labelInContext(node, ancestors), location: locate(file, node.keywordRange) };
     const names = [...new Set(ownerNames(node, ancestors))];
     if (names.length === 0) unowned.push(item);
-    for (const name of names) byOwner.set(name, [...(byOwner.get(name) ?? []), item]);
+    for (const name of names) {
+      const list = byOwner.get(name);
+      if (list) list.push(item);
+      else byOwner.set(name, [item]);
+    }
   });
   const owners = [...byOwner.entries()]
     .map(([name, items]) => ({ name, items }))

@@ -110,7 +110,27 @@ function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRe
   return `<ul>${list.map((s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`).join('')}</ul>`;
 }
 
-function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
+/** Rows of the coverage matrix: every aim and action, or (`compact`) answered ones in full and the rest by number. */
+function coverageRows(c: Coverage, out: HtmlRenderer, compact: boolean): string[] {
+  return c.aims.flatMap((aim) => {
+    const aimAnswered = aim.supporters.length > 0 || aim.actions.some((a) => a.supporters.length > 0);
+    const unanswered = aim.actions.filter((a) => a.supporters.length === 0);
+    const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Not answered: ${unanswered.map((a) => `action ${esc(a.number)}`).join(', ')}</span>` : '';
+    const aimRow =
+      aim.code !== null
+        ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}${missing}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
+        : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}${missing}</td><td><span class="muted">—</span></td></tr>`;
+    const actionRows = aim.actions
+      .filter((a) => !compact || a.supporters.length > 0)
+      .map(
+        (a) =>
+          `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
+      );
+    return [aimRow, ...actionRows];
+  });
+}
+
+function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, nationalView: boolean): string {
   const head = `<h3 id="${id}-coverage">Coverage of the national framework</h3>`;
   if (r.kind !== 'strategy') return '';
   const c = r.coverage;
@@ -119,24 +139,11 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
     const why = named.length === 0 ? 'The strategy names no framework.' : `Framework ${named.map((f) => `<code>${esc(f.id)}</code>`).join(', ')} is not among the files reported or the configured framework paths.`;
     return `<section>${head}<p>${why}</p></section>`;
   }
-  const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.</p>`;
-  let matrix = '';
-  if (c.aims.length === 0) matrix = '<p>The framework defines no aims or actions to answer to.</p>';
-  else {
-    const rows = c.aims.flatMap((aim) => {
-      const aimAnswered = aim.supporters.length > 0 || aim.actions.some((a) => a.supporters.length > 0);
-      const aimRow =
-        aim.code !== null
-          ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
-          : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}</td><td><span class="muted">—</span></td></tr>`;
-      const actionRows = aim.actions.map(
-        (a) =>
-          `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
-      );
-      return [aimRow, ...actionRows];
-    });
-    matrix = `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th><th scope="col">National text</th><th scope="col">Answered by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-  }
+  const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.${nationalView ? ' Actions not answered are listed by number under their aim; the national view below gives their text.' : ''}</p>`;
+  const matrix =
+    c.aims.length === 0
+      ? '<p>The framework defines no aims or actions to answer to.</p>'
+      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th><th scope="col">National text</th><th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
   const unknown =
     c.unknownReferences.length === 0
       ? ''
@@ -214,10 +221,10 @@ function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   return `<section>${head}${measures}${targets}</section>`;
 }
 
-export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
+export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer, nationalIds: ReadonlySet<string> = new Set()): string {
   const id = `d${index + 1}`;
   const title = r.overview.title ?? r.file;
-  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out)}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}</article>`;
+  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, r.coverage !== null && nationalIds.has(r.coverage.framework.id))}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}</article>`;
 }
 
 /** Heat map cells: 0, 1, 2, 3 or more supporting commitments. */
@@ -236,7 +243,7 @@ export function nationalViewHtml(v: NationalView, index: number): string {
   const rows = v.actions
     .map(
       (a) =>
-        `<tr${a.strategiesAnswering === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code>${a.aim ? ` <span class="muted">(aim ${esc(a.aim)})</span>` : ''}</th>${a.counts
+        `<tr${a.strategiesAnswering === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code>${a.aim ? ` <span class="muted">(aim ${esc(a.aim)})</span>` : ''}${a.title ? `<span class="action-title">${esc(a.title)}</span>` : ''}</th>${a.counts
           .slice(0, shown.length)
           .map((n) => `<td class="h${heatLevel(n)}">${n}</td>`)
           .join('')}<td class="num">${a.strategiesAnswering === 0 ? '<span class="flag flag-gap">0 — nobody</span>' : a.strategiesAnswering}</td></tr>`,
@@ -261,11 +268,12 @@ function rulesHtml(rules: readonly RuleExplanation[]): string {
 /** The page's main content: what the editor preview swaps in as the author types. */
 export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
   const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
   const t = report.totals.findings;
   const titles = report.documents.map((d, i) => `<li><a href="#d${i + 1}">${esc(d.overview.title ?? d.file)}</a> <span class="muted">— ${plural(d.overview.findings.errors + d.overview.findings.warnings + d.overview.findings.infos, 'finding')}</span></li>`);
   const national = report.nationalViews.map((v, i) => `<li><a href="#n${i + 1}">National view: ${esc(v.framework.title ?? v.framework.id)}</a></li>`);
   const nav = report.documents.length + report.nationalViews.length > 1 ? `<nav aria-label="Contents"><h2 class="sr-only">Contents</h2><ol>${[...titles, ...national].join('')}</ol></nav>` : '';
-  return `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>${nav}<main id="main">${report.documents.map((d, i) => documentHtml(d, i, rules, out)).join('')}${report.nationalViews.map(nationalViewHtml).join('')}${rulesHtml(report.rules)}</main>`;
+  return `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>${nav}<main id="main">${report.documents.map((d, i) => documentHtml(d, i, rules, out, nationalIds)).join('')}${report.nationalViews.map(nationalViewHtml).join('')}${rulesHtml(report.rules)}</main>`;
 }
 
 export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {

@@ -35,7 +35,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     `${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${report.generator.name} ${report.generator.version} from the same analysis as \`strategy lint\`.`,
     '',
   ];
-  for (const d of report.documents) out.push(...documentMarkdown(d, rules, place));
+  const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
+  for (const d of report.documents) out.push(...documentMarkdown(d, rules, place, d.coverage !== null && nationalIds.has(d.coverage.framework.id)));
   for (const v of report.nationalViews) out.push(...nationalMarkdown(v));
   if (report.rules.length > 0) {
     out.push('## The rules behind the findings', '');
@@ -45,7 +46,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
-function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExplanation>, place: (l: Location) => string): string[] {
+/** `compact`: a national view follows, so unanswered actions are listed by number under their aim rather than one row each. */
+function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExplanation>, place: (l: Location) => string, compact: boolean): string[] {
   const o = r.overview;
   const what = r.kind === 'framework' ? 'action' : 'commitment';
   const out: string[] = [`## ${md(o.title ?? r.file)}`, '', '### Overview', ''];
@@ -77,10 +79,14 @@ function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExpl
     if (!cov) out.push(o.frameworks.length === 0 ? 'The strategy names no framework.' : 'Its framework is not among the files reported or the configured framework paths.', '');
     else {
       out.push(`Framework \`${cov.framework.id}\`: ${cov.answeredActions} of ${plural(cov.totalActions, 'national action')} and ${cov.answeredAims} of ${plural(cov.totalAims, 'aim')} answered.`, '');
-      const rows = cov.aims.flatMap((aim) => [
-        ...(aim.code !== null ? [[`Aim \`${aim.code}\``, md(aim.title ?? ''), aim.supporters.length > 0 ? aim.supporters.map((s) => `${md(s.label)} ${place(s.location)}`).join('; ') : aim.actions.some((a) => a.supporters.length > 0) ? 'through its actions' : '**✖ Not answered**']] : []),
-        ...aim.actions.map((a) => [`Action \`${a.number}\``, md(a.title ?? ''), a.supporters.length > 0 ? a.supporters.map((s) => `${md(s.label)} ${place(s.location)}`).join('; ') : '**✖ Not answered**']),
-      ]);
+      const rows = cov.aims.flatMap((aim) => {
+        const unanswered = aim.actions.filter((a) => a.supporters.length === 0);
+        const missing = compact && unanswered.length > 0 ? ` **Not answered: ${unanswered.map((a) => `action ${a.number}`).join(', ')}**` : '';
+        return [
+        ...(aim.code !== null ? [[`Aim \`${aim.code}\``, `${md(aim.title ?? '')}${missing}`, aim.supporters.length > 0 ? aim.supporters.map((s) => `${md(s.label)} ${place(s.location)}`).join('; ') : aim.actions.some((a) => a.supporters.length > 0) ? 'through its actions' : '**✖ Not answered**']] : compact && missing ? [['Actions', `${md(aim.title ?? 'outside any aim')}${missing}`, '—']] : []),
+        ...aim.actions.filter((a) => !compact || a.supporters.length > 0).map((a) => [`Action \`${a.number}\``, md(a.title ?? ''), a.supporters.length > 0 ? a.supporters.map((s) => `${md(s.label)} ${place(s.location)}`).join('; ') : '**✖ Not answered**']),
+        ];
+      });
       if (rows.length > 0) out.push(...table(['Aim or action', 'National text', 'Answered by'], rows));
       else out.push('The framework defines no aims or actions to answer to.', '');
       if (cov.unknownReferences.length > 0) {

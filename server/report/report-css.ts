@@ -67,6 +67,7 @@ figcaption { color: var(--muted); margin-top: .25rem; }
 .heat td.h3 { background: #08519c; color: #fff; font-weight: 700; }
 .swatch.h0 { background: #fff; } .swatch.h1 { background: #deebf7; } .swatch.h2 { background: #9ecae1; } .swatch.h3 { background: #08519c; }
 .heat td { text-align: center; min-width: 2.2rem; font-variant-numeric: tabular-nums; }
+.heat th .action-title { display: block; font-size: .85rem; color: var(--muted); max-width: 28rem; }
 .heat-wrap { overflow-x: auto; max-width: 100%; }
 button.place { background: none; border: none; padding: 0; color: #0b4f8a; text-decoration: underline; cursor: pointer; font: inherit; font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
 @media print {
@@ -76,7 +77,8 @@ button.place { background: none; border: none; padding: 0; color: #0b4f8a; text-
   a { color: inherit; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
-  .heat-wrap { overflow: visible; }
+  .heat th .action-title { display: block; font-size: .85rem; color: var(--muted); max-width: 28rem; }
+.heat-wrap { overflow: visible; }
 }
 @page { margin: 15mm; }
 `;
