@@ -1,8 +1,12 @@
 /** Escaping for the HTML report: every text and attribute value that comes from a document goes through here. */
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+const SPECIAL = /[&<>"']/;
+
 export function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  const s = String(text);
+  // Most text needs no escaping: skip the replace (a large report escapes millions of strings).
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : s;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

@@ -14,7 +14,10 @@ export interface MarkdownOptions {
 }
 
 /** Text safe inside a markdown table cell or list item. */
+const MD_SPECIAL = /[\\|*_`[\]<>#]|\s\s|[\t\n\r]|^\s|\s$/;
+
 export function md(text: string): string {
+  if (!MD_SPECIAL.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 

@@ -16,7 +16,21 @@ const TOP = 34;
 const RIGHT = 16;
 
 /** A `YYYY-MM-DD` day as a fractional year, for placing it on the axis. */
+const years = new Map<string, number>();
+
 export function yearOf(day: string, dayAfter = false): number {
+  const key = dayAfter ? `${day}+` : day;
+  let year = years.get(key);
+  if (year === undefined) {
+    year = computeYear(day, dayAfter);
+    // Documents share few distinct dates; the bound keeps a long-running server's cache small.
+    if (years.size > 10_000) years.clear();
+    years.set(key, year);
+  }
+  return year;
+}
+
+function computeYear(day: string, dayAfter: boolean): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const at = new Date(Date.UTC(y, m - 1, d + (dayAfter ? 1 : 0)));
   const year = at.getUTCFullYear();
