@@ -16,6 +16,8 @@ import { LANGUAGE_ID } from './command-ids.js';
 export const REPORT_PREVIEW_VIEW_TYPE = 'strategy.reportPreview';
 /** Pause after the last keystroke before the report is rebuilt. */
 export const REPORT_UPDATE_DELAY_MS = 300;
+const RETRY_DELAY_MS = 1000;
+const MAX_RETRIES = 30;
 
 function isRevealMessage(m: unknown): m is RevealMessage {
   if (!m || typeof m !== 'object') return false;
@@ -28,6 +30,7 @@ class ReportPreviewPanel implements vscode.Disposable {
   private timer: NodeJS.Timeout | undefined;
   private files: Readonly<Record<string, string>> = {};
   private loaded = false;
+  private retries = 0;
   private disposed = false;
   private rendering: Promise<void> = Promise.resolve();
 
@@ -61,8 +64,8 @@ class ReportPreviewPanel implements vscode.Disposable {
   async render(): Promise<void> {
     const client = this.client();
     if (this.disposed) return;
-    if (!client?.isRunning()) {
-      if (!this.loaded) this.panel.webview.html = messagePage('The Strategy language server is not running: see Strategy: Show Output.');
+    if (!client) {
+      this.showMessage('The Strategy language server is missing from this installation: see Strategy: Show Output.');
       return;
     }
     const nonce = randomBytes(16).toString('base64');
@@ -71,16 +74,30 @@ class ReportPreviewPanel implements vscode.Disposable {
     try {
       result = await client.sendRequest<ReportPreviewResult | null>(REPORT_PREVIEW_REQUEST, params);
     } catch (e) {
-      if (!this.loaded) this.panel.webview.html = messagePage(`The report could not be built: ${e instanceof Error ? e.message : String(e)}`);
+      // Starting, restarting or stopped: say so, and try again shortly (a started server answers).
+      this.showMessage(`The report is not ready yet: ${e instanceof Error ? e.message : String(e)}`);
+      if (this.retries++ < MAX_RETRIES) this.schedule(RETRY_DELAY_MS);
       return;
     }
-    if (this.disposed || !result) return;
+    if (this.disposed) return;
+    if (!result) {
+      this.showMessage('The language server does not know this document yet; the report follows once it does.');
+      if (this.retries++ < MAX_RETRIES) this.schedule(RETRY_DELAY_MS);
+      return;
+    }
+    this.retries = 0;
     this.files = result.files;
     this.panel.title = `Report: ${result.title}`;
     if (this.loaded) void this.panel.webview.postMessage({ type: 'update', body: result.body });
     else this.panel.webview.html = result.html;
     // Typed on while the report was built: build it again for the newest text.
     if (result.version !== null && result.version < this.document.version) this.schedule();
+  }
+
+  /** A page with one sentence; the next report replaces the whole page. */
+  private showMessage(text: string): void {
+    this.loaded = false;
+    this.panel.webview.html = messagePage(text);
   }
 
   private async onMessage(m: unknown): Promise<void> {

@@ -69,7 +69,7 @@ figcaption { color: var(--muted); margin-top: .25rem; }
 .heat td { text-align: center; min-width: 2.2rem; font-variant-numeric: tabular-nums; }
 .heat th .action-title { display: block; font-size: .85rem; color: var(--muted); max-width: 28rem; }
 .heat-wrap { overflow-x: auto; max-width: 100%; }
-button.place { background: none; border: none; padding: 0; color: #0b4f8a; text-decoration: underline; cursor: pointer; font: inherit; font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
+button.place { background: none; border: none; padding: 0; text-align: left; color: #0b4f8a; text-decoration: underline; cursor: pointer; font: inherit; font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
   nav, .skip { display: none; }
