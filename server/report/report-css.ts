@@ -77,8 +77,7 @@ button.place { background: none; border: none; padding: 0; text-align: left; col
   a { color: inherit; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; }
   tr, li, figure { break-inside: avoid; }
-  .heat th .action-title { display: block; font-size: .85rem; color: var(--muted); max-width: 28rem; }
-.heat-wrap { overflow: visible; }
+  .heat-wrap { overflow: visible; }
 }
 @page { margin: 15mm; }
 `;
