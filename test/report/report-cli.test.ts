@@ -106,6 +106,9 @@ describe('strategy report (the CLI)', function () {
     assert.equal(readFileSync(join(dir, 'notes.html'), 'utf8'), '<p>mine</p>');
     const forced = await runCli(['report', '.', '-o', 'notes.html', '--force'], { cwd: dir });
     assert.equal(forced.code, 0);
+    const nowhere = await runCli(['report', '.', '-o', 'no/such/folder/r.html'], { cwd: dir });
+    assert.equal(nowhere.code, 2);
+    assert.match(nowhere.stderr, /^no\/such\/folder\/r\.html: cannot write \(ENOENT\)$/m);
     const onInput = await runCli(['report', '.', '-o', 'a.strategy', '--force'], { cwd: dir });
     assert.equal(onInput.code, 2);
     assert.equal(readFileSync(join(dir, 'a.strategy'), 'utf8'), STRATEGY_A);

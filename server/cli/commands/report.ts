@@ -8,7 +8,7 @@
  * not a failure); 2 bad usage, an unreadable file or a bad configuration
  * (the report of what could be read is still written).
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
 import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
@@ -36,8 +36,13 @@ function stringValue(v: unknown): string | undefined {
 /** Writes through a temporary file and a rename, so a reader never sees half a report. */
 function writeAtomically(path: string, text: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  writeFileSync(temp, text);
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
 }
 
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
@@ -112,7 +117,12 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
         ? renderMarkdown(report, linkBase ? { linkBase } : {})
         : renderHtml(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } });
   if (target) {
-    writeAtomically(target, output);
+    try {
+      writeAtomically(target, output);
+    } catch (e) {
+      io.stderr(`${outputFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return EXIT.usage;
+    }
     const t = report.totals.findings;
     io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
   } else io.stdout(output);
