@@ -58,7 +58,9 @@ export function reportMarkdown(report: ConversionReport): string {
   if (report.output) out.push(`- Result: \`${report.output}\``);
   out.push(`- Document kind: ${report.documentKind}`);
   out.push(
-    `- Coverage: ${percent(report.coverage.ratio)} (${count(report.coverage.coveredWords, 'word')} of the source's ${count(report.coverage.sourceWords, 'word')} are in the result)`,
+    `- Coverage: ${percent(report.coverage.ratio)} (${count(report.coverage.coveredWords, 'word')} of the source's ${count(report.coverage.sourceWords, 'word')} are in the result in their order; ${percent(report.coverage.anyOrder)} in any order)`,
+    ...report.coverage.missing.slice(0, 5).map((m) => `- Not kept in order: "${m}"`),
+    ...(report.warnings ?? []).map((w) => `- Warning: ${w}`),
   );
   out.push('', '## What was found', '', '| Construct | Count |', '|---|---:|');
   for (const [kind, n] of Object.entries(report.counts).sort((a, b) => a[0].localeCompare(b[0]))) out.push(`| ${cell(kind)} | ${n} |`);

@@ -57,8 +57,16 @@ function startOf(n: CstNode): number {
   return s === undefined || Number.isNaN(s) ? Number.MAX_SAFE_INTEGER : s;
 }
 
+/** A run of tokens that cannot start a statement, where one should stand. */
+export interface StrayPiece {
+  readonly token: IToken;
+  readonly inBlock: boolean;
+}
+
 export class AstBuilder {
   readonly problems: BuildProblem[] = [];
+  /** Stray pieces in source order of discovery (the parser reports them as syntax problems). */
+  readonly strays: StrayPiece[] = [];
 
   constructor(private readonly documentEnd: A.Position) {}
 
@@ -123,11 +131,20 @@ export class AstBuilder {
 
   private block(ch: Children): { items: A.Statement[]; hasBlock: boolean } {
     const b = node(ch, 'block');
-    return b ? { items: this.statements(b.children), hasBlock: true } : NO_BLOCK;
+    return b ? { items: this.statements(b.children, true), hasBlock: true } : NO_BLOCK;
   }
 
   /** The statements among `ch`, in source order (the CST groups them by rule). */
-  statements(ch: Children): A.Statement[] {
+  statements(ch: Children, inBlock = false): A.Statement[] {
+    const strayRuns = ch['strayRun'] as CstNode[] | undefined;
+    if (strayRuns) {
+      for (const run of strayRuns) {
+        const first = run.children['stray']?.[0] as IToken | undefined;
+        if (first && usable(first)) this.strays.push({ token: first, inBlock });
+      }
+    }
+    const strayCloses = ch['strayClose'] as IToken[] | undefined;
+    if (strayCloses) for (const t of strayCloses) if (usable(t)) this.strays.push({ token: t, inBlock });
     const found: CstNode[] = [];
     for (const key in ch) {
       if (!STATEMENT_RULES.has(key)) continue;

@@ -99,6 +99,12 @@ function notAllInputParsed(token: IToken): string {
   return `Unexpected ${describeToken(token)}: expected ${STATEMENT_HINT}.${keywordHint(token)}`;
 }
 
+/** The message for tokens that cannot start a statement where one should stand (in a block, or at the top level). */
+export function strayTokenMessage(token: IToken, inBlock: boolean): string {
+  if (!inBlock) return notAllInputParsed(token);
+  return `${sentence(`${STATEMENT_HINT}, or \`}\` to close the block`, token)}${keywordHint(token)}`;
+}
+
 export const friendlyErrorMessages: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, ruleName }: { expected: TokenType; actual: IToken; previous: IToken; ruleName: string }): string {
     if (expected === EOF) return notAllInputParsed(actual);

@@ -3,8 +3,9 @@
  * nothing of files or editors.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { Comment, Position, Range, StrategyDocument } from './ast.js';
+import type { Comment, Position, Range, Statement, StrategyDocument } from './ast.js';
 import { AstBuilder } from './cst-to-ast.js';
+import { strayTokenMessage } from './error-messages.js';
 import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { LineIndex, tokenRange } from './positions.js';
@@ -16,6 +17,8 @@ export interface SyntaxProblem {
   readonly kind: SyntaxProblemKind;
   readonly message: string;
   readonly range: Range;
+  /** On the closing problem of a capped list: how many problems it stands for. */
+  readonly omitted?: number;
 }
 
 export interface ParseResult {
@@ -24,14 +27,174 @@ export interface ParseResult {
   readonly lines: LineIndex;
 }
 
-/** Where each `{` is closed, so a missing `}` can be reported at the brace that needs it. */
-function unclosedBraces(tokens: readonly IToken[]): IToken[] {
-  const open: IToken[] = [];
-  for (const t of tokens) {
-    if (t.tokenType.name === 'LCurly') open.push(t);
-    else if (t.tokenType.name === 'RCurly') open.pop();
+/**
+ * Blocks deeper than this are read as if they were not nested: real strategies
+ * nest a handful of levels, and the parser (like every walk of the tree) uses
+ * stack in proportion to the depth, so a deeper document would exhaust it.
+ */
+export const MAX_NESTING_DEPTH = 32;
+
+/** Syntax problems reported per document; the rest are counted in one closing problem (as tsc and rustc do). */
+export const MAX_SYNTAX_PROBLEMS = 100;
+
+/** How much of a text is looked at to tell binary content from text (as git does, the first 8000 characters). */
+const BINARY_SNIFF_LENGTH = 8000;
+
+interface BracePlan {
+  /** The tokens the parser reads: all of them, less what blocks nested too deep hold. */
+  readonly parserTokens: IToken[];
+  /** Indices (into the lexed tokens) of the `{` never closed, outermost first. */
+  readonly unclosed: number[];
+  /** The first `{` nested too deep, if any. */
+  readonly firstTooDeep: IToken | undefined;
+  /** Offsets [start, end) of the outermost too-deep blocks: the parser's complaints inside them are one problem. */
+  readonly tooDeepRegions: [number, number][];
+  /** Indices (into the lexed tokens) of the `{` that open no block (left out of what the parser reads). */
+  readonly strayBraces: number[];
+}
+
+/** Statements that take a block; `{` after the head of any other statement opens none. */
+const BLOCK_KEYWORDS: ReadonlySet<string> = new Set([
+  'Kw_strategy', 'Kw_framework', 'Kw_priority', 'Kw_section', 'Kw_aim', 'Kw_commitment', 'Kw_action', 'Kw_measure',
+  'Kw_outcome', 'Kw_narrative', 'Kw_partners', 'Kw_glossary',
+]);
+/** How far back the statement keyword of a `{` is looked for: statement heads are a few tokens long. */
+const HEAD_LOOKBACK = 12;
+
+/**
+ * Whether the `{` at `index` can open no block: it follows another brace or
+ * nothing, or the head of a statement that takes no block (`note "x" {`).
+ * Chevrotain's recovery from such a brace recurses once per occurrence, so
+ * thousands of them would exhaust the stack; they are taken out (with their
+ * `}`) and reported here instead. Where the head is not found, the parser decides.
+ */
+function opensNoBlock(tokens: readonly IToken[], index: number): boolean {
+  const before = tokens[index - 1]?.tokenType.name;
+  if (before === undefined || before === 'LCurly' || before === 'RCurly') return true;
+  for (let i = index - 1; i >= 0 && i >= index - HEAD_LOOKBACK; i--) {
+    const name = tokens[i]!.tokenType.name;
+    if (name === 'LCurly' || name === 'RCurly') return false;
+    if (!STATEMENT_STARTS.has(name) || !name.startsWith('Kw_')) continue;
+    const previous = tokens[i - 1]?.tokenType.name;
+    // `supports action 3`, `supports aim A`, `national aim A` take no block; the keyword is their second word.
+    if ((name === 'Kw_action' || name === 'Kw_aim') && (previous === 'Kw_supports' || previous === 'Kw_national')) return true;
+    return !BLOCK_KEYWORDS.has(name);
   }
-  return open;
+  return false;
+}
+
+/**
+ * Matches braces in one linear pass: which `{` are never closed, which open
+ * no block, and which blocks are nested deeper than MAX_NESTING_DEPTH. The
+ * parser reads a block nested too deep as empty: its braces stay, what is
+ * inside is left out (and reported once), so neither the parser nor any walk
+ * of the tree goes deeper. A `{` that opens no block, and its `}`, are left
+ * out of what the parser reads (and reported), so what they hold is read as
+ * part of the block around them.
+ */
+function planBraces(tokens: IToken[]): BracePlan {
+  let kept: IToken[] | undefined;
+  const stack: number[] = [];
+  const strayOpen = new Set<number>();
+  const strayBraces: number[] = [];
+  let depth = 0;
+  let firstTooDeep: IToken | undefined;
+  const tooDeepRegions: [number, number][] = [];
+  let regionStart = -1;
+  let regionLevel = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const name = t.tokenType.name;
+    if (regionStart >= 0) {
+      // Inside a block nested too deep: only the `}` that closes it is kept.
+      let closesRegion = false;
+      if (name === 'LCurly') stack.push(i);
+      else if (name === 'RCurly') {
+        stack.pop();
+        closesRegion = stack.length < regionLevel;
+      }
+      if (closesRegion) {
+        tooDeepRegions.push([regionStart, t.startOffset]);
+        regionStart = -1;
+        depth--;
+        kept?.push(t);
+      } else kept ??= tokens.slice(0, i);
+      continue;
+    }
+    let drop = false;
+    if (name === 'LCurly') {
+      stack.push(i);
+      if (opensNoBlock(tokens, i)) {
+        strayOpen.add(i);
+        strayBraces.push(i);
+        drop = true;
+      } else {
+        depth++;
+        if (depth > MAX_NESTING_DEPTH) {
+          firstTooDeep ??= t;
+          regionStart = t.endOffset! + 1;
+          regionLevel = stack.length;
+        }
+      }
+    } else if (name === 'RCurly') {
+      const open = stack.pop();
+      if (open !== undefined && strayOpen.has(open)) drop = true;
+      else if (open !== undefined) depth--;
+    }
+    if (drop) kept ??= tokens.slice(0, i);
+    else kept?.push(t);
+  }
+  if (regionStart >= 0) tooDeepRegions.push([regionStart, Number.MAX_SAFE_INTEGER]);
+  return { parserTokens: kept ?? tokens, unclosed: stack, firstTooDeep, tooDeepRegions, strayBraces };
+}
+
+/** Whether `offset` lies in one of the sorted, disjoint `regions`. */
+function inRegions(regions: readonly [number, number][], offset: number): boolean {
+  let low = 0;
+  let high = regions.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [start, end] = regions[mid]!;
+    if (offset < start) high = mid - 1;
+    else if (offset >= end) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Where binary content shows itself, if `text` is not text at all: mostly NUL,
+ * control and replacement characters near its start (a text with one stray
+ * NUL in a quoted string is still text). One problem there beats thousands
+ * of syntax errors.
+ */
+function binaryContentAt(text: string): number | undefined {
+  const length = Math.min(text.length, BINARY_SNIFF_LENGTH);
+  let odd = 0;
+  let firstOdd = -1;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11)) {
+      if (firstOdd < 0) firstOdd = i;
+      odd++;
+    }
+  }
+  return odd >= 8 && odd * 10 > length ? firstOdd : undefined;
+}
+
+/** Keeps the first MAX_SYNTAX_PROBLEMS of sorted `problems` and one that counts the rest. */
+function capProblems(problems: SyntaxProblem[]): SyntaxProblem[] {
+  if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+  const omitted = problems.length - MAX_SYNTAX_PROBLEMS;
+  const at = problems[MAX_SYNTAX_PROBLEMS]!.range.start;
+  const kept = problems.slice(0, MAX_SYNTAX_PROBLEMS);
+  kept.push({
+    kind: 'syntax',
+    message: `…and ${omitted} more syntax problem${omitted === 1 ? '' : 's'} (only the first ${MAX_SYNTAX_PROBLEMS} are reported): fix these first.`,
+    range: { start: at, end: at },
+    omitted,
+  });
+  return kept;
 }
 
 /** The statement keyword before a `{`, to name the block in a message. */
@@ -66,42 +229,94 @@ function endPosition(text: string, tokens: readonly IToken[], comments: readonly
   return { line, character, offset: text.length };
 }
 
+/** Token types a statement can start with (keywords of statements, and text for a paragraph). */
+const STATEMENT_STARTS: ReadonlySet<string> = new Set([
+  'Kw_strategy', 'Kw_framework', 'Kw_priority', 'Kw_section', 'Kw_aim', 'Kw_national', 'Kw_commitment', 'Kw_action', 'Kw_measure',
+  'Kw_target', 'Kw_outcome', 'Kw_narrative', 'Kw_note', 'Kw_owner', 'Kw_timing', 'Kw_supports', 'Kw_coverage', 'Kw_area',
+  'Kw_vision', 'Kw_period', 'Kw_status', 'Kw_partners', 'Kw_glossary', 'StringLiteral', 'UnterminatedString', 'CurlyString',
+]);
+
+function emptyDocument(end: Position, comments: readonly Comment[]): StrategyDocument {
+  return { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items: [], comments: [...comments] };
+}
+
 export function parse(text: string): ParseResult {
   const lines = new LineIndex(text);
+  const binaryAt = binaryContentAt(text);
+  if (binaryAt !== undefined) {
+    const end = lines.positionAt(text.length);
+    const at = lines.positionAt(binaryAt);
+    const problem: SyntaxProblem = {
+      kind: 'lexical',
+      message: `This is not Strategy text: it looks like a binary file (it is mostly NUL, control or unreadable characters). Open the document it came from, or convert it with \`strategy convert\`.`,
+      range: { start: at, end: at },
+    };
+    return { document: emptyDocument(end, []), problems: [problem], lines };
+  }
   const lexed = lex(text, lines);
-  const problems: SyntaxProblem[] = lexed.problems.map((p) => ({ kind: 'lexical', ...p }));
+  const problems: SyntaxProblem[] = [];
+  for (const p of lexed.problems) problems.push({ kind: 'lexical', ...p });
   const end = endPosition(text, lexed.tokens, lexed.comments);
   const builder = new AstBuilder(end);
-  const items = [];
+  const items: Statement[] = [];
+  const braces = planBraces(lexed.tokens);
+  if (braces.firstTooDeep) {
+    problems.push({
+      kind: 'syntax',
+      message: `Blocks are nested deeper than ${MAX_NESTING_DEPTH} levels here: what this block holds is left out of the outline and the checks. Strategies nest a handful of levels: close the blocks this one is in.`,
+      range: tokenRange(braces.firstTooDeep),
+    });
+  }
 
   // A token that cannot start a statement stops Chevrotain's top-level loop;
-  // report it, step over it and parse on, so one stray token hides nothing.
-  let rest = lexed.tokens;
+  // report it, step over it (and the tokens after it that cannot start one
+  // either, so a run of them costs one restart) and parse on.
+  let rest = braces.parserTokens;
+  // Where the parser already complained: a stray piece starting at the same token is the same mistake.
+  const complainedAt = new Set<number>();
   for (;;) {
     const { cst, errors } = parseTokens(rest);
-    items.push(...builder.statements(cst.children));
+    for (const statement of builder.statements(cst.children)) items.push(statement);
     let stoppedAt: IToken | undefined;
     for (const e of errors) {
       if (e.name === 'NotAllInputParsedException') stoppedAt = e.token;
       if (isMissingCloseAtEnd(e)) continue;
       const t = e.token;
-      const range = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset) ? { start: end, end } : tokenRange(t);
-      problems.push({ kind: 'syntax', message: e.message, range });
+      const atEnd = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
+      if (!atEnd && braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, t.startOffset)) continue;
+      if (!atEnd) complainedAt.add(t.startOffset);
+      problems.push({ kind: 'syntax', message: e.message, range: atEnd ? { start: end, end } : tokenRange(t) });
     }
     if (!stoppedAt) break;
-    const index = rest.indexOf(stoppedAt);
-    if (index < 0 || index + 1 >= rest.length) break;
-    rest = rest.slice(index + 1);
+    let index = rest.indexOf(stoppedAt);
+    if (index < 0) break;
+    index++;
+    while (index < rest.length && !STATEMENT_STARTS.has(rest[index]!.tokenType.name)) index++;
+    if (index >= rest.length) break;
+    rest = rest.slice(index);
   }
 
-  for (const brace of unclosedBraces(lexed.tokens)) {
-    const owner = blockOwner(lexed.tokens, lexed.tokens.indexOf(brace));
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(brace) });
+  for (const { token, inBlock } of builder.strays) {
+    if (complainedAt.has(token.startOffset)) continue;
+    if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, token.startOffset)) continue;
+    problems.push({ kind: 'syntax', message: strayTokenMessage(token, inBlock), range: tokenRange(token) });
   }
 
-  problems.push(...builder.problems.map((p) => ({ kind: 'value' as const, ...p })));
+  for (const index of braces.strayBraces) {
+    const brace = lexed.tokens[index]!;
+    if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, brace.startOffset)) continue;
+    const owner = blockOwner(lexed.tokens, index);
+    problems.push({ kind: 'syntax', message: `This \`{\` opens no block${owner ? `: ${owner.replace(/^ of /, '')} takes none` : ''}. Remove it, and the \`}\` that closes it.`, range: tokenRange(brace) });
+  }
+
+  for (const index of braces.unclosed) {
+    const owner = blockOwner(lexed.tokens, index);
+    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(lexed.tokens[index]!) });
+  }
+
+  for (const p of builder.problems) problems.push({ kind: 'value', ...p });
   const document: StrategyDocument = { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items, comments: lexed.comments };
-  problems.push(...checkStructure(document).map((p) => ({ kind: 'structure' as const, ...p })));
+  for (const p of checkStructure(document)) problems.push({ kind: 'structure', ...p });
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  return { document, problems, lines };
+  return { document, problems: capProblems(problems), lines };
 }

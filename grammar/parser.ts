@@ -9,7 +9,7 @@
  * and token categories (IdToken, OwnerToken…) stand in for tiny sub-rules:
  * fewer CST nodes is most of the parser's speed.
  */
-import { CstParser, type CstNode, type IOrAlt, type IToken } from 'chevrotain';
+import { CstParser, tokenMatcher, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,
   Comma,
@@ -26,6 +26,7 @@ import {
   RCurly,
   Slash,
   StatusToken,
+  StrayToken,
   StringLiteral,
   TermToken,
 } from './tokens.js';
@@ -43,6 +44,27 @@ class StrategyParser extends CstParser {
   }
 
   private statementAlternatives: IOrAlt<unknown>[] | undefined;
+
+  /**
+   * A missing `{` is not made up in recovery: an invented block would take in
+   * every statement after it, and a run of `section "…"` lines without braces
+   * would nest one level per line until the stack runs out.
+   */
+  override canTokenTypeBeInsertedInRecovery(tokType: TokenType): boolean {
+    return tokType !== LCurly;
+  }
+
+  /**
+   * Chevrotain's test for single-token insertion (a hook its typings do not
+   * declare), less the stray-token category: any stray token may follow a
+   * statement, and counting that would make up a missing title before every
+   * one instead of deleting the token that stands in the title's place.
+   */
+  canRecoverWithSingleTokenInsertion(expectedTokType: TokenType, follows: readonly TokenType[]): boolean {
+    if (!this.canTokenTypeBeInsertedInRecovery(expectedTokType)) return false;
+    const next = this.LA(1);
+    return follows.some((f) => f !== StrayToken && tokenMatcher(next, f));
+  }
 
   /** One statement; shared by the document and every block (not a rule, so no extra tree node). */
   private statement(): void {
@@ -72,12 +94,24 @@ class StrategyParser extends CstParser {
         { ALT: () => this.SUBRULE(this.partnersDecl) },
         { ALT: () => this.SUBRULE(this.glossaryDecl) },
         { ALT: () => this.SUBRULE(this.paragraph) },
+        { ALT: () => this.SUBRULE(this.strayRun) },
       ]),
     );
   }
 
   public document = this.RULE('document', () => {
-    this.MANY(() => this.statement());
+    this.MANY(() =>
+      this.OR2([
+        { ALT: () => this.statement() },
+        // At the top level a `}` closes nothing: taken here, it is reported without a restart.
+        { ALT: () => this.CONSUME(RCurly, { LABEL: 'strayClose' }) },
+      ]),
+    );
+  });
+
+  /** Tokens that cannot start a statement, where one should stand: reported once, as one piece. */
+  private strayRun = this.RULE('strayRun', () => {
+    this.AT_LEAST_ONE(() => this.CONSUME(StrayToken, { LABEL: 'stray' }));
   });
 
   private block = this.RULE('block', () => {

@@ -61,12 +61,18 @@ export class LineIndex {
     return { line: low, character: clamped - this.lineStarts[low]!, offset: clamped };
   }
 
+  /**
+   * The offset of a line and character; a character past the line's end means
+   * the line's end (before its line break), as LSP positions do.
+   */
   offsetAt(line: number, character: number): number {
     if (line >= this.lineStarts.length) return this.text.length;
     if (line < 0) return 0;
     const start = this.lineStarts[line]!;
-    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
-    return Math.min(start + Math.max(0, character), next);
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return Math.min(start + Math.max(0, character), end);
   }
 
   rangeOf(startOffset: number, endOffset: number): Range {

@@ -17,6 +17,19 @@ export const TermToken = createToken({ name: 'TermToken', pattern: Lexer.NA });
 export const QuantityToken = createToken({ name: 'QuantityToken', pattern: Lexer.NA });
 export const DirectionToken = createToken({ name: 'DirectionToken', pattern: Lexer.NA });
 export const StatusToken = createToken({ name: 'StatusToken', pattern: Lexer.NA });
+/**
+ * Every token that cannot start a statement (except the braces). Where a
+ * statement should stand, the parser takes a run of them as one stray piece
+ * and reports it, instead of Chevrotain's repetition recovery, which recurses
+ * once per recovery and so runs out of stack on a long list of them.
+ */
+export const StrayToken = createToken({ name: 'StrayToken', pattern: Lexer.NA });
+
+/** The keywords a statement starts with; every other keyword is a StrayToken where a statement should stand. */
+export const STATEMENT_KEYWORDS: ReadonlySet<string> = new Set([
+  'strategy', 'framework', 'priority', 'section', 'aim', 'national', 'commitment', 'action', 'measure', 'target', 'outcome',
+  'narrative', 'note', 'owner', 'timing', 'supports', 'coverage', 'area', 'vision', 'period', 'status', 'partners', 'glossary',
+]);
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
@@ -53,33 +66,34 @@ export const CurlyString = createToken({
 });
 
 /** A National Indicator code as people write it: `NI 40`, `NI40`, `NI-40`. */
-export const IndicatorCode = createToken({ name: 'IndicatorCode', pattern: /NI[ \t]*-?[ \t]*\d+/, start_chars_hint: ['N'] });
-export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}(?:-\d{2})?(?![\d.])/ });
-export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)*/, categories: [IdToken, QuantityToken] });
-export const Percent = createToken({ name: 'Percent', pattern: /%/ });
+export const IndicatorCode = createToken({ name: 'IndicatorCode', pattern: /NI[ \t]*-?[ \t]*\d+/, start_chars_hint: ['N'], categories: [StrayToken] });
+export const DateLiteral = createToken({ name: 'DateLiteral', pattern: /\d{4}-\d{2}(?:-\d{2})?(?![\d.])/, categories: [StrayToken] });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', pattern: /\d+(?:\.\d+)*/, categories: [IdToken, QuantityToken, StrayToken] });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [StrayToken] });
 export const LCurly = createToken({ name: 'LCurly', pattern: /{/ });
 export const RCurly = createToken({ name: 'RCurly', pattern: /}/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
-export const Slash = createToken({ name: 'Slash', pattern: /\// });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, categories: [StrayToken] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [StrayToken] });
 
 export const Name = createToken({
   name: 'Name',
   pattern: /[A-Za-z_][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*/,
-  categories: [IdToken, OwnerToken, TermToken],
+  categories: [IdToken, OwnerToken, TermToken, StrayToken],
 });
 
 /** `X`, `XX`, `XXX`: the value a draft has not filled in yet. */
-export const Placeholder = createToken({ name: 'Placeholder', pattern: /X{1,4}/, longer_alt: Name, categories: [QuantityToken, TermToken] });
+export const Placeholder = createToken({ name: 'Placeholder', pattern: /X{1,4}/, longer_alt: Name, categories: [QuantityToken, TermToken, StrayToken] });
 export const Tbc = createToken({
   name: 'Tbc',
   pattern: new RegExp(PLACEHOLDER_WORDS.join('|')),
   longer_alt: Name,
-  categories: [QuantityToken, TermToken],
+  categories: [QuantityToken, TermToken, StrayToken],
 });
 
 function keywordToken(word: string): TokenType {
   const name = `Kw_${word}`;
-  const categories = (DIRECTIONS as readonly string[]).includes(word) ? [DirectionToken] : (STATUS_VALUES as readonly string[]).includes(word) ? [StatusToken] : [];
+  const categories: TokenType[] = (DIRECTIONS as readonly string[]).includes(word) ? [DirectionToken] : (STATUS_VALUES as readonly string[]).includes(word) ? [StatusToken] : [];
+  if (!STATEMENT_KEYWORDS.has(word)) categories.push(StrayToken);
   return createToken({ name, pattern: new RegExp(word), longer_alt: Name, categories });
 }
 
@@ -99,6 +113,7 @@ export const allTokens: TokenType[] = [
   QuantityToken,
   DirectionToken,
   StatusToken,
+  StrayToken,
   WhiteSpace,
   LineComment,
   StringLiteral,

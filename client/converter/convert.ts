@@ -13,7 +13,8 @@ import { emitAsProse, emitDocument } from './emit/emit.js';
 import { legalise } from './emit/legalise.js';
 import { blockText, type Block } from './layout/blocks.js';
 import { cleanLayout } from './layout/cleanup.js';
-import type { DescribedFramework, DocumentModel, Node } from './model.js';
+import { textWarnings, withoutControls } from './layout/text-health.js';
+import { walk, type DescribedFramework, type DocumentModel, type Node } from './model.js';
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
 import { buildOutline, hasCommitmentHeadings } from './recognise/outline.js';
@@ -21,6 +22,7 @@ import { convertOutline } from './recognise/sections.js';
 import { recogniseTable } from './recognise/tables.js';
 import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
 import { countConstructs, coverageOf } from './report.js';
+import { timingInWords } from './recognise/timing.js';
 
 export interface ConversionReport {
   input: string;
@@ -28,7 +30,10 @@ export interface ConversionReport {
   documentKind: 'strategy' | 'framework';
   counts: Record<string, number>;
   unplaced: { text: string; line?: number }[];
-  coverage: { sourceWords: number; coveredWords: number; ratio: number };
+  /** What looks wrong with the source's text itself (glyphs of a broken font encoding, words run together). */
+  warnings?: string[];
+  /** Word coverage: `ratio` in the source's order, `anyOrder` wherever the words went. */
+  coverage: { sourceWords: number; coveredWords: number; ratio: number; anyOrder: number; missing: readonly string[] };
 }
 
 /** A framework built from what a converted document says of it, to be written beside it. */
@@ -66,15 +71,70 @@ function footnoteNodes(footnotes: readonly { text: string; footnote?: string }[]
  * text did not parse.
  */
 function render(model: DocumentModel, comments: readonly string[], proseTexts: () => string[], unplaced: ConversionReport['unplaced']): { text: string; parsed: ParseResult } {
-  const formatted = format(emitDocument(model, comments));
-  const checked = formatted.ok ? parse(formatted.text) : undefined;
-  if (formatted.ok && checked && checked.problems.length === 0) return { text: formatted.text, parsed: checked };
-  const problem = checked ? checked.problems[0] : !formatted.ok ? formatted.problems[0] : undefined;
-  unplaced.push({ text: `The structure found could not be written (${problem?.message ?? 'unknown problem'}); the document was kept as prose.` });
+  const whole = tryRender(model, comments);
+  if (whole.ok) return whole;
+  // One block that cannot be written as structure is kept as prose on its own; the rest keeps its structure.
+  const items = model.items.map((node) => {
+    const alone = tryRender({ ...model, items: [node] }, []);
+    if (alone.ok) return node;
+    unplaced.push({ text: `The structure of ${describe(node)} could not be written (${alone.problem}); it was kept as prose.` });
+    return proseOf(node);
+  });
+  const mended = tryRender({ ...model, items }, comments);
+  if (mended.ok) return mended;
+  unplaced.push({ text: `The structure found could not be written (${mended.problem}); the document was kept as prose.` });
   const raw = emitAsProse(model, proseTexts());
   const fallback = format(raw);
   const text = fallback.ok ? fallback.text : raw;
   return { text, parsed: parse(text) };
+}
+
+function tryRender(model: DocumentModel, comments: readonly string[]): { ok: true; text: string; parsed: ParseResult } | { ok: false; problem: string } {
+  const formatted = format(emitDocument(model, comments));
+  if (!formatted.ok) return { ok: false, problem: formatted.problems[0]?.message ?? 'unknown problem' };
+  const parsed = parse(formatted.text);
+  if (parsed.problems.length > 0) return { ok: false, problem: parsed.problems[0]!.message };
+  return { ok: true, text: formatted.text, parsed };
+}
+
+function describe(node: Node): string {
+  const words = 'title' in node && node.title ? node.title : 'text' in node && node.text ? node.text : '';
+  return words ? `${node.kind} "${words.length > 60 ? `${words.slice(0, 57)}…` : words}"` : `a ${node.kind}`;
+}
+
+/** Every word of a node, in order, as prose. */
+function proseOf(node: Node): Node {
+  const texts: string[] = [];
+  const visit = (n: Node): void => {
+    switch (n.kind) {
+      case 'owner':
+        texts.push(n.names.join(', '));
+        return;
+      case 'timing':
+        texts.push(n.value.words);
+        return;
+      case 'target':
+        texts.push(n.words);
+        return;
+      case 'partners':
+        if (n.title) texts.push(n.title);
+        for (const e of n.entries) texts.push(e.role ? `${e.name} ${e.role}` : e.name);
+        return;
+      case 'glossary':
+        if (n.title) texts.push(n.title);
+        for (const e of n.entries) texts.push(`${e.term} ${e.meaning}`);
+        return;
+      case 'measure':
+        texts.push([n.indicator !== undefined ? `NI ${n.indicator}` : '', n.title ?? ''].join(' ').trim());
+        break;
+      default:
+        if ('title' in n && n.title) texts.push(n.title);
+        if ('text' in n && n.text) texts.push(n.text);
+    }
+    for (const child of 'items' in n ? n.items : []) visit(child);
+  };
+  visit(node);
+  return { kind: 'narrative', items: texts.filter(Boolean).map((text) => ({ kind: 'paragraph', text })) };
 }
 
 function companionText(framework: DescribedFramework, inputName: string): string {
@@ -95,8 +155,10 @@ function companionText(framework: DescribedFramework, inputName: string): string
   return render(model, [`Built by strategy convert from what ${source} says of this framework.`], () => framework.priorities.map((p) => p.title), []).text;
 }
 
-export function convertBlocks(blocks: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
+export function convertBlocks(read: readonly Block[], inputName: string, config: ConverterConfig): DetailedConversion {
   const rules = compileHeadingRules(config.headings);
+  const blocks = withoutControls(read);
+  const warnings = textWarnings(blocks.map(blockText).join('\n'));
   const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
   const sourceText = [...cleaned.blocks.map(bodyText), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
   const { header, rest } = readHeader(cleaned.blocks, sourceText);
@@ -106,17 +168,25 @@ export function convertBlocks(blocks: readonly Block[], inputName: string, confi
   const unplaced: ConversionReport['unplaced'] = [];
   const ignored: string[] = [];
   const outline = buildOutline(rest, { rules, titleLevel: header.titleLevel, explicitCommitments: hasCommitmentHeadings(rest, rules) });
-  const found = convertOutline(outline, {
-    kind,
-    unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
-    ignored: (text) => ignored.push(text),
-  });
+  // A document titled "Recommendations" (a chapter exported on its own) introduces what its sections say.
+  const titleRule = matchHeading(rules, header.title)?.construct;
+  const titleMode = titleRule === 'commitments' || titleRule === 'actions' ? titleRule : undefined;
+  const found = convertOutline(
+    outline,
+    {
+      kind,
+      unplaced: (text, line) => unplaced.push(line !== undefined ? { text, line } : { text }),
+      ignored: (text) => ignored.push(text),
+    },
+    titleMode,
+  );
   const described = kind === 'strategy' ? describedFrameworks(outline) : [];
   const frameworkId =
     kind === 'framework'
       ? frameworkIdFor(header)
       : (config.framework ?? citedFramework(sourceText, (config.frameworks ?? []).filter((f) => !described.some((d) => d.id === f.id))) ?? described[0]?.id);
 
+  addStatedTimings(found);
   const items = legalise([...found, ...footnoteNodes(cleaned.footnotes)], kind);
   assignIds(items, kind);
   const model: DocumentModel = { kind, header, items, ...(frameworkId ? { frameworkId } : {}) };
@@ -128,7 +198,17 @@ export function convertBlocks(blocks: readonly Block[], inputName: string, confi
   counts.tableHeaders = tableHeaders;
   counts.ignoredHeadings = ignored.length;
   const coverage = coverageOf(sourceText, text);
-  const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage };
+  const report: ConversionReport = { input: inputName, documentKind: kind, counts, unplaced, coverage, ...(warnings.length ? { warnings } : {}) };
   const companions = described.map((d) => ({ id: d.id, title: d.title, text: companionText(d, inputName) }));
   return { text, report, companions };
+}
+
+/** A commitment (or action) with no timing of its own that states one in its words gets it, the words kept. */
+function addStatedTimings(nodes: readonly Node[]): void {
+  for (const node of walk(nodes)) {
+    if (node.kind !== 'commitment' && node.kind !== 'action') continue;
+    if (node.items.some((n) => n.kind === 'timing') || !node.text) continue;
+    const timing = timingInWords(node.text);
+    if (timing) node.items.push({ kind: 'timing', value: timing });
+  }
 }

@@ -28,14 +28,14 @@ function glossaryMeanings(...docs: AnalysedDocument[]): Map<string, string> {
   return out;
 }
 
-function textOfStatements(items: readonly Statement[]): string[] {
-  const out: string[] = [];
+function textOfStatements(items: readonly Statement[], out: string[] = []): string[] {
+  // Into one list, not spread: a block may hold more statements than a call may take arguments.
   for (const s of items) {
     if (s.kind === 'note' || s.kind === 'supports') continue;
     if ('title' in s && s.title) out.push(s.title.value);
     if ('words' in s && s.words) out.push(s.words.value);
     if ('text' in s && s.text) out.push(s.text.value);
-    if ('items' in s) out.push(...textOfStatements(s.items));
+    if ('items' in s) textOfStatements(s.items, out);
   }
   return out;
 }

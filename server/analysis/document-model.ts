@@ -36,7 +36,7 @@ export function analyseDocument(uri: string, text: string, version = 0): Analyse
   const frameworkRefs: Identifier[] = [];
   for (const item of header?.items ?? []) {
     if (item.kind === 'period' && item.start && item.end && !period) period = { start: item.start, end: item.end };
-    if (item.kind === 'frameworkRef') frameworkRefs.push(...item.refs);
+    if (item.kind === 'frameworkRef') for (const ref of item.refs) frameworkRefs.push(ref);
   }
   const glossary = new Map<string, GlossaryEntry>();
   for (const item of parsed.document.items) {

@@ -7,17 +7,22 @@
  * Keyed by message rather than line, so that edits elsewhere in the file do
  * not resurrect suppressed findings.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBoundedTextFile } from '../analysis/text-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { Position } from '../../grammar/index.js';
 import type { Finding, SeveritySetting } from '../rules/rule.js';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import { ConfigError, parseJsonWithPosition } from '../config/load-config.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 const FileEntriesSchema = z.record(z.string(), z.record(z.string(), z.number().int().positive()));
 export const SuppressionsSchema = z.object({ version: z.literal(1), files: z.record(z.string(), FileEntriesSchema) }).strict();
 export type Suppressions = z.infer<typeof SuppressionsSchema>;
+
+/** A suppressions file is a few KB per file recorded; this bounds what a misnamed path can make the CLI read. */
+const MAX_SUPPRESSIONS_BYTES = 32 * 1024 * 1024;
 
 export function emptySuppressions(): Suppressions {
   return { version: 1, files: {} };
@@ -25,12 +30,9 @@ export function emptySuppressions(): Suppressions {
 
 export function readSuppressions(file: string, shown: string): Suppressions {
   if (!existsSync(file)) return emptySuppressions();
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ConfigError(shown, `cannot read the suppressions file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const read = readBoundedTextFile(file, MAX_SUPPRESSIONS_BYTES);
+  if (!read.ok) throw new ConfigError(shown, `the suppressions file ${read.error}`);
+  const text = read.text;
   const parsed = SuppressionsSchema.safeParse(parseJsonWithPosition(text, shown));
   if (!parsed.success) throw new ConfigError(shown, `not a suppressions file: ${parsed.error.issues[0]!.message} at \`${parsed.error.issues[0]!.path.join('.')}\``);
   return parsed.data;
@@ -42,7 +44,7 @@ export function writeSuppressions(file: string, s: Suppressions): void {
       .sort()
       .map((f) => [f, Object.fromEntries(Object.keys(s.files[f]!).sort().map((r) => [r, sortRecord(s.files[f]![r]!)]))]),
   );
-  writeFileSync(file, `${JSON.stringify({ version: 1, files: sortedFiles }, null, 2)}\n`);
+  writeFileAtomic(file, `${JSON.stringify({ version: 1, files: sortedFiles }, null, 2)}\n`);
 }
 
 function sortRecord(r: Record<string, number>): Record<string, number> {

@@ -355,13 +355,16 @@ export function provideCompletion(project: Project, params: CompletionParams): C
   const context = cursorContext(doc, offset);
   const settings = project.settingsFor(key);
   const start = doc.parsed.lines.positionAt(context.prefixStart);
+  // The cursor as the text has it: a position past a line's end is that line's end, so the range never runs backwards.
+  const cursorAt = doc.parsed.lines.positionAt(offset);
+  const cursor = { line: cursorAt.line, character: cursorAt.character };
   const w: Where = {
     doc,
     context,
     framework: project.frameworkFor(doc),
     catalogue: settings.lint.catalogue,
     configuredAcronyms: settings.acronyms,
-    replace: { start: { line: start.line, character: start.character }, end: params.position },
+    replace: { start: { line: start.line, character: start.character }, end: cursor },
   };
   const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
 
@@ -373,7 +376,7 @@ export function provideCompletion(project: Project, params: CompletionParams): C
     if (statement === 'Kw_owner') {
       // A name has spaces: what is replaced is everything typed inside the quotes, not the last word.
       const inside = doc.parsed.lines.positionAt(context.inString.start + 1);
-      return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: params.position } }, true);
+      return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: cursor } }, true);
     }
     // Acronyms inside prose only when asked for: prose is for writing, not for pop-ups.
     if (!invoked) return [];

@@ -21,7 +21,19 @@ export class FolderSettings {
   private folders: FolderState[] = [];
   private readonly loose = new Map<string, EffectiveSettings>();
 
-  constructor(private readonly clientSettings: ClientSettingsSource) {}
+  /**
+   * `isRestricted`: whether the workspace is untrusted (Restricted Mode). Then
+   * only files inside the workspace folders are read: no configuration of a
+   * document outside them, no framework or indicator file outside them.
+   */
+  constructor(
+    private readonly clientSettings: ClientSettingsSource,
+    private readonly isRestricted: () => boolean = () => false,
+  ) {}
+
+  private confinement(): readonly string[] | undefined {
+    return this.isRestricted() ? this.folders.map((f) => f.path) : undefined;
+  }
 
   set(folders: readonly { uri: string }[]): void {
     this.folders = [];
@@ -67,7 +79,7 @@ export class FolderSettings {
   async reload(folders: readonly FolderState[] = this.folders): Promise<void> {
     for (const folder of folders) {
       const { settings, problems } = readClientSettings(await this.clientSettings(folder.uri));
-      folder.settings = effectiveSettings(folder.path, settings, problems);
+      folder.settings = effectiveSettings(folder.path, settings, problems, this.confinement());
     }
     if (folders === this.folders) this.loose.clear();
   }
@@ -78,7 +90,9 @@ export class FolderSettings {
     const scope = looseScope(key);
     if (this.loose.has(scope)) return undefined;
     const { settings, problems } = readClientSettings(await this.clientSettings(isFileKey(key) ? uriOf(key) : undefined));
-    const effective = effectiveSettings(scope === '' ? undefined : scope, settings, problems);
+    const confineTo = this.confinement();
+    // In Restricted Mode a document outside the folders gets no configuration of its own directory.
+    const effective = effectiveSettings(scope === '' || confineTo ? undefined : scope, settings, problems, confineTo);
     this.loose.set(scope, effective);
     return effective;
   }

@@ -2,24 +2,45 @@
  * Entry point of the language server (bundled to dist/server.js). The
  * transport comes from the command line, as vscode-languageserver reads it:
  * `--stdio`, `--node-ipc` (how the VS Code extension starts it), `--pipe=…`
- * or `--socket=…`.
+ * or `--socket=…`. Over stdio, standard input passes through a framing guard
+ * first (see transport.ts).
  */
-import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
+import { beforeInitialize, FramingGuard, NOT_INITIALIZED_METHOD } from './transport.js';
 
-const connection = createConnection(ProposedFeatures.all, {
-  // A request cancelled while still queued is answered at once, without running it.
-  cancelUndispatched: (message) => {
-    const id = (message as { id?: unknown }).id;
-    if (typeof id !== 'number' && typeof id !== 'string') return undefined;
-    return { jsonrpc: '2.0', id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() };
+const options = {
+  connectionStrategy: {
+    // A request cancelled while still queued is answered at once, without running it.
+    cancelUndispatched: (message: unknown) => {
+      const id = (message as { id?: unknown }).id;
+      if (typeof id !== 'number' && typeof id !== 'string') return undefined;
+      return { jsonrpc: '2.0' as const, id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() };
+    },
   },
-});
+  messageStrategy: beforeInitialize(),
+};
+
+let connection: Connection | undefined;
+const report = (message: string): void => {
+  process.stderr.write(`${message}\n`);
+  connection?.console.error(message);
+};
+
+if (process.argv.includes('--stdio')) {
+  const input = new FramingGuard(report);
+  process.stdin.pipe(input);
+  connection = createConnection(ProposedFeatures.all, input, process.stdout, options);
+} else {
+  connection = createConnection(ProposedFeatures.all, options);
+}
+const server = connection;
 
 // What a user types must never bring the server down; a fault is logged and the server carries on.
-process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
-process.on('unhandledRejection', (e) => connection.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+process.on('uncaughtException', (e) => server.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) => server.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
-startServer(connection);
-connection.listen();
+server.onRequest(NOT_INITIALIZED_METHOD, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send `initialize` first.'));
+startServer(server);
+server.listen();

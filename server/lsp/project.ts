@@ -37,6 +37,8 @@ export interface ProjectHost {
   clientSettings(scopeUri: string | undefined): Promise<unknown>;
   /** Where faults in the server itself are written. */
   log?(message: string): void;
+  /** Whether the workspace is untrusted (Restricted Mode): then only files inside its folders are read. */
+  isRestricted?(): boolean;
 }
 
 interface OpenDocument {
@@ -80,7 +82,10 @@ export class Project {
   private ready = false;
 
   constructor(private readonly host: ProjectHost) {
-    this.settings = new FolderSettings((scopeUri) => host.clientSettings(scopeUri));
+    this.settings = new FolderSettings(
+      (scopeUri) => host.clientSettings(scopeUri),
+      () => host.isRestricted?.() ?? false,
+    );
   }
 
   // ── folders and settings ────────────────────────────────────────────────

@@ -36,6 +36,13 @@ export interface InitializationOptions {
    * triggers. Unset: the pause adapts to what checking the document costs.
    */
   readonly diagnosticsDelay?: number;
+  /**
+   * False when the workspace is not trusted (VS Code's Restricted Mode): the
+   * server then reads only files inside the workspace folders (no framework
+   * or indicator file a workspace's strategy.config.json names outside them).
+   * Unset: trusted.
+   */
+  readonly workspaceTrusted?: boolean;
 }
 
 /**

@@ -3,8 +3,7 @@
  * provider per feature. Everything here is plumbing; what the server knows
  * lives in `project.ts` and the analysis, what it answers in the providers.
  */
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readBoundedTextFile, readBoundedTextFileAsync } from '../analysis/text-file.js';
 import { basename, dirname, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -53,15 +52,17 @@ const REFRESH_DELAY_MS = 300;
 function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof raw !== 'object' || raw === null) return {};
   const delay = (raw as Record<string, unknown>)['diagnosticsDelay'];
-  return typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {};
+  const trusted = (raw as Record<string, unknown>)['workspaceTrusted'];
+  return {
+    ...(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {}),
+    ...(typeof trusted === 'boolean' ? { workspaceTrusted: trusted } : {}),
+  };
 }
 
+/** A file's text, or undefined when it is not a regular file, too large, binary or not UTF-8. */
 async function readText(path: string): Promise<string | undefined> {
-  try {
-    return (await readFile(path, 'utf8')).replace(/^\ufeff/, '');
-  } catch {
-    return undefined;
-  }
+  const r = await readBoundedTextFileAsync(path);
+  return r.ok ? r.text : undefined;
 }
 
 export function startServer(connection: Connection): void {
@@ -70,17 +71,16 @@ export function startServer(connection: Connection): void {
   let pullConfiguration = false;
   let pushedSettings: unknown;
   let stopped = false;
+  let restricted = false;
   const log: Logger = { error: (m) => connection.console.error(m) };
 
   const project = new Project({
     readFile: readText,
     readFileNow: (path) => {
-      try {
-        return readFileSync(path, 'utf8').replace(/^\ufeff/, '');
-      } catch {
-        return undefined;
-      }
+      const r = readBoundedTextFile(path);
+      return r.ok ? r.text : undefined;
     },
+    isRestricted: () => restricted,
     async clientSettings(scopeUri) {
       if (!pullConfiguration) return pushedSettings;
       try {
@@ -169,6 +169,7 @@ export function startServer(connection: Connection): void {
     capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
     const options = readInitializationOptions(params.initializationOptions);
+    restricted = options.workspaceTrusted === false;
     publisher = new DiagnosticsPublisher(project, connection, {
       delayMs: options.diagnosticsDelay,
       trace: (m) => connection.tracer.log(m),

@@ -12,7 +12,10 @@
 import { z } from 'zod';
 import { ConfiguredIndicatorSchema, type ConfiguredIndicator } from '../catalogue/indicator-catalogue.js';
 import { SEVERITY_SETTINGS, CONFIG_FILE_NAME, type StrategyConfig } from '../config/config-schema.js';
-import { ConfigError, loadConfig, resolveConfig, type ResolvedConfig } from '../config/load-config.js';
+import { ConfigError, parseJsonWithPosition, resolveConfig, validateConfig, type ResolvedConfig } from '../config/load-config.js';
+import { isInsideFolders, unreadableConfiguredFile } from '../analysis/configured-files.js';
+import { readBoundedTextFile } from '../analysis/text-file.js';
+import { existsSync } from 'node:fs';
 import { DEFAULT_SETTINGS, type LintSettings } from '../analysis/engine.js';
 import { RULE_IDS } from '../rules/registry.js';
 import type { SeveritySetting } from '../rules/rule.js';
@@ -105,6 +108,45 @@ export const DEFAULT_EFFECTIVE_SETTINGS: EffectiveSettings = {
   problems: [],
 };
 
+/**
+ * The folder's strategy.config.json, validated, without reading the files it
+ * names (as the CLI's `loadConfig` would): those are screened first.
+ */
+function readFolderConfig(baseDir: string): { raw: StrategyConfig; file: string } | undefined {
+  const file = join(baseDir, CONFIG_FILE_NAME);
+  if (!existsSync(file)) return undefined;
+  const read = readBoundedTextFile(file);
+  if (!read.ok) throw new ConfigError(CONFIG_FILE_NAME, `the config file ${read.error}`);
+  return { raw: validateConfig(parseJsonWithPosition(read.text, CONFIG_FILE_NAME), CONFIG_FILE_NAME, read.text), file };
+}
+
+/**
+ * Keeps the framework paths and indicator files that may be read: regular
+ * files of a bounded size (a device such as /dev/zero would be read until
+ * memory runs out) and, in Restricted Mode, only those inside the workspace
+ * folders. Says why of each one left out.
+ */
+function screenFiles(config: StrategyConfig, dir: string, confineTo: readonly string[] | undefined, problems: string[]): StrategyConfig {
+  const allowed = (key: 'frameworks' | 'indicatorFiles', f: string): boolean => {
+    const path = resolve(dir, f);
+    if (confineTo && !isInsideFolders(path, confineTo)) {
+      problems.push(`\`${key}\`: ${path} is outside the workspace folders; in Restricted Mode only files inside them are read.`);
+      return false;
+    }
+    const why = key === 'indicatorFiles' ? unreadableConfiguredFile(path) : undefined;
+    if (why) {
+      problems.push(`\`${key}\`: ${path} ${why}; it is ignored.`);
+      return false;
+    }
+    return true;
+  };
+  return {
+    ...config,
+    frameworks: (config.frameworks ?? []).filter((f) => allowed('frameworks', f)),
+    indicatorFiles: (config.indicatorFiles ?? []).filter((f) => allowed('indicatorFiles', f)),
+  };
+}
+
 function merge(raw: StrategyConfig, client: ClientSettings, withIndicatorFiles: boolean): StrategyConfig {
   return {
     ...raw,
@@ -120,13 +162,18 @@ function merge(raw: StrategyConfig, client: ClientSettings, withIndicatorFiles: 
  * The settings for documents under `baseDir`: its strategy.config.json, if
  * any, refined by the client's settings.
  */
-export function effectiveSettings(baseDir: string | undefined, client: ClientSettings, clientProblems: readonly string[] = []): EffectiveSettings {
+export function effectiveSettings(
+  baseDir: string | undefined,
+  client: ClientSettings,
+  clientProblems: readonly string[] = [],
+  confineTo?: readonly string[],
+): EffectiveSettings {
   const problems = [...clientProblems];
-  let config: ResolvedConfig | undefined;
+  let config: { raw: StrategyConfig; file: string } | undefined;
   let configError: ConfigError | undefined;
   if (baseDir !== undefined) {
     try {
-      config = loadConfig(baseDir);
+      config = readFolderConfig(baseDir);
     } catch (e) {
       if (!(e instanceof ConfigError)) throw e;
       configError = e;
@@ -135,21 +182,22 @@ export function effectiveSettings(baseDir: string | undefined, client: ClientSet
   const raw = config?.raw ?? {};
   const file = config?.file;
   const dir = baseDir ?? process.cwd();
+  const screened = screenFiles(merge(raw, client, true), dir, confineTo, problems);
   let resolved: ResolvedConfig;
   try {
-    resolved = resolveConfig(merge(raw, client, true), file, dir);
+    resolved = resolveConfig(screened, file, dir);
   } catch (e) {
     // An unreadable or invalid indicator file: say so, and use everything else.
     if (!(e instanceof ConfigError)) throw e;
     problems.push(e.describe());
-    resolved = resolveConfig(merge(raw, client, false), file, dir);
+    resolved = resolveConfig({ ...screened, indicatorFiles: [] }, file, dir);
   }
   const acronyms = new Map(Object.entries({ ...(raw.acronyms ?? {}), ...client.acronyms }));
   return {
     lint: resolved.settings,
     frameworkPaths: resolved.frameworkPaths,
     ignore: resolved.ignore,
-    indicatorFiles: [...(raw.indicatorFiles ?? []), ...client.indicatorFiles].map((f) => resolve(dir, f)),
+    indicatorFiles: (screened.indicatorFiles ?? []).map((f) => resolve(dir, f)),
     configFile: file ?? (configError ? join(dir, CONFIG_FILE_NAME) : undefined),
     acronyms,
     configError,

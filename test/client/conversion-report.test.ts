@@ -8,7 +8,7 @@ const report: ConversionReport = {
   documentKind: 'strategy',
   counts: { priorities: 4, commitments: 28, measures: 7, glossary: 0, nationalAims: 1, partners: 1 },
   unplaced: [{ text: 'Page 3 of 12', line: 80 }, { text: 'a | b\nc' }],
-  coverage: { sourceWords: 12345, coveredWords: 12000, ratio: 12000 / 12345 },
+  coverage: { sourceWords: 12345, coveredWords: 12000, ratio: 12000 / 12345, anyOrder: 12300 / 12345, missing: ['the words of a dropped line'] },
 };
 
 describe('conversion report', () => {
@@ -32,7 +32,8 @@ describe('conversion report', () => {
     const md = reportMarkdown(report);
     assert.match(md, /^# Conversion report: plan\.md$/m);
     assert.match(md, /- Result: `\/w\/seeds\/plan\.strategy`/);
-    assert.match(md, /Coverage: 97\.2% \(12,000 words of the source's 12,345 words are in the result\)/);
+    assert.match(md, /Coverage: 97\.2% \(12,000 words of the source's 12,345 words are in the result in their order; 99\.6% in any order\)/);
+    assert.match(md, /Not kept in order: "the words of a dropped line"/);
     assert.match(md, /^\| commitments \| 28 \|$/m);
     assert.match(md, /^\| glossary \| 0 \|$/m);
     assert.match(md, /^\| nationalAims \| 1 \|$/m);

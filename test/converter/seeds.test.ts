@@ -48,10 +48,12 @@ describe('converted seeds', function () {
     const out = scratch();
     const run = await runCli(['convert', '--report', 'json', '--out-dir', out, ...ORIGINALS], { cwd: REPO });
     assert.equal(run.code, 0, run.stderr);
-    const reports = JSON.parse(run.stdout) as { input: string; coverage: { ratio: number }; unplaced: unknown[] }[];
+    const reports = JSON.parse(run.stdout) as { input: string; coverage: { ratio: number; anyOrder: number }; unplaced: unknown[] }[];
     assert.equal(reports.length, 5);
     for (const r of reports) {
-      assert.equal(r.coverage.ratio, 1, `${r.input} lost words`);
+      assert.equal(r.coverage.anyOrder, 1, `${r.input} lost words`);
+      // In order, the words a table's columns put into another order (a target direction written into its measure) count apart.
+      assert.ok(r.coverage.ratio >= 0.95, `${r.input} keeps only ${r.coverage.ratio} of its words in order`);
       assert.deepEqual(r.unplaced, [], `${r.input} left text unplaced`);
     }
   });

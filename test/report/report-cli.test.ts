@@ -84,7 +84,7 @@ describe('strategy report (the CLI)', function () {
   });
 
   it('writes one self-contained HTML file with -o, and replaces only a report it wrote', async () => {
-    const dir = scratch({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B, 'notes.html': '<p>mine</p>' });
+    const dir = scratch({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B, 'notes.html': '<p>mine</p>', 'no/readme.txt': 'a folder' });
     const r = await runCli(['report', '.', '-o', 'out/../report.html'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /Wrote report\.html: 3 files, \d+ findings/);
@@ -106,6 +106,9 @@ describe('strategy report (the CLI)', function () {
     assert.equal(readFileSync(join(dir, 'notes.html'), 'utf8'), '<p>mine</p>');
     const forced = await runCli(['report', '.', '-o', 'notes.html', '--force'], { cwd: dir });
     assert.equal(forced.code, 0);
+    const folder = await runCli(['report', '.', '-o', 'no'], { cwd: dir });
+    assert.equal(folder.code, 2);
+    assert.match(folder.stderr, /^no: cannot write \(EISDIR\)$/m);
     const nowhere = await runCli(['report', '.', '-o', 'no/such/folder/r.html'], { cwd: dir });
     assert.equal(nowhere.code, 2);
     assert.match(nowhere.stderr, /^no\/such\/folder\/r\.html: cannot write \(ENOENT\)$/m);

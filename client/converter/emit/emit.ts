@@ -44,9 +44,8 @@ function emitNode(lines: string[], node: Node, depth: number): void {
     case 'aim':
       return block(lines, `aim ${id(node.id)}${quote(node.title)}`, node.items, depth);
     case 'commitment': {
-      const head = `commitment ${id(node.id)}${node.text !== undefined ? quote(node.text) : ''}`.trimEnd();
-      // A commitment needs an id or words to be written at all.
-      return block(lines, head === 'commitment' ? `commitment ${quote('')}` : head, node.items, depth);
+      // The language wants a commitment's words after its id.
+      return block(lines, `commitment ${id(node.id)}${quote(node.text ?? '')}`, node.items, depth);
     }
     case 'action':
       return block(lines, `action ${id(node.id)}${quote(node.text)}`, node.items, depth);

@@ -53,11 +53,15 @@ export interface Cell {
   /** The cell held a list whose item tags were lost, so its items run together. */
   readonly runTogether: boolean;
   readonly strong: boolean;
+  /** The cell's first paragraph is bold (a heading or label over the rest). */
+  readonly leadStrong?: boolean;
 }
 
 export interface TableRow {
   readonly cells: readonly Cell[];
   readonly line?: number;
+  /** One cell spans the whole row: a band (a theme, a sub-heading, or prose across the table). */
+  readonly band?: boolean;
 }
 
 export interface TableBlock {

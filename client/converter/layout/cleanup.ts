@@ -22,6 +22,10 @@ function normalised(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+function words(text: string): string[] {
+  return normalised(text).split(' ').filter((w) => w.length > 2);
+}
+
 function rowKey(row: TableRow): string {
   return row.cells.map((c) => normalised(c.text)).join('|');
 }
@@ -37,6 +41,20 @@ function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Blo
     }
     if (b.kind === 'break') {
       out.push(b);
+      continue;
+    }
+    const last = out[out.length - 1];
+    if (b.kind === 'paragraph' && last?.kind === 'heading' && b.footnote === undefined && /^[a-z]/.test(b.text) && !ENDS_SENTENCE.test(last.text)) {
+      // "### 1. Provide assistance to LAs" over "so that they may align …: the rest" – the heading's sentence goes on
+      // below it: the heading takes it up to its end, the rest stays a paragraph.
+      const end = /^[^.:;!?]*[.:;!?](?=\s|$)/.exec(b.text);
+      const taken = end ? end[0] : b.text;
+      out[out.length - 1] = { ...last, text: `${last.text.trim()} ${taken}` };
+      const rest = b.text.slice(taken.length).trim();
+      if (rest) {
+        out.push(paragraph(rest, b.line, { leadStrong: false }));
+        openIndex = !ENDS_SENTENCE.test(rest) && rest.split(/\s+/).length >= 4 ? out.length - 1 : -1;
+      } else openIndex = -1;
       continue;
     }
     if (b.kind === 'paragraph' && openIndex >= 0 && /^[a-z]/.test(b.text)) {
@@ -130,7 +148,10 @@ const PAGE_LINE = /^(?:page\s+\d{1,4}(?:\s*(?:of|\/)\s*\d{1,4})?|\d{1,4}\s*(?:of
 /**
  * Lines a text export kept from the page furniture: page numbers standing
  * alone, and a short running header or footer that recurs on page after
- * page (three times or more, word for word).
+ * page (three times or more, word for word) next to a page's edge (a page
+ * number or a page break within two blocks of it). Decided by where the
+ * line stands, so a note or source line that recurs in the body ("Source:
+ * ONS") is kept.
  */
 function dropPageFurniture(blocks: Block[], artefacts: Block[]): Block[] {
   const seen = new Map<string, number>();
@@ -138,10 +159,28 @@ function dropPageFurniture(blocks: Block[], artefacts: Block[]): Block[] {
     // Bold lines are left to the heading checks: a banner repeated on every page is still the first page's heading.
     if (b.kind === 'paragraph' && !b.strong && b.text.split(/\s+/).length <= 12 && !/[.:]$/.test(b.text)) seen.set(b.text, (seen.get(b.text) ?? 0) + 1);
   }
-  return blocks.filter((b) => {
-    const furniture = b.kind === 'paragraph' && !b.strong && b.footnote === undefined && (PAGE_LINE.test(b.text) || (seen.get(b.text) ?? 0) >= 3);
-    if (furniture) artefacts.push(b);
-    return !furniture;
+  const pageEdge = (k: number): boolean => {
+    const b = blocks[k];
+    return b !== undefined && (b.kind === 'break' || (b.kind === 'paragraph' && PAGE_LINE.test(b.text)));
+  };
+  // A running header repeats the document's title ("Northbridge Strategy | Consultation draft").
+  const title = blocks.find((b) => b.kind === 'heading' || b.kind === 'paragraph');
+  const titleWords = new Set(title ? words(title.text) : []);
+  const namesTitle = (text: string): boolean => {
+    const w = words(text);
+    return w.length > 0 && w.filter((x) => titleWords.has(x)).length >= Math.max(2, w.length * 0.5);
+  };
+  return blocks.filter((b, k) => {
+    const pageNumber = b.kind === 'paragraph' && !b.strong && b.footnote === undefined && PAGE_LINE.test(b.text);
+    const running =
+      b.kind === 'paragraph' &&
+      !b.strong &&
+      b.footnote === undefined &&
+      (seen.get(b.text) ?? 0) >= 3 &&
+      k > 0 &&
+      ([k - 2, k - 1, k + 1, k + 2].some(pageEdge) || namesTitle(b.text));
+    if (pageNumber || running) artefacts.push(b);
+    return !(pageNumber || running);
   });
 }
 

@@ -7,7 +7,10 @@
 import { paragraph, type Block, type ListItem, type TableRow } from '../layout/blocks.js';
 import { cleanInline, parseCell, stripBullet } from '../layout/inline.js';
 
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+/** `## Title`, and kramdown's `##Title` (two hashes or more with no space: one `#` and a word is a hashtag). */
+const HEADING = /^\s{0,3}(#{1,6})(?:\s+|(?<=##)(?=[^\s#]))(.*?)\s*#*\s*$/;
+/** A kramdown attribute list (`{: .class}`): markup, not text. */
+const ATTRIBUTE_LIST = /\s*\{:[^{}]*\}/g;
 const BULLET = /^(\s*)(?:[-*+\u2022\u25aa\u25cf\u2713\u2714])\s+(.*)$/u;
 /** "3. Do this", "3) Do this", and the section-style "1.2 Do this". */
 const ORDERED = /^(\s*)(\d{1,4}(?:\.\d{1,3})+\.?|\d{1,3}[.)])\s+(.*)$/;
@@ -83,8 +86,10 @@ export function readMarkdown(source: string): Block[] {
   for (let i = 0; i < lines.length; i++) {
     const lineNo = i + 1;
     const rawLine = lines[i]!;
-    const line = rawLine.replace(/\u00a0/g, ' ');
+    const line = rawLine.replace(/\u00a0/g, ' ').replace(ATTRIBUTE_LIST, '').replace(/\s+$/, '');
     if (line.trim() === '' || line.trim() === '&nbsp;') {
+      // A line that held only an attribute list leaves nothing, and ends nothing either.
+      if (rawLine.trim() !== '' && /\{:[^{}]*\}/.test(rawLine)) continue;
       flushAll();
       continue;
     }

@@ -141,6 +141,12 @@ export function readHeader(blocks: readonly Block[], bodyText: string): HeaderRe
     i = 0;
     title = 'Untitled document';
   }
+  // "Shared research and innovation strategy:" over "2020 – 2030": a title that ends in a colon goes on below.
+  const after = blocks[i];
+  if (/[:–—-]$/.test(title.trim()) && after && (after.kind === 'paragraph' || after.kind === 'heading') && words(after.text).length <= 12) {
+    title = `${title.trim()} ${after.text.trim()}`;
+    i++;
+  }
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
     if (b.kind === 'paragraph') {

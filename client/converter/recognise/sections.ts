@@ -23,7 +23,7 @@ import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
 import { readStructuredTable, recogniseTable } from './tables.js';
 import { propertyFrom, splitInlineProperties } from './properties.js';
-import { inlineNotes, isListMode, type ListMode } from './vocabulary.js';
+import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
 export interface SectionContext {
   readonly kind: DocumentKind;
@@ -35,6 +35,24 @@ export interface SectionContext {
 type Where = 'top' | 'priority' | 'section' | 'narrative' | 'work';
 type Item = BodyBlock | Section;
 
+/** A sentence that recommends: "It is recommended that …", "We recommend …", "Officers, it is suggested that …". */
+const RECOMMENDS = /^(?:[^.;]{0,160}?,\s*)?(?:it is (?:also |further |therefore |strongly )?(?:recommended|suggested|proposed) that|we (?:also |would |strongly |therefore )?recommend\b|(?:the|this) (?:report|review|assessment|audit|evaluation|group|panel|board) (?:also |therefore )?recommends\b)/i;
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘'(])/u).filter(Boolean);
+}
+
+function recommends(text: string): boolean {
+  return sentences(text).some((t) => RECOMMENDS.test(t));
+}
+
+/** Whether a section (or a subsection that is not a construct of its own) holds recommending sentences. */
+function recommendsWithin(section: Section): boolean {
+  return section.body.some((b) => (b.kind === 'paragraph' && recommends(b.text)) || (isSection(b) && !b.heading?.construct && recommendsWithin(b)));
+}
+
+/** A paragraph that says what the authors will do. */
+const WE_WILL = /^(?:we|the partnership|the board|the council|partners) will\b/i;
 const PLACEHOLDER = /^(?:tbc|tbd|to be confirmed|to be determined|x{1,4}\s*%?)[.!]?$/i;
 const STRUCTURED_MODES: ReadonlySet<ListMode> = new Set(['nationalAims', 'commitments', 'actions', 'aims', 'measures', 'targets']);
 const WORK_CONSTRUCTS: ReadonlySet<string> = new Set(['priority', 'commitment', 'action', 'aim', 'outcome']);
@@ -55,6 +73,8 @@ function headingMode(section: Section): ListMode | undefined {
 /** Structure in the section's own body (not counting titled groups, which stand on their own). */
 function ownStructure(section: Section): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
+  if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
+  if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
@@ -63,14 +83,18 @@ function ownStructure(section: Section): boolean {
   );
 }
 
-function hasStructure(section: Section): boolean {
+function hasStructure(section: Section, inherited?: ListMode): boolean {
   const c = section.heading?.construct;
   if (c && WORK_CONSTRUCTS.has(c)) return true;
   if (ownStructure(section)) return true;
+  if (introducesWork(headingMode(section) ?? inherited) && recommendsWithin(section)) return true;
   return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b)));
 }
 
-const LABELLED = /^((?:[A-Za-z]+\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\s+(\d+|[A-H])\b/i;
+const LABELLED = new RegExp(
+  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\\s+(\\d+|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
+  'i',
+);
 const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'action']);
 
 /** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3. */
@@ -79,18 +103,36 @@ function idFromHeading(section: Section): string | undefined {
   if (h.number) return h.number;
   const m = LABELLED.exec(h.text);
   if (!m) return undefined;
-  if (WORK_NOUNS.has(m[2]!.toLowerCase())) return m[3]!;
+  const number = numberValue(m[3]!);
+  if (WORK_NOUNS.has(m[2]!.toLowerCase())) return number;
   const words = [...m[1]!.trim().split(/\s+/), ...m[2]!.split(/\s+/)].filter(Boolean);
-  return `${words.map((w) => w.charAt(0).toUpperCase()).join('')}${m[3]!}`;
+  return `${words.map((w) => w.charAt(0).toUpperCase()).join('')}${number}`;
 }
 
 /** The text a commitment heading carries after its number ("Commitment 3: Reduce harm"). */
 function headingRemainder(text: string): string {
-  return text.replace(/^(?:[A-Za-z]+\s+){0,2}?(?:commitment|pledge|promise|action)\s+\d+\s*[:.–—-]?\s*/i, '').trim();
+  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|action)\\s+(?:\\d+|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
 }
 
-export function convertOutline(root: Section, ctx: SectionContext): Node[] {
-  return convertBody(root.body, 'top', ctx);
+/** `mode`: what the document's title introduces ("Recommendations"), for the sections at its top level. */
+export function convertOutline(root: Section, ctx: SectionContext, mode?: ListMode): Node[] {
+  return convertBody(root.body, 'top', ctx, mode);
+}
+
+function introducesWork(mode: ListMode | undefined): boolean {
+  return mode === 'commitments' || mode === 'actions';
+}
+
+/**
+ * A heading under "Recommendations" or "What we will do" that is one of them:
+ * numbered ("3. Publish a common set of features"), or a sentence.
+ */
+function isWorkHeading(section: Section): boolean {
+  const h = section.heading;
+  if (!h || h.construct) return false;
+  // A sentence, not a title in capitals ("APPENDIX - EVIDENCE SOURCE - STATEMENTS").
+  const capitals = h.text === h.text.toUpperCase();
+  return h.number !== undefined || (h.text.split(/\s+/).length >= 6 && !capitals);
 }
 
 /** A heading as a title: without the trailing colon of a lead-in, nor the number its id already carries. */
@@ -101,10 +143,11 @@ function titleOf(section: Section, id?: string): string {
   return text || h.text;
 }
 
-function convertSection(section: Section, where: Where, ctx: SectionContext): Node[] {
+function convertSection(section: Section, where: Where, ctx: SectionContext, parentMode?: ListMode): Node[] {
   const h = section.heading!;
   const title = titleOf(section);
   const c = h.construct;
+  if (introducesWork(parentMode) && isWorkHeading(section)) return [workSection(section, parentMode === 'actions' ? 'action' : 'commitment', ctx)];
   switch (c) {
     case 'ignore':
       ctx.ignored(title);
@@ -115,6 +158,11 @@ function convertSection(section: Section, where: Where, ctx: SectionContext): No
       return partnersSection(section, ctx);
     case 'commitment':
     case 'action':
+      // "Commitment one" over strategic aims of its own: a chapter that groups commitments, not one of them.
+      if (section.body.some((b) => isSection(b) && hasStructure(b))) {
+        const id = idFromHeading(section);
+        return [{ kind: 'priority', ...(id ? { id: `C${id}` } : {}), title: titleOf(section), items: convertBody(section.body, 'priority', ctx) }];
+      }
       return [workSection(section, c, ctx)];
     case 'aim':
     case 'outcome': {
@@ -127,8 +175,9 @@ function convertSection(section: Section, where: Where, ctx: SectionContext): No
     default:
       break;
   }
-  const mode = headingMode(section);
-  if (!hasStructure(section)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
+  // Under "Recommendations", a topic's subsection ("Physical health") recommends too.
+  const mode = headingMode(section) ?? (introducesWork(parentMode) ? parentMode : undefined);
+  if (!hasStructure(section, mode)) return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
   const explicitPriority = c === 'priority';
   if (where === 'top' || where === 'narrative') {
     if (explicitPriority || ownStructure(section) || c === 'section') {
@@ -158,7 +207,8 @@ function workSection(section: Section, construct: 'commitment' | 'action', ctx: 
   const items = convertBody(body, 'work', ctx);
   if (ctx.kind === 'framework' && construct === 'action' && id) return { kind: 'action', id, text: text || h.text, items };
   if (ctx.kind === 'framework') return { kind: 'aim', ...(id ? { id } : {}), title: text || h.text, items };
-  return { kind: 'commitment', ...(id ? { id } : {}), ...(text ? { text } : {}), items };
+  // A heading that is only a number ("Commitment one:") keeps its own words as the commitment's.
+  return { kind: 'commitment', ...(id ? { id } : {}), text: text || titleOf(section), items };
 }
 
 function glossarySection(section: Section, ctx: SectionContext): Node[] {
@@ -293,10 +343,22 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
     const list = group?.node && 'items' in group.node ? group.node.items : out;
     return list[list.length - 1];
   };
-  for (const item of body) {
+  for (let index = 0; index < body.length; index++) {
+    const item = body[index]!;
+    const next = body[index + 1];
+    // "1. Adopt a value-based healthcare approach" over "We will prioritise …": a commitment and what it means.
+    if (item.kind === 'list' && where !== 'narrative' && ctx.kind === 'strategy' && next?.kind === 'paragraph' && WE_WILL.test(next.text) && group?.mode !== 'glossary' && group?.mode !== 'partners') {
+      const last = item.items[item.items.length - 1]!;
+      if (item.items.length > 1) out.push(...convertBody([{ ...item, items: item.items.slice(0, -1) }], where, ctx, group?.mode));
+      const commitment: Node = { kind: 'commitment', ...(last.number && item.ordered ? { id: last.number } : {}), text: last.text, items: [{ kind: 'paragraph', text: next.text }] };
+      addToGroup(group ?? { mode: 'commitments' }, commitment, out);
+      lastWork = commitment;
+      index++;
+      continue;
+    }
     switch (item.kind) {
       case 'section':
-        out.push(...convertSection(item, where, ctx));
+        out.push(...convertSection(item, where, ctx, initialMode));
         group = undefined;
         lastWork = undefined;
         break;
@@ -348,7 +410,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         const columns = recogniseTable(item);
         if (columns) {
           const tableWhere = where === 'priority' ? 'priority' : where === 'top' || where === 'narrative' ? 'top' : 'section';
-          out.push(...readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));
+          appendContinuing(out, readStructuredTable(item, columns, { kind: ctx.kind, where: tableWhere, unplaced: ctx.unplaced }));
         } else {
           out.push(...tableAsParagraphs(item));
         }
@@ -367,6 +429,27 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
           out.push({ kind: 'note', text: item.text });
           break;
         }
+        if (introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy' && recommends(item.text)) {
+          // Under a heading that introduces recommendations, each recommending sentence is one; the rest stays prose.
+          let prose: string[] = [];
+          const flushProse = (): void => {
+            if (prose.length) out.push({ kind: 'paragraph', text: prose.join(' ') });
+            prose = [];
+          };
+          for (const sentence of sentences(item.text)) {
+            if (!RECOMMENDS.test(sentence)) {
+              prose.push(sentence);
+              continue;
+            }
+            flushProse();
+            const commitment: Node = { kind: 'commitment', text: sentence, items: [] };
+            out.push(commitment);
+            lastWork = commitment;
+          }
+          flushProse();
+          group = undefined;
+          break;
+        }
         group = undefined;
         out.push({ kind: 'paragraph', text: item.text });
         // Notes a drafter left inside the prose are kept in it, and listed as notes too so the linter reports them.
@@ -378,4 +461,29 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
     }
   }
   return out;
+}
+
+/**
+ * Appends a table's nodes; when the table opens with the group the last
+ * table ended in ("CYP THERAPEUTIC SERVICE" on the next page), that group
+ * carries on rather than starting again.
+ */
+function appendContinuing(out: Node[], nodes: Node[]): void {
+  const first = nodes[0];
+  const last = [...out].reverse().find((n) => n.kind === 'priority' || n.kind === 'section');
+  const bare = (t: string): string => t.replace(/[\s–—:-]*[([]?\s*(?:continued|cont(?:'|’)?d\.?)\s*[)\]]?\s*$/i, '').trim().toLowerCase();
+  if (
+    first &&
+    last &&
+    out[out.length - 1] === last &&
+    (first.kind === 'priority' || first.kind === 'section') &&
+    first.kind === last.kind &&
+    bare(first.title) === bare(last.title) &&
+    'items' in last
+  ) {
+    last.items.push(...first.items);
+    out.push(...nodes.slice(1));
+    return;
+  }
+  out.push(...nodes);
 }

@@ -54,3 +54,18 @@ export function timingOf(words: string): TimingValue {
   if (within) return { spec: within[1]!, words: words.trim() };
   return { words: words.trim() };
 }
+
+const STATED = new RegExp(`\\b(?:by|before|from|starting|beginning|no later than)\\s+(?:the\\s+)?(?:end\\s+(?:of\\s+)?)?${WHEN}(?![\\w/])`, 'i');
+
+/**
+ * A timing a commitment states in its own words ("… will move onto GOV.UK by
+ * March 2013", "From April 2014, all new services will …"), as the phrase
+ * that states it; undefined when it states none.
+ */
+export function timingInWords(text: string): TimingValue | undefined {
+  const m = STATED.exec(text);
+  if (!m) return undefined;
+  const phrase = m[0].replace(/^by the end/i, 'By the end');
+  const timing = timingOf(phrase);
+  return timing.spec ? { spec: timing.spec, words: m[0] } : undefined;
+}

@@ -12,14 +12,24 @@ export interface CompiledHeadingRule {
   readonly construct: HeadingConstruct | 'contents';
 }
 
+/** Numbers as headings write them: "Priority 2", "Commitment one", "Theme B". */
+export const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'] as const;
+const NUMBER = `(?:\\d+|${NUMBER_WORDS.join('|')})`;
+
+/** "one" → 1; digits stay as they are. */
+export function numberValue(text: string): string {
+  const k = (NUMBER_WORDS as readonly string[]).indexOf(text.toLowerCase());
+  return k >= 0 ? String(k + 1) : text;
+}
+
 /** Built-in heading patterns, tried in order after the user's. */
 const BUILT_IN: readonly { pattern: RegExp; construct: HeadingConstruct | 'contents' }[] = [
   { pattern: /^(?:table of )?contents$/i, construct: 'contents' },
   { pattern: /^(?:glossary|(?:list|table) of (?:acronyms|abbreviations|terms)|acronyms|abbreviations)(?:\s+(?:and|&)\s+(?:acronyms|abbreviations|terms|definitions))?$/i, construct: 'glossary' },
-  { pattern: /^(?:key |strategic |our )?(?:priority|theme|work ?area|pillar|strand|objective|ambition|goal)\s+(?:\d+|[A-H])\b/i, construct: 'priority' },
-  { pattern: /^(?:commitment|pledge|promise)\s+\d+\b/i, construct: 'commitment' },
-  { pattern: /^(?:strategic |national |key )?aim\s+\d+\b/i, construct: 'aim' },
-  { pattern: /^action\s+\d+\b/i, construct: 'action' },
+  { pattern: new RegExp(`^(?:key |strategic |our )?(?:priority|theme|work ?area|pillar|strand|objective|ambition|goal)\\s+(?:${NUMBER}|[A-H])\\b`, 'i'), construct: 'priority' },
+  { pattern: new RegExp(`^(?:commitment|pledge|promise)\\s+${NUMBER}\\b`, 'i'), construct: 'commitment' },
+  { pattern: new RegExp(`^(?:strategic |national |key )?aim\\s+${NUMBER}\\b`, 'i'), construct: 'aim' },
+  { pattern: new RegExp(`^action\\s+${NUMBER}\\b`, 'i'), construct: 'action' },
   { pattern: /^national (?:aims?|objectives?|priorities)$/i, construct: 'nationalAims' },
   { pattern: /(?:^|\s)commitments(?:\s*[-–—:]|$)/i, construct: 'section' },
   { pattern: /^(?:[\w'’&-]+\s+){0,4}(?:members|membership|partners|partner agencies|partner organisations)$/i, construct: 'partners' },
@@ -29,6 +39,12 @@ const BUILT_IN: readonly { pattern: RegExp; construct: HeadingConstruct | 'conte
   { pattern: /^(?:[\w'’&-]+\s+){0,2}targets?$/i, construct: 'targets' },
   { pattern: /^(?:key |our |strategic )?(?:aims|objectives)$/i, construct: 'aims' },
   { pattern: /^(?:key |our )?actions$/i, construct: 'actions' },
+  // Headings that introduce what the authors will do or recommend be done.
+  {
+    pattern:
+      /^(?:(?:summary of |our |key |main |the |further )?recommendations?|(?:conclusions?|findings) (?:and|&) recommendations|recommendations? (?:and|&) (?:next steps|actions)|priorities for action|what we will do|what we are going to do|what we plan to do|our (?:pledges|promises|commitments)|actions? (?:we will take|to be taken|for change))$/i,
+    construct: 'commitments',
+  },
   { pattern: /\bwe will\b/i, construct: 'commitments' },
   { pattern: /comments to (?:incorporate|address)|^editorial notes?$|^(?:to do|todo)$/i, construct: 'notes' },
 ];
@@ -40,6 +56,7 @@ export function compileHeadingRules(user: readonly HeadingRule[] = []): Compiled
 /** Heading text as the patterns see it: no trailing colon or ellipsis, no leading section number. */
 export function headingKey(text: string): string {
   return text
+    .replace(/^(?:chapter|section|part|annex|appendix)\s+(?:\d+|[A-Z]|[IVX]+)\s*[:.–—-]?\s+/i, '')
     .replace(/^\d+(?:\.\d+)*[.)]?\s+/, '')
     .replace(/[\s:.…–-]+$/u, '')
     .trim();

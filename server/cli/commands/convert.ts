@@ -12,7 +12,7 @@
  * framework; frameworks already in the output folders, or listed in the
  * config, are known too.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse, type FrameworkDecl, type PeriodStmt } from '../../../grammar/index.js';
 import {
@@ -26,7 +26,10 @@ import {
 } from '../../../client/converter/index.js';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
+import { readBoundedTextFile } from '../../analysis/text-file.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import { displayPath } from '../files.js';
+import { describeInternalError } from '../project.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 
 interface Planned {
@@ -66,7 +69,8 @@ function frameworksOnDisk(paths: readonly string[]): KnownFramework[] {
   const found = new Map<string, KnownFramework>();
   for (const file of [...new Set(paths.flatMap(strategyFilesIn))]) {
     try {
-      const f = frameworkOf(readFileSync(file, 'utf8'));
+      const read = readBoundedTextFile(file);
+      const f = read.ok ? frameworkOf(read.text) : undefined;
       if (f && !found.has(f.id)) found.set(f.id, f);
     } catch {
       // An unreadable framework file is the linter's to report, not the converter's.
@@ -101,7 +105,9 @@ function describe(report: ConversionReport, shownOutput: string): string {
   const lines = [
     `${report.input} → ${shownOutput} (${report.documentKind})`,
     `  ${counts || 'no structure found'}`,
-    `  words kept: ${(report.coverage.ratio * 100).toFixed(1)}% (${report.coverage.coveredWords} of ${report.coverage.sourceWords})`,
+    `  words kept: ${(report.coverage.ratio * 100).toFixed(1)}% in order (${report.coverage.coveredWords} of ${report.coverage.sourceWords}), ${(report.coverage.anyOrder * 100).toFixed(1)}% in any order`,
+    ...report.coverage.missing.slice(0, 5).map((m) => `  not kept in order: "${m}"`),
+    ...(report.warnings ?? []).map((w) => `  warning: ${w}`),
     ...report.unplaced.map((u) => `  unplaced${u.line !== undefined ? ` (line ${u.line})` : ''}: ${u.text}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -138,7 +144,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
     const path = resolve(io.cwd, p);
     const documents = documentsInFolder(path);
     if (documents === undefined) inputs.push(path);
-    else if (documents.length > 0) inputs.push(...documents);
+    else if (documents.length > 0) for (const d of documents) inputs.push(d);
     else {
       io.stderr(`${displayPath(path, io.cwd)}: is a folder with no documents to convert (${SUPPORTED_EXTENSIONS.join(', ')})\n`);
       status = EXIT.usage;
@@ -154,9 +160,10 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
       try {
         results.set(input, await convertFileDetailed(input, { config: { ...converterConfig, frameworks: [...(converterConfig.frameworks ?? []), ...known] } }));
       } catch (e) {
-        if (!(e instanceof ConversionError)) throw e;
+        // One input's failure, expected or not, is that input's error: the others are still converted.
         if (!only) {
-          io.stderr(`${displayPath(input, io.cwd)}: ${e.message.slice(e.file.length + 2)}\n`);
+          const why = e instanceof ConversionError ? e.message.slice(e.file.length + 2) : describeInternalError(e);
+          io.stderr(`${displayPath(input, io.cwd)}: ${why}\n`);
           status = EXIT.usage;
         }
       }
@@ -198,7 +205,14 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
 
   const reports: ConversionReport[] = [];
   const stale: string[] = [];
-  if (outDir && !check) mkdirSync(outDir, { recursive: true });
+  if (outDir && !check) {
+    try {
+      mkdirSync(outDir, { recursive: true });
+    } catch (e) {
+      io.stderr(`${displayPath(outDir, io.cwd)}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return EXIT.usage;
+    }
+  }
   for (const p of planned) {
     const files = [
       { path: p.output, text: p.conversion.text },
@@ -208,7 +222,9 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
     reports.push(report);
     for (const f of files) {
       const shown = displayPath(f.path, io.cwd);
-      const current = existsSync(f.path) ? readFileSync(f.path, 'utf8') : undefined;
+      const existing = existsSync(f.path) ? readBoundedTextFile(f.path) : undefined;
+      // An existing output that cannot be read as text differs from any conversion.
+      const current = existing === undefined ? undefined : existing.ok ? `${existing.bom ? '\ufeff' : ''}${existing.text}` : '\u0000';
       if (check) {
         if (current !== f.text) stale.push(shown);
         continue;
@@ -219,7 +235,12 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
         status = EXIT.usage;
         continue;
       }
-      writeFileSync(f.path, f.text);
+      try {
+        writeFileAtomic(f.path, f.text);
+      } catch (e) {
+        io.stderr(`${shown}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)}); it is unchanged\n`);
+        status = EXIT.usage;
+      }
     }
     if (reportFormat !== 'json' && !check) {
       io.stdout(describe(report, report.output!));

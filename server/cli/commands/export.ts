@@ -3,7 +3,8 @@ import { documentKindOf, EXPORT_FORMAT_VERSION, type ExportedModel } from '../..
 import { analyseDocument, type AnalysedDocument } from '../../analysis/document-model.js';
 import { displayPath, expandPaths } from '../files.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { readTextFile } from '../project.js';
+import { writeJson } from '../json-stream.js';
+import { describeInternalError, readTextFile } from '../project.js';
 
 export interface ExportArgs {
   readonly paths: readonly string[];
@@ -40,8 +41,17 @@ export async function exportCommand(args: ExportArgs, io: CliIo): Promise<number
     io.stderr(`${shown}: ${read.error}\n`);
     return EXIT.usage;
   }
-  const { model, problems } = exportModel(shown, read.text);
-  io.stdout(`${JSON.stringify(model, null, 2)}\n`);
+  let exported;
+  try {
+    exported = exportModel(shown, read.text);
+  } catch (e) {
+    io.stderr(`${shown}: ${describeInternalError(e)}\n`);
+    return EXIT.usage;
+  }
+  const { model, problems } = exported;
+  // In pieces: the model of a large document is larger than any one string may be.
+  writeJson(model, (chunk) => io.stdout(chunk));
+  io.stdout('\n');
   for (const p of problems) io.stderr(`${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: error ${p.message}\n`);
   return problems.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,9 +1,10 @@
 /** `strategy format`: rewrite files in the canonical layout, or `--check` that they are. */
-import { writeFileSync } from 'node:fs';
 import { format } from '../../../grammar/index.js';
 import { displayPath, expandPaths } from '../files.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { readTextFile } from '../project.js';
+import { describeInternalError, readTextFile } from '../project.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { encodeText } from '../../analysis/text-file.js';
 
 export interface FormatArgs {
   readonly paths: readonly string[];
@@ -42,19 +43,36 @@ export async function formatCommand(args: FormatArgs, io: CliIo): Promise<number
       status = EXIT.usage;
       continue;
     }
-    const r = format(read.text);
+    let r;
+    try {
+      r = format(read.text);
+    } catch (e) {
+      // One file's fault is that file's error: the others are still formatted.
+      io.stderr(`${shown}: ${describeInternalError(e)}\n`);
+      status = EXIT.usage;
+      continue;
+    }
     if (!r.ok) {
       failed++;
       const first = r.problems[0]!;
-      io.stderr(`${shown}:${first.range.start.line + 1}:${first.range.start.character + 1}: cannot format: ${first.message}${r.problems.length > 1 ? ` (and ${r.problems.length - 1} more syntax errors)` : ''}\n`);
+      const more = r.problems.reduce((n, p) => n + (p.omitted ?? 1), 0) - 1;
+      io.stderr(`${shown}:${first.range.start.line + 1}:${first.range.start.character + 1}: cannot format: ${first.message}${more > 0 ? ` (and ${more} more syntax error${more === 1 ? '' : 's'})` : ''}\n`);
       continue;
     }
-    if (r.text === read.text) continue;
+    // The canonical layout, in the file's own line endings and with its byte-order mark.
+    const formatted = encodeText(r.text, read.shape);
+    if (formatted === (read.shape.bom ? '\ufeff' : '') + read.text) continue;
     if (args.check) {
       unformatted.push(shown);
       continue;
     }
-    writeFileSync(file, r.text);
+    try {
+      writeFileAtomic(file, formatted);
+    } catch (e) {
+      io.stderr(`${shown}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)}); the file is unchanged\n`);
+      status = EXIT.usage;
+      continue;
+    }
     rewritten++;
     io.stdout(`formatted ${shown}\n`);
   }

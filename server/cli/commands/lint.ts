@@ -1,5 +1,4 @@
 /** `strategy lint`: the reviewers' and CI's command. */
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { closestWord } from '../../../grammar/spelling.js';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
@@ -16,7 +15,9 @@ import { colours, noColours, wantsColour } from '../formatters/colour.js';
 import { formatResults, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { totalCounts, type FileResult } from '../lint-result.js';
-import { loadProject } from '../project.js';
+import { describeInternalError, loadProject } from '../project.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
 
 export interface LintArgs {
@@ -106,6 +107,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
 
   let targets: string[];
   let workspace: Workspace;
+  let shapes: ReadonlyMap<string, TextShape> = new Map();
   if (args.stdin) {
     const text = await io.readStdin();
     const name = resolve(io.cwd, args.stdinFilename ?? '<stdin>.strategy');
@@ -114,8 +116,13 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     const project = loadProject(context.files, config.frameworkPaths, io.cwd, config.ignore);
     project.problems.forEach((p) => reportPathProblem(p.path, p.message));
     workspace = project.workspace;
-    workspace.set(name, text.replace(/^\ufeff/, ''));
-    targets = [name];
+    targets = [];
+    try {
+      workspace.set(name, text.replace(/^\ufeff/, ''));
+      targets.push(name);
+    } catch (e) {
+      reportPathProblem(args.stdinFilename ?? '<stdin>', describeInternalError(e));
+    }
   } else {
     const expansion = expandPaths(args.paths.length > 0 ? args.paths : ['.'], io.cwd, config.ignore);
     expansion.problems.forEach((p) => reportPathProblem(p.path, p.message));
@@ -123,6 +130,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     project.problems.forEach((p) => reportPathProblem(p.path, p.message));
     workspace = project.workspace;
     targets = project.targets;
+    shapes = project.shapes;
     if (targets.length === 0 && !hadPathProblems) {
       io.stderr(`No .strategy files found in ${(args.paths.length > 0 ? args.paths : ['.']).join(', ')}.\n`);
       return EXIT.usage;
@@ -149,7 +157,15 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   const diffs: string[] = [];
   for (const path of targets) {
     const original = workspace.get(path)!;
-    const linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
+    let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
+    try {
+      linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
+    } catch (e) {
+      // One file's fault is that file's error: the others are still linted.
+      reportPathProblem(displayPath(path, io.cwd), describeInternalError(e));
+      if (workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+      continue;
+    }
     const doc = linted.doc;
     let findings: Finding[] = [...linted.findings];
     const key = suppressionKey(suppressionsFile, path);
@@ -168,10 +184,23 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     });
   }
 
-  for (const [path, text] of writes) writeFileSync(path, text);
+  const write = (path: string, text: string): boolean => {
+    try {
+      writeFileAtomic(path, text);
+      return true;
+    } catch (e) {
+      reportPathProblem(displayPath(path, io.cwd), `cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)}); the file is unchanged`);
+      return false;
+    }
+  };
+  for (const [path, text] of writes) write(path, encodeText(text, shapes.get(path) ?? { bom: false, eol: '\n' }));
   if (recording || args.pruneSuppressions) {
-    writeSuppressions(suppressionsFile, suppressions);
-    io.stderr(`Recorded known findings in ${suppressionsShown}.\n`);
+    try {
+      writeSuppressions(suppressionsFile, suppressions);
+      io.stderr(`Recorded known findings in ${suppressionsShown}.\n`);
+    } catch (e) {
+      reportPathProblem(suppressionsShown, `cannot write the suppressions file (${(e as NodeJS.ErrnoException).code ?? String(e)}); it is unchanged`);
+    }
   }
 
   const shown: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
@@ -180,7 +209,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   if (format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin))) {
     if (diffs.length > 0) output = `${diffs.join('\n')}\n${output}`;
   }
-  if (args.outputFile) writeFileSync(resolve(io.cwd, args.outputFile), output);
+  if (args.outputFile) write(resolve(io.cwd, args.outputFile), output);
   else io.stdout(output);
 
   const counts = totalCounts(results);

@@ -8,13 +8,14 @@
  * not a failure); 2 bad usage, an unreadable file or a bad configuration
  * (the report of what could be read is still written).
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
 import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
 import { buildReport, type ReportEntry } from '../../report/build-report.js';
 import { renderHtml } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { readSuppressions, reportedFindings, suppressionKey } from '../bulk-suppressions.js';
 import { displayPath, expandPaths } from '../files.js';
@@ -27,22 +28,37 @@ export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Marks a file this command wrote, so that a later run may replace it without `--force`. */
+/** A report says what it is in its first bytes (the generator meta tag, the heading, the format version). */
+const HEAD_BYTES = 4096;
 const OWN_OUTPUT = [/<meta name="generator" content="strategy /, /^# Strategy report\n/, /^\{\s*"formatVersion"/];
 
 function stringValue(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a report. */
-function writeAtomically(path: string, text: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+/** Whether `path` is a regular file that holds something other than a report this command wrote. */
+function holdsOtherContent(path: string): boolean {
+  let stat;
   try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
+    stat = statSync(path);
+  } catch {
+    return false; // nothing there
   }
+  // `-o /dev/stdout`, a FIFO, a socket: written through, nothing is replaced (a folder fails to write, clearly).
+  if (!stat.isFile()) return false;
+  let head = '';
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: not known to be ours
+  }
+  return !OWN_OUTPUT.some((re) => re.test(head));
 }
 
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
@@ -81,15 +97,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   }
   const target = outputFile ? resolve(io.cwd, outputFile) : undefined;
   if (target && project.workspace.has(target)) throw new UsageError(`-o ${outputFile} is one of the files being reported on`);
-  if (target && existsSync(target) && !v.force) {
-    let existing = '';
-    try {
-      existing = readFileSync(target, 'utf8');
-    } catch {
-      // unreadable or a folder: refused below
-    }
-    if (!OWN_OUTPUT.some((re) => re.test(existing))) throw new UsageError(`${outputFile} exists and is not a report this command wrote; use --force to replace it`);
-  }
+  if (target && !v.force && holdsOtherContent(target)) throw new UsageError(`${outputFile} exists and is not a report this command wrote; use --force to replace it`);
 
   let suppressions;
   const suppressionsShown = displayPath(config.suppressionsFile, io.cwd);
@@ -118,7 +126,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
         : renderHtml(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } });
   if (target) {
     try {
-      writeAtomically(target, output);
+      writeFileAtomic(target, output);
     } catch (e) {
       io.stderr(`${outputFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
       return EXIT.usage;

@@ -24,8 +24,11 @@ export function insertStatement(doc: AnalysedDocument, node: ContainerStatement,
   }
   const headEnd = node.title?.range.end.offset ?? node.keywordRange.end.offset;
   const braceOffset = doc.text.indexOf('{', headEnd);
+  if (braceOffset < 0 || braceOffset >= node.range.end.offset) return { range: pointRange(node.range.end), newText: `\n${inner}${statement}` };
   const afterBrace = lines.positionAt(braceOffset + 1);
-  if (node.items.length === 0 && doc.text.slice(braceOffset + 1, node.range.end.offset - 1).trim() === '') {
+  // The block's own `}`, when it has one: an unclosed block (`commitment "x" {` at the end of the file) ends at its `{`.
+  const closed = node.range.end.offset - 1 > braceOffset && doc.text.charCodeAt(node.range.end.offset - 1) === 125;
+  if (closed && node.items.length === 0 && doc.text.slice(braceOffset + 1, node.range.end.offset - 1).trim() === '') {
     // `{}` or `{ }`: rewrite the block whole.
     return { range: { start: afterBrace, end: lines.positionAt(node.range.end.offset - 1) }, newText: `\n${inner}${statement}\n${outer}` };
   }
