@@ -7,6 +7,7 @@ export const COMMANDS = {
   convertDocument: 'strategy.convertDocument',
   restartServer: 'strategy.restartServer',
   showOutput: 'strategy.showOutput',
+  openReportPreview: 'strategy.openReportPreview',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ShowReferencesArguments, type StatusParams } from '../server/lsp/protocol.js';
 import { COMMANDS } from './command-ids.js';
 import { registerConvertCommand } from './convert-command.js';
+import { registerReportPreviewCommand } from './report-preview.js';
 import { createLanguageClient, serverState } from './language-client.js';
 import { StrategyStatusBar } from './status-bar.js';
 import { MIN_NODE_MAJOR, nodeSupported } from './status-text.js';
@@ -90,6 +91,7 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
       await (client.isRunning() ? client.restart() : client.start());
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    registerReportPreviewCommand(COMMANDS.openReportPreview, () => client),
   );
 
   const activationMs = Math.round(performance.now() - loadedAt);

@@ -166,7 +166,7 @@ fi
 
 if [ "${STRATEGY_UPDATE_DOC_IMAGES:-}" = 1 ]; then
   mkdir -p docs/images
-  for shot in problems completion hover definition convert; do
+  for shot in problems completion hover definition convert report-preview; do
     [ -f "$SHOTS/$shot.png" ] && cp "$SHOTS/$shot.png" "docs/images/$shot.png"
   done
   log "copied the screenshots into docs/images/"

@@ -12,7 +12,8 @@ import { readBoundedTextFile } from '../analysis/text-file.js';
 import { dirname, relative, resolve, sep } from 'node:path';
 import * as z from 'zod/mini';
 import '../../grammar/zod-messages.js';
-import type { Finding } from '../rules/rule.js';
+import type { Position } from '../../grammar/index.js';
+import type { Finding, SeveritySetting } from '../rules/rule.js';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import { ConfigError, parseJsonWithPosition } from '../config/load-config.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -115,4 +116,33 @@ export function prune(s: Suppressions, key: string, findings: readonly Finding[]
     if (Object.keys(messages).length === 0) delete entries[rule];
   }
   if (Object.keys(entries).length === 0) delete s.files[key];
+}
+
+/**
+ * The findings a run reports for one file once the suppressions file has had
+ * its say: recorded findings dropped, and one `unused-suppression` finding at
+ * the top when recorded findings no longer occur. `strategy lint` and
+ * `strategy report` both call this, so they count the same findings.
+ */
+export function reportedFindings(
+  s: Suppressions,
+  key: string,
+  findings: readonly Finding[],
+  unusedSeverity: SeveritySetting,
+  suppressionsShown: string,
+  start: Position,
+): Finding[] {
+  const bulk = filterBySuppressions(s, key, findings);
+  const kept = [...bulk.kept];
+  if (bulk.stale.length > 0 && unusedSeverity !== 'off') {
+    const total = bulk.stale.reduce((n, [, , c]) => n + c, 0);
+    const rules = [...new Set(bulk.stale.map(([r]) => r))].join(', ');
+    kept.unshift({
+      ruleId: 'unused-suppression',
+      severity: unusedSeverity,
+      message: `${total} finding${total === 1 ? '' : 's'} recorded in ${suppressionsShown} no longer occur${total === 1 ? 's' : ''} (${rules}): run \`strategy lint --prune-suppressions\`.`,
+      range: { start, end: start },
+    });
+  }
+  return kept;
 }

@@ -14,4 +14,5 @@ export type ExtraCommand = (args: ExtraCommandArgs, io: CliIo) => Promise<number
 export const extraCommands: Record<string, ExtraCommand | undefined> = {
   // Loaded on use: the converter's document readers are large (see scripts/bundle.mjs).
   convert: async (args, io) => (await import('./commands/convert.js')).convertCommand(args, io),
+  report: async (args, io) => (await import('./commands/report.js')).reportCommand(args, io),
 };

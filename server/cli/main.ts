@@ -25,6 +25,7 @@ Usage:
   strategy export --format json <file>  print a document's model as JSON
   strategy convert <inputs…> [--out-dir DIR]   turn .txt, .md, .docx, .html or .pdf documents into .strategy files
   strategy rules [--json]         list the rules
+  strategy report [paths…] [-o FILE]   a reviewer's report: HTML (default), markdown or JSON
   strategy help | --help          this text
   strategy --version
 
@@ -55,6 +56,12 @@ convert options:
   --force                  overwrite existing .strategy files that differ
   --check                  write nothing; exit 1 when an existing output is stale or missing
   -c, --config PATH        converter settings from the config's "converter" key
+
+report options:
+  -f, --format NAME        html (default), markdown, json (the report's model)
+  -o, --output-file FILE   write it to FILE (replaces only a report it wrote, unless --force)
+  --link-base URL          link file:line to URL + file + #L<line> (a repository's web view)
+  -c, --config PATH, --rule ID=SEVERITY   as for lint
 
 Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings),
 or unformatted files for format --check, or stale outputs for convert --check;
@@ -169,6 +176,8 @@ function parse(argv: readonly string[]) {
       'out-dir': { type: 'string' },
       report: { type: 'string' },
       force: { type: 'boolean' },
+      // report
+      'link-base': { type: 'string' },
     },
   });
 }

@@ -44,3 +44,39 @@ export interface InitializationOptions {
    */
   readonly workspaceTrusted?: boolean;
 }
+
+/**
+ * Request, client → server, with `ReportPreviewParams`: the reviewer's report
+ * of one open document (as `strategy report` builds it), rendered for the
+ * extension's preview webview. Answers `ReportPreviewResult`, or null when
+ * the document is not one the server knows.
+ */
+export const REPORT_PREVIEW_REQUEST = 'strategy/reportPreview';
+
+export interface ReportPreviewParams {
+  readonly uri: string;
+  /** A fresh nonce for the page's one style and one script element. */
+  readonly nonce: string;
+  /** The webview's `cspSource`. */
+  readonly cspSource: string;
+}
+
+export interface ReportPreviewResult {
+  /** The whole page, for the first load. */
+  readonly html: string;
+  /** The page's report alone, for updates in place. */
+  readonly body: string;
+  readonly title: string;
+  /** The version of the document the report describes. */
+  readonly version: number | null;
+  /** File names as the report shows them → the URIs to reveal them in. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/** What the preview's page posts to the extension: a `file:line` button was pressed. */
+export interface RevealMessage {
+  readonly type: 'reveal';
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}

@@ -41,6 +41,8 @@ import { provideInlayHints } from './inlay-hint-provider.js';
 import { Project } from './project.js';
 import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol.js';
 import { provideReferences } from './references-provider.js';
+import { REPORT_PREVIEW_REQUEST, type ReportPreviewParams, type ReportPreviewResult } from './protocol.js';
+import { provideReportPreview } from './report-provider.js';
 import { providePrepareRename, provideRename } from './rename-provider.js';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semantic-tokens-provider.js';
 import { provideWorkspaceSymbols } from './workspace-symbol-provider.js';
@@ -328,6 +330,10 @@ export function startServer(connection: Connection): void {
   connection.onDocumentLinks(guarded('documentLink', log, [], (params) => provideDocumentLinks(project, params)));
   connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token)));
   connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token)));
+  connection.onRequest(
+    REPORT_PREVIEW_REQUEST,
+    guarded<ReportPreviewParams, ReportPreviewResult | null>('reportPreview', log, null, (params) => provideReportPreview(project, params, pkg.version)),
+  );
   connection.languages.inlayHint.on(guarded('inlayHint', log, [], (params) => provideInlayHints(project, params)));
   connection.languages.semanticTokens.on(
     guarded('semanticTokens', log, { data: [] }, (params) => {

@@ -10,7 +10,7 @@ import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
 import type { Finding, SeveritySetting } from '../../rules/rule.js';
 import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
-import { filterBySuppressions, prune, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
+import { prune, reportedFindings, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
 import { displayPath, expandPaths, splitArguments } from '../files.js';
 import type { IgnoreOptions } from '../../workspace-files/files.js';
 import { printConfig } from '../print-config.js';
@@ -223,19 +223,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     const key = suppressionKey(suppressionsFile, path);
     if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
     if (args.pruneSuppressions) prune(suppressions, key, findings);
-    const bulk = filterBySuppressions(suppressions, key, findings);
-    findings = bulk.kept;
-    if (bulk.stale.length > 0 && unusedSeverity !== 'off') {
-      const total = bulk.stale.reduce((n, [, , c]) => n + c, 0);
-      const rules = [...new Set(bulk.stale.map(([r]) => r))].join(', ');
-      const start = doc.parsed.lines.positionAt(0);
-      findings.unshift({
-        ruleId: 'unused-suppression',
-        severity: unusedSeverity,
-        message: `${total} finding${total === 1 ? '' : 's'} recorded in ${suppressionsShown} no longer occur${total === 1 ? 's' : ''} (${rules}): run \`strategy lint --prune-suppressions\`.`,
-        range: { start, end: start },
-      });
-    }
+    findings = reportedFindings(suppressions, key, findings, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
     const changed = doc.text !== original.text;
     if (changed && args.fix && !args.stdin) writes.push([path, doc.text]);
     if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), original.text, doc.text));

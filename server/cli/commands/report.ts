@@ -1,0 +1,140 @@
+/**
+ * `strategy report [paths…] -o report.html`: the reviewer's report, built
+ * from exactly what `strategy lint` finds on the same files (same loading,
+ * same settings, same suppressions), as one self-contained HTML page,
+ * markdown for a pull-request comment, or the model as JSON.
+ *
+ * Exit codes: 0 the report was written (findings are the report's content,
+ * not a failure); 2 bad usage, an unreadable file or a bad configuration
+ * (the report of what could be read is still written).
+ */
+import type { IgnoreOptions } from '../../workspace-files/files.js';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lintDocument, type LintSettings } from '../../analysis/engine.js';
+import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
+import { buildReport, type ReportEntry } from '../../report/build-report.js';
+import { renderHtml } from '../../report/render-html.js';
+import { renderMarkdown } from '../../report/render-markdown.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { ExtraCommandArgs } from '../extra-commands.js';
+import { readSuppressions, reportedFindings, suppressionKey } from '../bulk-suppressions.js';
+import { displayPath, expandPaths } from '../files.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import { loadProject } from '../project.js';
+import { parseRuleOverride } from './lint.js';
+import pkg from '../../../package.json';
+
+export const REPORT_FORMATS = ['html', 'markdown', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Marks a file this command wrote, so that a later run may replace it without `--force`. */
+/** A report says what it is in its first bytes (the generator meta tag, the heading, the format version). */
+const HEAD_BYTES = 4096;
+const OWN_OUTPUT = [/<meta name="generator" content="strategy /, /^# Strategy report\n/, /^\{\s*"formatVersion"/];
+
+function stringValue(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Whether `path` is a regular file that holds something other than a report this command wrote. */
+function holdsOtherContent(path: string): boolean {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return false; // nothing there
+  }
+  // `-o /dev/stdout`, a FIFO, a socket: written through, nothing is replaced (a folder fails to write, clearly).
+  if (!stat.isFile()) return false;
+  let head = '';
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true; // unreadable: not known to be ours
+  }
+  return !OWN_OUTPUT.some((re) => re.test(head));
+}
+
+export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
+  const v = args.values;
+  const format = stringValue(v.format) ?? 'html';
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${format}"`);
+  const overrides = (Array.isArray(v.rule) ? v.rule : []).map(parseRuleOverride);
+  const linkBase = stringValue(v['link-base']);
+  const outputFile = stringValue(v['output-file']);
+
+  let config: ResolvedConfig;
+  try {
+    config = loadConfig(io.cwd, stringValue(v.config));
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.describe()}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const severities = new Map(config.settings.severities);
+  for (const [id, s] of overrides) severities.set(id, s);
+  const settings: LintSettings = { ...config.settings, severities };
+
+  let hadPathProblems = false;
+  const inputs = args.paths.length > 0 ? args.paths : ['.'];
+  const ignore: IgnoreOptions = { patterns: [{ base: io.cwd, patterns: config.ignore, source: 'strategy.config.json' }] };
+  const expansion = expandPaths(inputs, io.cwd, ignore);
+  const project = loadProject(expansion.files, config.frameworkPaths, io.cwd, ignore);
+  for (const p of [...expansion.problems, ...project.problems]) {
+    hadPathProblems = true;
+    io.stderr(`${p.path}: ${p.message}\n`);
+  }
+  if (project.targets.length === 0 && !hadPathProblems) {
+    io.stderr(`No .strategy files found in ${inputs.join(', ')}.\n`);
+    return EXIT.usage;
+  }
+  const target = outputFile ? resolve(io.cwd, outputFile) : undefined;
+  if (target && project.workspace.has(target)) throw new UsageError(`-o ${outputFile} is one of the files being reported on`);
+  if (target && !v.force && holdsOtherContent(target)) throw new UsageError(`${outputFile} exists and is not a report this command wrote; use --force to replace it`);
+
+  let suppressions;
+  const suppressionsShown = displayPath(config.suppressionsFile, io.cwd);
+  try {
+    suppressions = readSuppressions(config.suppressionsFile, suppressionsShown);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.describe()}\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+  const unusedSeverity = severities.get('unused-suppression') ?? 'warning';
+  const entries: ReportEntry[] = project.targets.map((path) => {
+    const doc = project.workspace.get(path)!;
+    const linted = lintDocument(doc, project.workspace, settings).findings;
+    const findings = reportedFindings(suppressions, suppressionKey(config.suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
+    return { doc, file: displayPath(path, io.cwd), findings };
+  });
+  const report = buildReport(entries, project.workspace, { catalogue: settings.catalogue, displayOf: (uri) => displayPath(uri, io.cwd), version: pkg.version });
+  const output =
+    format === 'json'
+      ? `${JSON.stringify(report, null, 2)}\n`
+      : format === 'markdown'
+        ? renderMarkdown(report, linkBase ? { linkBase } : {})
+        : renderHtml(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } });
+  if (target) {
+    try {
+      writeFileAtomic(target, output);
+    } catch (e) {
+      io.stderr(`${outputFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+      return EXIT.usage;
+    }
+    const t = report.totals.findings;
+    io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
+  } else io.stdout(output);
+  return hadPathProblems ? EXIT.usage : EXIT.ok;
+}

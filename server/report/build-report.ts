@@ -1,0 +1,75 @@
+/**
+ * Builds the report model from analysed documents and their findings: the
+ * findings are the linter's own (`lintDocument`, after suppressions), so the
+ * report's numbers are the linter's numbers.
+ */
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import { frameworkFor } from '../analysis/engine.js';
+import type { Workspace } from '../analysis/workspace.js';
+import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
+import { ruleMeta } from '../rules/registry.js';
+import type { Finding } from '../rules/rule.js';
+import { buildCoverage } from './coverage.js';
+import { buildGaps } from './gaps.js';
+import { buildMeasures } from './measures.js';
+import { buildNationalViews } from './national-view.js';
+import { buildOverview, severityCounts } from './overview.js';
+import { buildOwners } from './owners.js';
+import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
+import { buildTimeline } from './timeline.js';
+
+export interface ReportEntry {
+  readonly doc: AnalysedDocument;
+  /** The file as the reader knows it (relative to the working folder or the workspace). */
+  readonly file: string;
+  readonly findings: readonly Finding[];
+}
+
+export interface ReportOptions {
+  readonly catalogue: IndicatorCatalogue;
+  /** How to show a file the entries do not name (a framework found through the configuration). */
+  readonly displayOf: (uri: string) => string;
+  readonly version: string;
+}
+
+const SYNTAX_EXPLANATION: RuleExplanation = {
+  id: 'syntax-error',
+  description: 'The text does not follow the language, so what follows may be read wrongly.',
+  why: 'A statement the parser cannot read is left out of every check: gaps in it go unreported.',
+  howToFix: 'Correct the statement as the message says; docs/language.md describes the language.',
+};
+
+export function explanationOf(ruleId: string): RuleExplanation {
+  const meta = ruleMeta(ruleId);
+  if (!meta) return { ...SYNTAX_EXPLANATION, id: ruleId };
+  return { id: meta.id, description: meta.description, why: meta.docs.why, howToFix: meta.docs.howToFix };
+}
+
+export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions): DocumentReport {
+  const { doc, file, findings } = entry;
+  const framework = doc.kind === 'strategy' ? frameworkFor(doc, workspace) : undefined;
+  const frameworkFile = framework ? (framework.document.uri === doc.uri ? file : options.displayOf(framework.document.uri)) : '';
+  return {
+    file,
+    kind: doc.kind ?? 'unknown',
+    overview: buildOverview(doc, workspace, findings),
+    gaps: buildGaps(doc, file, findings),
+    coverage: framework ? buildCoverage(doc, file, framework, frameworkFile) : null,
+    timeline: buildTimeline(doc, file),
+    owners: buildOwners(doc, file),
+    ...buildMeasures(doc, file, options.catalogue, findings),
+  };
+}
+
+export function buildReport(entries: readonly ReportEntry[], workspace: Workspace, options: ReportOptions): Report {
+  const all = entries.flatMap((e) => e.findings);
+  const ruleIds = [...new Set(all.map((f) => f.ruleId))].sort();
+  return {
+    formatVersion: REPORT_FORMAT_VERSION,
+    generator: { name: 'strategy', version: options.version },
+    totals: { files: entries.length, findings: severityCounts(all) },
+    documents: entries.map((e) => buildDocumentReport(e, workspace, options)),
+    nationalViews: buildNationalViews(entries, workspace, options.displayOf),
+    rules: ruleIds.map(explanationOf),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Coverage of the national framework: which of its aims and actions the
+ * strategy's commitments answer to (`supports action 3`, `supports aim PC.1`,
+ * `national aim PC.1` or `national aim "…"` in words), which none does, and
+ * the references that name nothing in the framework.
+ */
+import type { Statement } from '../../grammar/index.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import type { FrameworkIndex, NationalAction } from '../analysis/framework-index.js';
+import { walkStatements, type Ancestors } from '../analysis/walk.js';
+import { labelInContext, titleOf } from './labels.js';
+import { locate } from './locations.js';
+import type { Coverage, CoverageAim, Supporter } from './report-model.js';
+
+/** Aim titles compared ignoring case, punctuation and spacing, as authors quote them loosely. */
+export function normaliseTitle(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** What answers: the statement's nearest commitment, else its priority, section or aim. */
+function supporterNode(ancestors: Ancestors): Statement | undefined {
+  const rev = [...ancestors].reverse();
+  return rev.find((a) => a.kind === 'commitment') ?? rev.find((a) => a.kind === 'priority' || a.kind === 'section' || a.kind === 'aim');
+}
+
+/** For each of the framework's actions, who in `doc` supports it: the shared core of coverage and the national view. */
+export interface Answers {
+  readonly actions: Map<string, Supporter[]>;
+  readonly aims: Map<string, Supporter[]>;
+  readonly unknownReferences: Coverage['unknownReferences'];
+  readonly unmatchedAimTexts: Coverage['unmatchedAimTexts'];
+}
+
+const answersCache = new WeakMap<AnalysedDocument, { framework: FrameworkIndex; file: string; answers: Answers }>();
+
+/** Memoised per document: the coverage section and the national view ask the same question. */
+export function collectAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
+  const cached = answersCache.get(doc);
+  if (cached && cached.framework === framework && cached.file === file) return cached.answers;
+  const answers = computeAnswers(doc, file, framework);
+  answersCache.set(doc, { framework, file, answers });
+  return answers;
+}
+
+function computeAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
+  const actions = new Map<string, Supporter[]>();
+  const aims = new Map<string, Supporter[]>();
+  const unknownReferences: Answers['unknownReferences'] = [];
+  const unmatchedAimTexts: Answers['unmatchedAimTexts'] = [];
+  const aimByTitle = new Map<string, string>();
+  for (const [code, aim] of framework.aims) if (aim.node.title) aimByTitle.set(normaliseTitle(aim.node.title.value), code);
+  const add = (map: Map<string, Supporter[]>, key: string, who: Supporter): void => {
+    const list = map.get(key) ?? [];
+    if (!list.some((s) => s.location.line === who.location.line && s.label === who.label)) list.push(who);
+    map.set(key, list);
+  };
+  walkStatements(doc.parsed.document, (node, ancestors) => {
+    if (node.kind !== 'supports' && node.kind !== 'nationalAim') return;
+    const owner = supporterNode(ancestors);
+    const where = owner ?? node;
+    const who: Supporter = { label: owner ? labelInContext(owner, ancestors.slice(0, ancestors.indexOf(owner))) : 'The document', location: locate(file, where.keywordRange) };
+    if (node.kind === 'supports') {
+      for (const ref of node.refs) {
+        const known = node.target === 'action' ? framework.actions.has(ref.value) : framework.aims.has(ref.value);
+        if (known) add(node.target === 'action' ? actions : aims, ref.value, who);
+        else unknownReferences.push({ kind: node.target, ref: ref.value, from: who.label, location: locate(file, ref.range) });
+      }
+      return;
+    }
+    if (node.id) {
+      if (framework.aims.has(node.id.value)) add(aims, node.id.value, who);
+      else unknownReferences.push({ kind: 'aim', ref: node.id.value, from: who.label, location: locate(file, node.id.range) });
+    } else if (node.title) {
+      const code = aimByTitle.get(normaliseTitle(node.title.value));
+      if (code) add(aims, code, who);
+      else unmatchedAimTexts.push({ text: node.title.value, from: who.label, location: locate(file, node.title.range) });
+    }
+  });
+  return { actions, aims, unknownReferences, unmatchedAimTexts };
+}
+
+/** The framework's actions grouped by aim, in document order; actions outside any aim are grouped by priority. */
+interface AimGroup {
+  readonly key: string;
+  readonly code: string | null;
+  readonly title: string | null;
+  readonly node: Statement | undefined;
+  readonly actions: NationalAction[];
+}
+const groupsCache = new WeakMap<FrameworkIndex, AimGroup[]>();
+
+export function actionsByAim(framework: FrameworkIndex): readonly AimGroup[] {
+  let groups = groupsCache.get(framework);
+  if (!groups) {
+    groups = groupActions(framework);
+    groupsCache.set(framework, groups);
+  }
+  return groups;
+}
+
+function groupActions(framework: FrameworkIndex): AimGroup[] {
+  const groups = new Map<string, AimGroup>();
+  for (const aim of framework.aims.values()) groups.set(`aim:${aim.code}`, { key: `aim:${aim.code}`, code: aim.code, title: titleOf(aim.node), node: aim.node, actions: [] });
+  for (const action of framework.actions.values()) {
+    const key = action.aim?.id ? `aim:${action.aim.id.value}` : `priority:${action.priority?.id?.value ?? action.priority?.title?.value ?? ''}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, code: null, title: action.priority ? titleOf(action.priority) : null, node: action.priority, actions: [] };
+      groups.set(key, group);
+    }
+    group.actions.push(action);
+  }
+  return [...groups.values()];
+}
+
+export function buildCoverage(doc: AnalysedDocument, file: string, framework: FrameworkIndex, frameworkFile: string): Coverage {
+  const answers = collectAnswers(doc, file, framework);
+  const aims: CoverageAim[] = actionsByAim(framework).map((g) => ({
+    code: g.code,
+    title: g.title,
+    location: g.node && 'keywordRange' in g.node ? locate(frameworkFile, g.node.keywordRange) : null,
+    supporters: g.code ? (answers.aims.get(g.code) ?? []) : [],
+    actions: g.actions.map((a) => ({
+      number: a.number,
+      title: titleOf(a.node),
+      location: locate(frameworkFile, a.node.keywordRange),
+      supporters: answers.actions.get(a.number) ?? [],
+    })),
+  }));
+  const realAims = aims.filter((a) => a.code !== null);
+  return {
+    framework: { id: framework.id, title: framework.title ?? null, file: frameworkFile },
+    aims,
+    answeredActions: aims.reduce((n, a) => n + a.actions.filter((x) => x.supporters.length > 0).length, 0),
+    totalActions: framework.actions.size,
+    // An aim is answered when something names it or supports one of its actions.
+    answeredAims: realAims.filter((a) => a.supporters.length > 0 || a.actions.some((x) => x.supporters.length > 0)).length,
+    totalAims: realAims.length,
+    unknownReferences: answers.unknownReferences,
+    unmatchedAimTexts: answers.unmatchedAimTexts,
+  };
+}

@@ -1,0 +1,37 @@
+/** The gaps: every finding, grouped by the priority it falls in (the document itself for the rest). */
+import type { PriorityDecl } from '../../grammar/index.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import { walkStatements } from '../analysis/walk.js';
+import type { Finding } from '../rules/rule.js';
+import { labelOf } from './labels.js';
+import { locate } from './locations.js';
+import type { GapGroup, ReportFinding } from './report-model.js';
+
+export function toReportFinding(file: string, f: Finding): ReportFinding {
+  return { ruleId: f.ruleId, severity: f.severity, message: f.message, location: locate(file, f.range) };
+}
+
+export function buildGaps(doc: AnalysedDocument, file: string, findings: readonly Finding[]): GapGroup[] {
+  const priorities: PriorityDecl[] = [];
+  walkStatements(doc.parsed.document, (node) => {
+    if (node.kind === 'priority') priorities.push(node);
+  });
+  const groups = new Map<PriorityDecl | null, ReportFinding[]>();
+  for (const f of findings) {
+    const at = f.range.start.offset;
+    // Priorities come in document order, outer before inner: the last that contains the finding is the innermost.
+    let home: PriorityDecl | null = null;
+    for (const p of priorities) if (p.range.start.offset <= at && at < p.range.end.offset) home = p;
+    const list = groups.get(home) ?? [];
+    list.push(toReportFinding(file, f));
+    groups.set(home, list);
+  }
+  const out: GapGroup[] = [];
+  const whole = groups.get(null);
+  if (whole) out.push({ priority: null, findings: whole });
+  for (const p of priorities) {
+    const list = groups.get(p);
+    if (list) out.push({ priority: { label: `${labelOf(p)}${p.title && p.id ? ` — ${p.title.value}` : ''}`, location: locate(file, p.keywordRange) }, findings: list });
+  }
+  return out;
+}

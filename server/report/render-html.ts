@@ -1,0 +1,300 @@
+/**
+ * The report as one self-contained HTML page: inline CSS and SVG, no script
+ * (except the editor preview's, passed in with its nonce), no fonts, images
+ * or anything else fetched. Valid HTML (html-validate checks it) and WCAG 2.2
+ * AA (axe-core checks it in Chromium): headings in order, tables with
+ * headers and captions, charts with text alternatives, state said in words.
+ */
+import { esc, escWithCode, plural } from './html.js';
+import { placeText } from './locations.js';
+import { REPORT_CSS } from './report-css.js';
+import type { Coverage, DocumentReport, GapGroup, Location, NationalView, Owners, Report, ReportFinding, RuleExplanation, Timeline, TimelineItem } from './report-model.js';
+import { timelineSvg } from './timeline-svg.js';
+
+/** How `file:line` places are shown: as text, as links under a base address (a repository's web view), or as editor buttons. */
+export type LinkStyle = { readonly kind: 'text' } | { readonly kind: 'base'; readonly base: string } | { readonly kind: 'editor' };
+
+export interface HtmlOptions {
+  readonly links: LinkStyle;
+  /** The page's content security policy. Default: nothing may load; inline styles only. */
+  readonly csp?: string;
+  /** The nonce of the style and script elements, when the policy asks for one. */
+  readonly nonce?: string;
+  /** A script to run in the page (the editor preview's), given the nonce. */
+  readonly script?: string;
+  readonly title?: string;
+}
+
+export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
+const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'ℹ' } as const;
+
+export class HtmlRenderer {
+  constructor(private readonly options: HtmlOptions) {}
+
+  place(location: Location): string {
+    const text = esc(placeText(location));
+    const links = this.options.links;
+    if (links.kind === 'base') return `<a class="place" href="${esc(`${links.base}${encodeURI(location.file)}#L${location.line}`)}">${text}</a>`;
+    if (links.kind === 'editor') {
+      return `<button type="button" class="place" data-file="${esc(location.file)}" data-line="${location.line}" data-column="${location.column}" aria-label="Go to ${text}">${text}</button>`;
+    }
+    return `<span class="place">${text}</span>`;
+  }
+
+  severity(s: ReportFinding['severity']): string {
+    return `<span class="sev sev-${s}"><span aria-hidden="true">${SEVERITY_MARK[s]} </span>${SEVERITY_WORD[s]}</span>`;
+  }
+}
+
+function cards(items: readonly [string, number][]): string {
+  return `<ul class="cards">${items.map(([label, n]) => `<li><span class="n">${n}</span> ${esc(label)}</li>`).join('')}</ul>`;
+}
+
+function overviewHtml(r: DocumentReport, id: string): string {
+  const o = r.overview;
+  const facts: [string, string][] = [
+    ['File', `<code>${esc(r.file)}</code>`],
+    ['Kind', esc(r.kind)],
+    ['Area', o.area ? esc(o.area) : '<span class="muted">not stated</span>'],
+    ['Period', o.period ? esc(o.period.text) : '<span class="muted">not stated</span>'],
+    ['Status', o.status ? esc(o.status) : '<span class="muted">not stated</span>'],
+  ];
+  if (r.kind === 'strategy') {
+    facts.push([
+      'Framework',
+      o.frameworks.length === 0
+        ? '<span class="muted">none named</span>'
+        : o.frameworks.map((f) => `<code>${esc(f.id)}</code>${f.title ? ` — ${esc(f.title)}` : ''}${f.found ? '' : ' <span class="flag flag-gap">(not found)</span>'}`).join('; '),
+    ]);
+  }
+  const c = o.counts;
+  const counts: [string, number][] = [
+    ['priorities', c.priorities],
+    ['commitments', c.commitments],
+    ...(c.actions > 0 || r.kind === 'framework' ? ([['national actions', c.actions]] as [string, number][]) : []),
+    ['measures', c.measures],
+    ['targets', c.targets],
+  ];
+  const f = o.findings;
+  const byRule =
+    o.byRule.length === 0
+      ? '<p>No findings.</p>'
+      : `<table><caption>Findings by rule and severity</caption><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Total</th></tr></thead><tbody>${o.byRule
+          .map((b) => `<tr><th scope="row"><a href="#rule-${esc(b.ruleId)}"><code>${esc(b.ruleId)}</code></a></th><td class="num">${b.errors}</td><td class="num">${b.warnings}</td><td class="num">${b.infos}</td><td class="num">${b.errors + b.warnings + b.infos}</td></tr>`)
+          .join('')}</tbody><tfoot><tr><th scope="row">All rules</th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${f.errors + f.warnings + f.infos}</td></tr></tfoot></table>`;
+  return `<section><h3 id="${id}-overview">Overview</h3><dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
+}
+
+function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
+  const head = `<h3 id="${id}-gaps">Gaps</h3>`;
+  if (r.gaps.length === 0) return `<section>${head}<p><span class="flag flag-ok">No gaps found.</span></p></section>`;
+  const group = (g: GapGroup, n: number): string => {
+    const title = g.priority ? `${esc(g.priority.label)}` : 'Whole document (outside any priority)';
+    const byRule = new Map<string, ReportFinding[]>();
+    for (const f of g.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    const blocks = [...byRule.entries()].map(([ruleId, list]) => {
+      const rule = rules.get(ruleId);
+      return `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${escWithCode(rule.description)} <strong>How to fix:</strong> ${escWithCode(rule.howToFix)}</p>` : ''}<ul class="findings">${list
+        .map((f) => `<li class="${f.severity}">${out.severity(f.severity)} ${esc(f.message)} — ${out.place(f.location)}</li>`)
+        .join('')}</ul>`;
+    });
+    return `<section><h4 id="${id}-g${n}">${title} <span class="muted">— ${plural(g.findings.length, 'finding')}</span>${g.priority ? ` <span class="muted">(${out.place(g.priority.location)})</span>` : ''}</h4>${blocks.join('')}</section>`;
+  };
+  return `<section>${head}${r.gaps.map(group).join('')}</section>`;
+}
+
+function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRenderer): string {
+  if (list.length === 0) return '<span class="flag flag-gap"><span aria-hidden="true">✖ </span>Not answered</span>';
+  return `<ul>${list.map((s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`).join('')}</ul>`;
+}
+
+/** Rows of the coverage matrix: every aim and action, or (`compact`) answered ones in full and the rest by number. */
+function coverageRows(c: Coverage, out: HtmlRenderer, compact: boolean): string[] {
+  return c.aims.flatMap((aim) => {
+    const aimAnswered = aim.supporters.length > 0 || aim.actions.some((a) => a.supporters.length > 0);
+    const unanswered = aim.actions.filter((a) => a.supporters.length === 0);
+    const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Not answered: ${unanswered.map((a) => `action ${esc(a.number)}`).join(', ')}</span>` : '';
+    const aimRow =
+      aim.code !== null
+        ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}${missing}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
+        : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}${missing}</td><td><span class="muted">—</span></td></tr>`;
+    const actionRows = aim.actions
+      .filter((a) => !compact || a.supporters.length > 0)
+      .map(
+        (a) =>
+          `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
+      );
+    return [aimRow, ...actionRows];
+  });
+}
+
+function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, nationalView: boolean): string {
+  const head = `<h3 id="${id}-coverage">Coverage of the national framework</h3>`;
+  if (r.kind !== 'strategy') return '';
+  const c = r.coverage;
+  if (!c) {
+    const named = r.overview.frameworks;
+    const why = named.length === 0 ? 'The strategy names no framework.' : `Framework ${named.map((f) => `<code>${esc(f.id)}</code>`).join(', ')} is not among the files reported or the configured framework paths.`;
+    return `<section>${head}<p>${why}</p></section>`;
+  }
+  const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.${nationalView ? ' Actions not answered are listed by number under their aim; the national view below gives their text.' : ''}</p>`;
+  const matrix =
+    c.aims.length === 0
+      ? '<p>The framework defines no aims or actions to answer to.</p>'
+      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th><th scope="col">National text</th><th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
+  const unknown =
+    c.unknownReferences.length === 0
+      ? ''
+      : `<h4>References to ${c.unknownReferences.some((u) => u.kind === 'action') ? 'actions' : 'aims'} the framework does not have</h4><ul class="findings">${c.unknownReferences
+          .map((u) => `<li class="error"><span class="flag flag-gap">${esc(u.kind === 'action' ? `Action ${u.ref}` : `Aim ${u.ref}`)} does not exist</span> — named by ${esc(u.from)} at ${out.place(u.location)}</li>`)
+          .join('')}</ul>`;
+  const words =
+    c.unmatchedAimTexts.length === 0
+      ? ''
+      : `<h4>National aims quoted in words that match none of the framework's aims</h4><ul>${c.unmatchedAimTexts.map((u) => `<li>“${esc(u.text)}” — ${esc(u.from)}, ${out.place(u.location)}</li>`).join('')}</ul>`;
+  return `<section>${head}${intro}${matrix}${unknown}${words}</section>`;
+}
+
+const STATE_WORD: Record<TimelineItem['state'], string> = { dated: 'Dated', outside: 'Outside the period', vague: 'Vague', missing: 'Missing' };
+const STATE_MARK: Record<TimelineItem['state'], string> = { dated: '✔', outside: '!', vague: '?', missing: '✖' };
+
+function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
+  const t: Timeline = r.timeline;
+  const head = `<h3 id="${id}-timeline">Timeline</h3>`;
+  const what = r.kind === 'framework' ? 'action' : 'commitment';
+  if (t.items.length === 0) return `<section>${head}<p>No ${what}s to place on a timeline.</p></section>`;
+  const count = (s: TimelineItem['state']): number => t.items.filter((i) => i.state === s).length;
+  const summary = `<p>${t.period ? `Period ${esc(t.period.text)}. ` : 'The document states no period. '}${plural(t.items.length, what)}: ${count('dated')} dated within the period, ${count('outside')} outside it, ${count('vague')} vague, ${count('missing')} with no timing.</p>`;
+  const svg = timelineSvg(t, `${id}-tl`);
+  const chart = svg
+    ? `<figure>${svg}<figcaption>Each bar is a dated timing; hatched bars marked “!” fall outside the period; an arrow means the timing runs on with no end (or has no start). The table below gives the same in words.</figcaption></figure><ul class="legend"><li><span class="swatch sw-period"></span>Period</li><li><span class="swatch sw-dated"></span>Dated</li><li><span class="swatch sw-outside"></span>Outside the period (!)</li></ul>`
+    : '<p>No timing has a date to draw.</p>';
+  const table = `<table><caption>Timings of every ${what} (the chart's text alternative)</caption><thead><tr><th scope="col">${what === 'action' ? 'Action' : 'Commitment'}</th><th scope="col">Timing as written</th><th scope="col">From</th><th scope="col">To</th><th scope="col">State</th></tr></thead><tbody>${t.items
+    .map(
+      (i) =>
+        `<tr><th scope="row">${esc(i.label)} <span class="muted">(${out.place(i.location)})</span></th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag ${i.state === 'dated' ? 'flag-ok' : 'flag-gap'}"><span aria-hidden="true">${STATE_MARK[i.state]} </span>${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+  return `<section>${head}${summary}${chart}${table}</section>`;
+}
+
+function ownersHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
+  const o: Owners = r.owners;
+  const what = r.kind === 'framework' ? 'action' : 'commitment';
+  const head = `<h3 id="${id}-owners">Owners</h3>`;
+  const table =
+    o.owners.length === 0
+      ? `<p>No ${what} names an owner.</p>`
+      : `<table><caption>${what === 'action' ? 'Actions' : 'Commitments'} per owner</caption><thead><tr><th scope="col">Owner</th><th scope="col" class="num">${what === 'action' ? 'Actions' : 'Commitments'}</th><th scope="col">Which</th></tr></thead><tbody>${o.owners
+          .map((w) => `<tr><th scope="row">${esc(w.name)}</th><td class="num">${w.items.length}</td><td>${w.items.map((i) => `${esc(i.label)} ${out.place(i.location)}`).join('; ')}</td></tr>`)
+          .join('')}</tbody></table>`;
+  const none =
+    o.unowned.length === 0
+      ? `<p><span class="flag flag-ok">Every ${what} has an owner.</span></p>`
+      : `<h4>${plural(o.unowned.length, `${what}`)} with no owner</h4><ul>${o.unowned.map((i) => `<li><span class="flag flag-gap">No owner:</span> ${esc(i.label)} — ${out.place(i.location)}</li>`).join('')}</ul>`;
+  return `<section>${head}${table}${none}</section>`;
+}
+
+function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
+  const head = `<h3 id="${id}-measures">Measures and targets</h3>`;
+  const measures =
+    r.measures.length === 0
+      ? '<p>No measures.</p>'
+      : `<table><caption>Measures</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Title as quoted</th><th scope="col">Catalogue title</th><th scope="col">Where</th></tr></thead><tbody>${r.measures
+          .map(
+            (m) =>
+              `<tr><th scope="row">${m.indicator ? esc(m.indicator) : '<span class="muted">local</span>'}</th><td>${m.quotedTitle ? esc(m.quotedTitle) : '<span class="muted">—</span>'}${m.titleDiffers ? ' <span class="flag flag-gap">(differs from the catalogue)</span>' : ''}</td><td>${m.catalogueTitle ? esc(m.catalogueTitle) : m.known ? '<span class="muted">no title known</span>' : '<span class="flag flag-gap">Not in the catalogue</span>'}</td><td>${m.within ? `${esc(m.within)} ` : ''}${out.place(m.location)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  const placeholders = r.targets.filter((t) => t.placeholder !== null).length;
+  const targets =
+    r.targets.length === 0
+      ? '<p>No targets.</p>'
+      : `<table><caption>Targets (${plural(placeholders, 'placeholder')})</caption><thead><tr><th scope="col">Target</th><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Value</th><th scope="col">Date</th><th scope="col">Where</th></tr></thead><tbody>${r.targets
+          .map(
+            (t) =>
+              `<tr${t.placeholder ? ' class="unanswered"' : ''}><th scope="row">${esc(t.text)}${t.placeholder ? ` <span class="flag flag-gap">(placeholder: ${esc(t.placeholder)})</span>` : ''}</th><td>${t.indicator ? `${esc(t.indicator)}${t.catalogueTitle ? ` <span class="muted">${esc(t.catalogueTitle)}</span>` : ''}` : '—'}</td><td>${esc(t.baseline ?? '—')}</td><td>${esc(t.value ?? '—')}</td><td>${esc(t.date ?? '—')}</td><td>${t.within ? `${esc(t.within)} ` : ''}${out.place(t.location)}</td></tr>`,
+          )
+          .join('')}</tbody></table>`;
+  return `<section>${head}${measures}${targets}</section>`;
+}
+
+export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer, nationalIds: ReadonlySet<string> = new Set()): string {
+  const id = `d${index + 1}`;
+  const title = r.overview.title ?? r.file;
+  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, r.coverage !== null && nationalIds.has(r.coverage.framework.id))}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}</article>`;
+}
+
+/** Heat map cells: 0, 1, 2, 3 or more supporting commitments. */
+export function heatLevel(n: number): 0 | 1 | 2 | 3 {
+  return n >= 3 ? 3 : (n as 0 | 1 | 2);
+}
+
+/** At most this many strategies get a column in the heat map; the counts per action cover them all. */
+export const HEAT_MAP_MAX_COLUMNS = 40;
+
+export function nationalViewHtml(v: NationalView, index: number): string {
+  const id = `n${index + 1}`;
+  const shown = v.strategies.slice(0, HEAT_MAP_MAX_COLUMNS);
+  const key = `<ol class="key">${shown.map((s, i) => `<li value="${i + 1}"><abbr>S${i + 1}</abbr>: ${esc(s.title ?? s.file)} <code>${esc(s.file)}</code></li>`).join('')}</ol>`;
+  const more = v.strategies.length > shown.length ? `<p>The heat map shows the first ${shown.length} of ${v.strategies.length} strategies; the “Strategies answering” column counts all of them.</p>` : '';
+  const rows = v.actions
+    .map(
+      (a) =>
+        `<tr${a.strategiesAnswering === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code>${a.aim ? ` <span class="muted">(aim ${esc(a.aim)})</span>` : ''}${a.title ? `<span class="action-title">${esc(a.title)}</span>` : ''}</th>${a.counts
+          .slice(0, shown.length)
+          .map((n) => `<td class="h${heatLevel(n)}">${n}</td>`)
+          .join('')}<td class="num">${a.strategiesAnswering === 0 ? '<span class="flag flag-gap">0 — nobody</span>' : a.strategiesAnswering}</td></tr>`,
+    )
+    .join('');
+  const table = `<div class="heat-wrap"><table class="heat"><caption>Commitments supporting each national action, per local strategy (heat map: darker is more)</caption><thead><tr><th scope="col">National action</th>${shown.map((_, i) => `<th scope="col">S${i + 1}</th>`).join('')}<th scope="col" class="num">Strategies answering</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  const legend = `<ul class="legend"><li><span class="swatch heat-sw h0"></span>0</li><li><span class="swatch heat-sw h1"></span>1</li><li><span class="swatch heat-sw h2"></span>2</li><li><span class="swatch heat-sw h3"></span>3 or more commitments (the number is in each cell)</li></ul>`;
+  const nobody =
+    v.unanswered.length === 0
+      ? '<p><span class="flag flag-ok">Every national action is picked up by at least one local strategy.</span></p>'
+      : `<p><span class="flag flag-gap">${plural(v.unanswered.length, 'national action')} nobody picks up:</span> ${v.unanswered.map((n) => `<code>${esc(n)}</code>`).join(', ')}.</p>`;
+  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">National view: ${esc(v.framework.title ?? v.framework.id)}</h2><p>Framework <code>${esc(v.framework.id)}</code> (<code>${esc(v.framework.file)}</code>), answered by ${plural(v.strategies.length, 'local strategy', 'local strategies')} among the files reported.</p>${nobody}${key}${more}${legend}${table}</article>`;
+}
+
+function rulesHtml(rules: readonly RuleExplanation[]): string {
+  if (rules.length === 0) return '';
+  return `<section class="rules" aria-labelledby="rules"><h2 id="rules">The rules behind the findings</h2><dl>${rules
+    .map((r) => `<dt id="rule-${esc(r.id)}"><code>${esc(r.id)}</code></dt><dd><p>${escWithCode(r.description)}</p><p><strong>Why it matters:</strong> ${escWithCode(r.why)}</p><p><strong>How to fix:</strong> ${escWithCode(r.howToFix)}</p></dd>`)
+    .join('')}</dl></section>`;
+}
+
+/** The page's main content: what the editor preview swaps in as the author types. */
+export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
+  const t = report.totals.findings;
+  const titles = report.documents.map((d, i) => `<li><a href="#d${i + 1}">${esc(d.overview.title ?? d.file)}</a> <span class="muted">— ${plural(d.overview.findings.errors + d.overview.findings.warnings + d.overview.findings.infos, 'finding')}</span></li>`);
+  const national = report.nationalViews.map((v, i) => `<li><a href="#n${i + 1}">National view: ${esc(v.framework.title ?? v.framework.id)}</a></li>`);
+  const nav = report.documents.length + report.nationalViews.length > 1 ? `<nav aria-label="Contents"><h2 class="sr-only">Contents</h2><ol>${[...titles, ...national].join('')}</ol></nav>` : '';
+  return `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>${nav}<main id="main">${report.documents.map((d, i) => documentHtml(d, i, rules, out, nationalIds)).join('')}${report.nationalViews.map(nationalViewHtml).join('')}${rulesHtml(report.rules)}</main>`;
+}
+
+export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {
+  const out = new HtmlRenderer(options);
+  const nonce = options.nonce ? ` nonce="${esc(options.nonce)}"` : '';
+  const title = options.title ?? (report.documents.length === 1 ? `Strategy report: ${report.documents[0]!.overview.title ?? report.documents[0]!.file}` : `Strategy report: ${plural(report.documents.length, 'file')}`);
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(options.csp ?? DEFAULT_CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(`${report.generator.name} ${report.generator.version}`)}">
+<title>${esc(title)}</title>
+<style${nonce}>${REPORT_CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the report</a>
+<div id="report">${reportBodyHtml(report, out)}</div>
+${options.script ? `<script${nonce}>${options.script}</script>` : ''}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,61 @@
+import { strict as assert } from 'node:assert';
+import { renderHtml } from '../../server/report/render-html.js';
+import { md, renderMarkdown } from '../../server/report/render-markdown.js';
+import { previewPage } from '../../server/report/preview-page.js';
+import { timelineSvg, yearOf } from '../../server/report/timeline-svg.js';
+import { FRAMEWORK, STRATEGY_A, STRATEGY_B } from './fixtures.js';
+import { reportOf } from './report-model.test.js';
+
+describe('report renderers', () => {
+  it('escapes what documents say: a title cannot inject markup into the page or a table', () => {
+    const hostile = `strategy "<script>alert('x')</script> & | pipes" {\n  area "A <b>bold</b> area"\n}\n\npriority 1 "x" {\n  commitment 1 "<img src=x onerror=alert(1)>" {\n    owner "O | Wner"\n  }\n}\n`;
+    const report = reportOf({ 'h.strategy': hostile });
+    const html = renderHtml(report);
+    assert.doesNotMatch(html, /<script|<img|<b>/);
+    assert.match(html, /&lt;script&gt;alert\(&#39;x&#39;\)&lt;\/script&gt; &amp; \| pipes/);
+    const markdown = renderMarkdown(report);
+    assert.match(markdown, /\| O \\\| Wner \| 1 \|/);
+    assert.match(markdown, /## \\<script\\>alert\('x'\)\\<\/script\\> & \\\| pipes/);
+    assert.equal(md('plain words'), 'plain words');
+    assert.equal(md('  a\n b '), 'a b');
+  });
+
+  it('draws dated timings against the period, hatches and flags those outside it, and leaves out the undated', () => {
+    const report = reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A });
+    const a = report.documents.find((d) => d.file === 'a.strategy')!;
+    const svg = timelineSvg(a.timeline, 't')!;
+    assert.match(svg, /role="img" aria-labelledby="t-title t-desc"/);
+    assert.match(svg, /<title id="t-title">Timeline of 2 dated timings against the period 2010-04 to 2013-03<\/title>/);
+    assert.match(svg, /<desc id="t-desc">1 of them fall outside the period/);
+    assert.equal((svg.match(/fill="url\(#t-hatch\)"/g) ?? []).length, 1);
+    assert.equal((svg.match(/font-weight="bold">!</g) ?? []).length, 1);
+    assert.match(svg, />Period 2010-04 to 2013-03</);
+    assert.equal(timelineSvg({ period: null, items: a.timeline.items.filter((i) => i.state === 'missing') }, 'u'), undefined);
+    assert.equal(yearOf('2012-01-01'), 2012);
+    assert.equal(yearOf('2012-12-31', true), 2013);
+    // The table gives the same in words.
+    const html = renderHtml(report);
+    assert.match(html, /Timings of every commitment \(the chart's text alternative\)/);
+    assert.match(html, /Outside the period<\/span> <span class="muted">\(ends after the period\)/);
+  });
+
+  it('shades the heat map and prints each count, and names the actions nobody picks up', () => {
+    const report = reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B });
+    const html = renderHtml(report);
+    assert.match(html, /<td class="h2">2<\/td><td class="h1">1<\/td>/);
+    assert.match(html, /1 national action nobody picks up:<\/span> <code>3<\/code>/);
+    const markdown = renderMarkdown(report);
+    assert.match(markdown, /\| `1` \| 2 \| 1 \| 2 \|/);
+    assert.match(markdown, /\| `3` \| 0 \| 0 \| \*\*0\*\* \|/);
+  });
+
+  it('gives the editor preview buttons that name their line, one nonce and a policy that loads nothing', () => {
+    const report = reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A }, ['a.strategy']);
+    const { html, body } = previewPage(report, { nonce: 'abc', cspSource: 'https://webview.example' });
+    assert.match(html, /content="default-src &#39;none&#39;; style-src &#39;nonce-abc&#39;; script-src &#39;nonce-abc&#39;; img-src https:\/\/webview\.example data:/);
+    assert.equal((html.match(/nonce="abc"/g) ?? []).length, 2);
+    assert.match(body, /<button type="button" class="place" data-file="a\.strategy" data-line="19" data-column="\d+" aria-label="Go to a\.strategy:19">a\.strategy:19<\/button>/);
+    assert.doesNotMatch(body, /<script/);
+    assert.ok(html.includes(body), 'the body swapped in on updates is the page’s own');
+  });
+});
