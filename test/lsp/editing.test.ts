@@ -135,6 +135,36 @@ describe('language server: editing', function () {
     });
   });
 
+  describe('rename to an id that is taken', () => {
+    const text = `${HEADER}priority P1 "One" {\n  commitment P1.1 "Do a thing"\n  commitment P1.2 "Do another thing"\n}\npriority P2 "Two" {\n  commitment P2.1 "Do a third thing"\n}\n`;
+
+    it('refuses a commitment id its priority already has, saying where it is used', async () => {
+      const { uri } = await openScratch(text);
+      const at = positionOf(text, 'commitment P1.1', 12);
+      await assert.rejects(
+        client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: 'P1.2' }),
+        (e: Error) => {
+          assert.match(e.message, /^Commitment P1\.2 already exists in priority P1, on line 8 \("Do another thing"\)/);
+          return true;
+        },
+      );
+    });
+
+    it('refuses a priority id the file already has', async () => {
+      const { uri } = await openScratch(text);
+      await assert.rejects(
+        client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'priority P2', 10), newName: 'P1' }),
+        /Priority P1 already exists, on line 6 \("One"\)/,
+      );
+    });
+
+    it('accepts an id used only in another priority', async () => {
+      const { uri } = await openScratch(text);
+      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'commitment P2.1', 12), newName: 'P1.1' });
+      assert.match(applyTextEdits(text, editsFor(edit, uri)), /priority P2 "Two" \{\n {2}commitment P1\.1 "Do a third thing"/);
+    });
+  });
+
   describe('code actions', () => {
     it('offers the rules’ fixes: the catalogue title of an indicator', async () => {
       const { uri, diagnostics } = await openScratch(`${HEADER}priority P1 "One" {\n  measure NI 40 "Drug users in treatment"\n}\n`);
