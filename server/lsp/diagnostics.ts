@@ -78,6 +78,8 @@ export interface PublisherOptions {
   readonly trace?: (message: string) => void;
   /** Where faults in the analysis are written. */
   readonly onError?: (message: string) => void;
+  /** False where the client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed then. */
+  readonly push?: boolean;
 }
 
 const MIN_DELAY_MS = 10;
@@ -127,6 +129,7 @@ export class DiagnosticsPublisher {
   }
 
   private enqueue(key: string, delay: number): void {
+    if (this.options.push === false) return;
     const notBefore = performance.now() + delay;
     const existing = this.pending.get(key);
     // A later edit pushes the deadline back; an urgent request brings it forward.

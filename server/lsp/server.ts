@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  DocumentDiagnosticReportKind,
+  type DocumentDiagnosticReport,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -26,7 +28,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import { CONFIG_FILE_NAME } from '../config/config-schema.js';
 import { guarded, type Logger } from './cancellation.js';
-import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions } from './code-action-provider.js';
+import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions, type FixCursorSupport } from './code-action-provider.js';
 import { provideCodeLenses } from './code-lens-provider.js';
 import { provideCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
@@ -39,11 +41,13 @@ import { provideFormatting } from './formatting-provider.js';
 import { provideHover } from './hover-provider.js';
 import { provideInlayHints } from './inlay-hint-provider.js';
 import { Project } from './project.js';
-import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol.js';
+import { PLACE_CURSOR_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type PlaceCursorArguments, type StatusParams } from './protocol.js';
 import { provideReferences } from './references-provider.js';
 import { providePrepareRename, provideRename } from './rename-provider.js';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semantic-tokens-provider.js';
 import { provideWorkspaceSymbols } from './workspace-symbol-provider.js';
+import { readEditorSettings, type EditorSettings } from './editor-settings.js';
+import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 export const SERVER_NAME = 'strategy-language-server';
 const REFRESH_DELAY_MS = 300;
@@ -66,6 +70,9 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
+  /** The client pulls diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`): nothing is pushed. */
+  let pullDiagnostics = false;
+  let fixCursor: FixCursorSupport = { snippetEdits: false, placeCursorCommand: false };
   let pushedSettings: unknown;
   let stopped = false;
   const log: Logger = { error: (m) => connection.console.error(m) };
@@ -90,6 +97,18 @@ export function startServer(connection: Connection): void {
     log: (m) => connection.console.error(m),
   });
   let publisher = new DiagnosticsPublisher(project, connection);
+  const workspaceDiagnostics = new WorkspaceDiagnostics(project, { readFile: readText, onError: (m) => connection.console.error(m) });
+  let editorSettings: EditorSettings = readEditorSettings(undefined);
+  const reloadEditorSettings = async (): Promise<void> => {
+    let raw: unknown = pushedSettings;
+    if (pullConfiguration) raw = await connection.workspace.getConfiguration({ section: 'strategy' }).catch(() => undefined);
+    editorSettings = readEditorSettings(raw);
+    workspaceDiagnostics.scope = editorSettings.diagnosticsScope;
+  };
+  // Open documents' diagnostics depend on frameworks too: a pulling client is asked to pull again.
+  const refreshPulledDiagnostics = (): void => {
+    if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  };
   const semanticTokens = new SemanticTokensProvider();
 
   // ── settings problems: on the config file, and a message once ────────────
@@ -158,19 +177,27 @@ export function startServer(connection: Connection): void {
     }, REFRESH_DELAY_MS);
   };
   project.onIndexChanged(() => refreshViews(false));
+  project.onIndexChanged(() => workspaceDiagnostics.changed());
 
   project.onFrameworksChanged((ids) => {
     if (project.isReady) publisher.scheduleNow(project.openDependents(ids));
+    if (project.isReady && project.openDependents(ids).length > 0) refreshPulledDiagnostics();
+    workspaceDiagnostics.changed();
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    if (!pullDiagnostics) workspaceDiagnostics.pushTo(connection);
     const options = readInitializationOptions(params.initializationOptions);
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    fixCursor = { snippetEdits: workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true, placeCursorCommand: capabilities.window?.showDocument?.support === true };
     publisher = new DiagnosticsPublisher(project, connection, {
       delayMs: options.diagnosticsDelay,
       trace: (m) => connection.tracer.log(m),
       onError: (m) => connection.console.error(m),
+      push: !pullDiagnostics,
     });
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
     project.setFolders(folders);
@@ -192,7 +219,9 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, LINK_ACTION_KIND, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
+        executeCommandProvider: { commands: [PLACE_CURSOR_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'strategy', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
     };
   });
@@ -215,6 +244,7 @@ export function startServer(connection: Connection): void {
       });
     }
     await project.reloadSettings();
+    await reloadEditorSettings();
     const indexing: StatusParams = { state: 'indexing', files: 0, frameworks: 0 };
     void connection.sendNotification(STATUS_NOTIFICATION, indexing);
     let progress: WorkDoneProgressServerReporter | undefined;
@@ -244,6 +274,7 @@ export function startServer(connection: Connection): void {
     connection.tracer.log(`indexed ${stats.files} files (${stats.frameworks} frameworks) in ${Math.round(stats.durationMs)} ms`);
     void connection.sendNotification(STATUS_NOTIFICATION, ready);
     publisher.scheduleNow(project.openKeys());
+    workspaceDiagnostics.changed();
   });
 
   connection.onShutdown(() => {
@@ -256,10 +287,13 @@ export function startServer(connection: Connection): void {
       pushedSettings = settings && typeof settings === 'object' ? settings['strategy'] : undefined;
     }
     await project.reloadSettings();
+    await reloadEditorSettings();
     reportSettingsProblems();
     await watchConfiguredFiles();
     publisher.scheduleNow(project.openKeys());
     refreshViews(true);
+    refreshPulledDiagnostics();
+    workspaceDiagnostics.changed();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -281,12 +315,15 @@ export function startServer(connection: Connection): void {
       await watchConfiguredFiles();
       publisher.scheduleNow(project.openKeys());
       refreshViews(true);
+      refreshPulledDiagnostics();
+      workspaceDiagnostics.changed();
     }
   });
 
   // ── documents ───────────────────────────────────────────────────────────
   documents.onDidOpen((e) => {
     const key = project.openDocument(e.document.uri, e.document.getText(), e.document.version);
+    workspaceDiagnostics.opened(key);
     publisher.scheduleNow([key]);
   });
   documents.onDidChangeContent((e) => {
@@ -315,8 +352,22 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(guarded('prepareRename', log, null, (params) => providePrepareRename(project, params)));
   connection.onRenameRequest(guarded('rename', log, null, (params, token) => provideRename(project, params, token)));
   connection.onDocumentLinks(guarded('documentLink', log, [], (params) => provideDocumentLinks(project, params)));
-  connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token)));
+  connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token, fixCursor)));
   connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token)));
+  connection.onExecuteCommand(
+    guarded('executeCommand', log, null, async (params) => {
+      if (params.command !== PLACE_CURSOR_COMMAND) return null;
+      const [uri, position] = (params.arguments ?? []) as PlaceCursorArguments;
+      if (typeof uri === 'string' && position) await connection.window.showDocument({ uri, selection: { start: position, end: position }, takeFocus: true });
+      return null;
+    }),
+  );
+  connection.languages.diagnostics.on(
+    guarded('diagnostic', log, { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params) => workspaceDiagnostics.documentReport(params.textDocument.uri, params.previousResultId)),
+  );
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) =>
+    guarded('workspaceDiagnostic', log, { items: [] }, (p: typeof params, t) => workspaceDiagnostics.workspaceReport(p, t, resultProgress))(params, token),
+  );
   connection.languages.inlayHint.on(guarded('inlayHint', log, [], (params) => provideInlayHints(project, params)));
   connection.languages.semanticTokens.on(
     guarded('semanticTokens', log, { data: [] }, (params) => {
