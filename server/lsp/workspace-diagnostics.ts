@@ -154,6 +154,7 @@ export class WorkspaceDiagnostics {
       if (!doc) return undefined;
       // The file changed while it was read: its index entry is newer than the text, so read again.
       if (this.project.index.get(key) !== summary || this.project.isOpen(key)) continue;
+      this.project.owners.set(key, doc);
       const findings = lintDocument(doc, this.project.workspace, this.project.settingsFor(key).lint).findings;
       const diagnostics = findings.map(toDiagnostic);
       const entry: Entry = { stamp, diagnostics, resultId: resultIdOf(diagnostics) };
