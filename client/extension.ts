@@ -11,7 +11,7 @@ import { SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ShowReferencesArgume
 import { COMMANDS } from './command-ids.js';
 import { registerConvertCommand } from './convert-command.js';
 import { createLanguageClient, serverState } from './language-client.js';
-import { StrategyStatusBar } from './status-bar.js';
+import { serverDiagnostics, StrategyStatusBar } from './status-bar.js';
 import { MIN_NODE_MAJOR, nodeSupported } from './status-text.js';
 
 /** When this module was loaded, so that activation time includes loading the bundle. */
@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
   } else if (existsSync(serverModule)) {
     client = createLanguageClient(serverModule, output);
     const c = client;
-    statusBar.setDiagnosticsSource(() => c.diagnostics ?? []);
+    statusBar.setDiagnosticsSource(serverDiagnostics);
     context.subscriptions.push(
       c.onDidChangeState((e) => statusBar.setState(serverState(e.newState))),
       c.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => statusBar.setIndex(p.state, p)),

@@ -9,6 +9,7 @@ import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { LineIndex, tokenRange } from './positions.js';
 import { checkStructure } from './structure.js';
+import { recoverMissingBraces } from './brace-recovery.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -76,7 +77,8 @@ export function parse(text: string): ParseResult {
 
   // A token that cannot start a statement stops Chevrotain's top-level loop;
   // report it, step over it and parse on, so one stray token hides nothing.
-  let rest = lexed.tokens;
+  const recovered = recoverMissingBraces(lexed.tokens);
+  let rest = recovered.tokens;
   for (;;) {
     const { cst, errors } = parseTokens(rest);
     items.push(...builder.statements(cst.children));
@@ -94,9 +96,11 @@ export function parse(text: string): ParseResult {
     rest = rest.slice(index + 1);
   }
 
-  for (const brace of unclosedBraces(lexed.tokens)) {
+  for (const brace of [...recovered.endsBefore.keys(), ...unclosedBraces(recovered.tokens)]) {
     const owner = blockOwner(lexed.tokens, lexed.tokens.indexOf(brace));
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(brace) });
+    const endsBefore = recovered.endsBefore.get(brace);
+    const where = endsBefore ? ` before line ${endsBefore.startLine}, where its indentation says the block ends` : ' where the block ends';
+    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\`${where}.`, range: tokenRange(brace) });
   }
 
   problems.push(...builder.problems.map((p) => ({ kind: 'value' as const, ...p })));

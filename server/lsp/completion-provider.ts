@@ -37,7 +37,7 @@ import type { WorkspaceOwner } from '../analysis/workspace-owners.js';
 import { RULE_IDS, ruleMeta } from '../rules/registry.js';
 import { splitNumber } from '../rules/numbering-gap.js';
 import { commitmentSkeleton, keywordDoc, statementSnippet, type SnippetContext } from './completion-snippets.js';
-import { describeAction, describeAim, describeFramework, describeIndicator, indicatorTitle, shorten } from './descriptions.js';
+import { describeAction, describeAim, describeFramework, describeIndicator, documentWordings, DOCUMENT_WORDING, indicatorTitle, shorten } from './descriptions.js';
 import { keyOf } from './document-keys.js';
 import type { Project } from './project.js';
 
@@ -63,11 +63,13 @@ function sortKey(rank: number): string {
 function indicatorItems(w: Where): CompletionItem[] {
   const digits = w.context.indicatorPrefix?.digits ?? '';
   const items: CompletionItem[] = [];
+  const wordings = documentWordings(w.doc);
   for (const indicator of w.catalogue.all()) {
     const code = String(indicator.code);
     if (!code.startsWith(digits)) continue;
     const label = `NI ${code}`;
-    const title = indicatorTitle(indicator);
+    const wording = indicator.title ? undefined : wordings.get(indicator.code);
+    const title = wording ? `“${wording}” (${DOCUMENT_WORDING})` : indicatorTitle(indicator);
     // Exact code first, then by length (NI 4 before NI 40…), then numerically.
     const rank = (code === digits ? 0 : 1000) + code.length * 200 + indicator.code;
     items.push({
@@ -75,9 +77,9 @@ function indicatorItems(w: Where): CompletionItem[] {
       labelDetails: { description: shorten(title, 60) },
       kind: CompletionItemKind.EnumMember,
       detail: title,
-      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue) },
+      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue, wording) },
       // Typing words of a title (`measure drug`) finds the indicator too.
-      filterText: `${label} ${indicator.title ?? ''}`,
+      filterText: `${label} ${indicator.title ?? wording ?? ''}`,
       sortText: sortKey(rank),
       textEdit: { range: w.replace, newText: label },
     });

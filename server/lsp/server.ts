@@ -34,6 +34,7 @@ import { provideCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
 import { configDiagnostic, DiagnosticsPublisher } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
+import { provideDocumentHighlights } from './document-highlight-provider.js';
 import { provideDocumentLinks } from './document-link-provider.js';
 import { provideDocumentSymbols } from './document-symbol-provider.js';
 import { provideFoldingRanges } from './folding-range-provider.js';
@@ -178,6 +179,21 @@ export function startServer(connection: Connection): void {
   };
   project.onIndexChanged(() => refreshViews(false));
   project.onIndexChanged(() => workspaceDiagnostics.changed());
+  // The status bar's counts follow files added and removed after the first index.
+  let statusTimer: NodeJS.Timeout | undefined;
+  let lastStatus = '';
+  const sendStatus = (): void => {
+    const summaries = project.index.all().filter((s) => isFileKey(s.key) && project.isIndexable(s.key) && !project.isIgnored(s.key));
+    const status: StatusParams = { state: 'ready', files: summaries.length, frameworks: summaries.filter((s) => s.kind === 'framework').length };
+    const signature = `${status.files}/${status.frameworks}`;
+    if (signature === lastStatus) return;
+    lastStatus = signature;
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  };
+  project.onIndexChanged(() => {
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => sendStatus(), REFRESH_DELAY_MS);
+  });
 
   project.onFrameworksChanged((ids) => {
     if (project.isReady) publisher.scheduleNow(project.openDependents(ids));
@@ -209,6 +225,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: { label: 'Strategy' },
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
@@ -272,6 +289,7 @@ export function startServer(connection: Connection): void {
     await watchConfiguredFiles();
     const ready: StatusParams = { state: 'ready', files: stats.files, frameworks: stats.frameworks, durationMs: Math.round(stats.durationMs) };
     connection.tracer.log(`indexed ${stats.files} files (${stats.frameworks} frameworks) in ${Math.round(stats.durationMs)} ms`);
+    lastStatus = `${ready.files}/${ready.frameworks}`;
     void connection.sendNotification(STATUS_NOTIFICATION, ready);
     publisher.scheduleNow(project.openKeys());
     workspaceDiagnostics.changed();
@@ -344,16 +362,17 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params)));
   connection.onHover(guarded('hover', log, null, (params) => provideHover(project, params)));
   connection.onDefinition(guarded('definition', log, null, (params) => provideDefinition(project, params)));
+  connection.onDocumentHighlight(guarded('documentHighlight', log, [], (params) => provideDocumentHighlights(project, params)));
   connection.onReferences(guarded('references', log, null, (params, token) => provideReferences(project, params, token)));
   connection.onDocumentSymbol(guarded('documentSymbol', log, [], (params) => provideDocumentSymbols(project, params)));
   connection.onWorkspaceSymbol(guarded('workspaceSymbol', log, [], (params, token) => provideWorkspaceSymbols(project, params, token)));
   connection.onFoldingRanges(guarded('foldingRange', log, [], (params) => provideFoldingRanges(project, params)));
-  connection.onDocumentFormatting(guarded('formatting', log, null, (params) => provideFormatting(project, params)));
+  connection.onDocumentFormatting(guarded('formatting', log, null, (params) => provideFormatting(project, params, (m) => void connection.window.showWarningMessage(m))));
   connection.onPrepareRename(guarded('prepareRename', log, null, (params) => providePrepareRename(project, params)));
   connection.onRenameRequest(guarded('rename', log, null, (params, token) => provideRename(project, params, token)));
   connection.onDocumentLinks(guarded('documentLink', log, [], (params) => provideDocumentLinks(project, params)));
   connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token, fixCursor)));
-  connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token)));
+  connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token, editorSettings.frameworkCodeLens)));
   connection.onExecuteCommand(
     guarded('executeCommand', log, null, async (params) => {
       if (params.command !== PLACE_CURSOR_COMMAND) return null;

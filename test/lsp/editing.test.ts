@@ -271,9 +271,25 @@ describe('language server: editing', function () {
     const uri = await client.open(frameworkPath);
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     const at = (needle: string): string | undefined => lenses.find((l) => l.range.start.line === lineOf(frameworkText, needle))?.command?.title;
-    assert.equal(at('action 20 "'), 'supported by 2 local commitments');
-    assert.equal(at('action 21 "'), 'supported by 1 local commitment');
-    assert.equal(at('action 1 "'), 'no local commitment supports this action');
+    assert.equal(at('action 20 "'), 'supported by 2 local commitments (1 strategy)');
+    assert.equal(at('action 21 "'), 'supported by 1 local commitment (1 strategy)');
+    assert.equal(at('action 1 "'), undefined, 'no lens saying "none" over every unsupported action');
+    // One count throughout: an aim counts what answers to it or to any of its actions.
+    assert.equal(at('aim PC.2 "'), '2 local commitments and priorities answer to this aim or its actions (1 strategy)');
+    assert.equal(at('aim PC.1 "'), '1 local commitment or priority answers to this aim or its actions (1 strategy)');
+    assert.equal(at('aim FAM.1 "'), 'no local commitment answers to this aim or its actions');
+    const setLenses = async (settings: Record<string, unknown>): Promise<void> => {
+      const refreshed = client.nextRefresh('workspace/codeLens/refresh');
+      client.settings = settings;
+      await client.configurationChanged();
+      await refreshed;
+    };
+    await setLenses({ '*': { codeLens: { framework: 'all' } } });
+    const all = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    assert.equal(all.find((l) => l.range.start.line === lineOf(frameworkText, 'action 1 "'))?.command?.title, 'no local commitment supports this action');
+    await setLenses({ '*': { codeLens: { framework: 'off' } } });
+    assert.deepEqual((await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [], []);
+    await setLenses({});
     const twenty = lenses.find((l) => l.range.start.line === lineOf(frameworkText, 'action 20 "'));
     assert.equal(twenty?.command?.command, 'strategy.showReferences');
     assert.equal((twenty?.command?.arguments?.[2] as unknown[]).length, 2);

@@ -162,7 +162,11 @@ export class LspClient {
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => {
       this.progressCreated++;
     });
-    connection.onRequest('window/showMessageRequest', () => null);
+    // Messages the server asks the user about (showWarningMessage and the like are requests) are messages too.
+    connection.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+      this.messages.push(p);
+      return null;
+    });
     connection.onRequest(ShowDocumentRequest.type, (p) => {
       this.shownDocuments.push(p);
       return { success: true };
