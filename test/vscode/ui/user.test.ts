@@ -103,7 +103,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     walk(root);
     // vsce stores README.md, CHANGELOG.md and LICENSE as readme.md, changelog.md and LICENSE.txt.
     const have = new Set(files.map((f) => f.toLowerCase()));
-    for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/converter.js', 'syntaxes/strategy.tmLanguage.json', 'language-configuration.json', 'snippets/strategy.code-snippets', 'schemas/strategy.config.schema.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'docs/rules/README.md']) {
+    for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/converter.js', 'syntaxes/strategy.tmLanguage.json', 'language-configuration.json', 'schemas/strategy.config.schema.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'docs/rules/README.md']) {
       assert.ok(have.has(f.toLowerCase()), `${f} in ${files.join(', ')}`);
     }
     const unwanted = files.filter((f) => /\.ts$|^(client|server|grammar|test|seeds|node_modules|out|scripts|bench|\.ci|\.tools)\//.test(f));
