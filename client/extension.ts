@@ -11,6 +11,7 @@ import { SHOW_REFERENCES_COMMAND, STATUS_NOTIFICATION, type ShowReferencesArgume
 import { COMMANDS } from './command-ids.js';
 import { registerConvertCommand } from './convert-command.js';
 import { createLanguageClient, serverState } from './language-client.js';
+import { registerRuleDocs } from './rule-docs.js';
 import { serverDiagnostics, StrategyStatusBar } from './status-bar.js';
 import { MIN_NODE_MAJOR, nodeSupported } from './status-text.js';
 
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
   }
 
   context.subscriptions.push(
+    registerRuleDocs(context.asAbsolutePath('docs')),
     registerConvertCommand(COMMANDS.convertDocument, context.asAbsolutePath('dist/converter.js'), output),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!client) {

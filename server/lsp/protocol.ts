@@ -45,4 +45,9 @@ export interface InitializationOptions {
    * triggers. Unset: the pause adapts to what checking the document costs.
    */
   readonly diagnosticsDelay?: number;
+  /**
+   * A URI scheme under which the client serves the rule pages (docs/ of the
+   * extension) read-only: diagnostics then link `<scheme>:/rules/<id>.md`.
+   */
+  readonly ruleDocsScheme?: string;
 }

@@ -32,7 +32,7 @@ import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions, type FixCursorSuppo
 import { provideCodeLenses } from './code-lens-provider.js';
 import { provideCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
-import { configDiagnostic, DiagnosticsPublisher } from './diagnostics.js';
+import { configDiagnostic, DiagnosticsPublisher, setRuleDocsScheme } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
 import { provideDocumentHighlights } from './document-highlight-provider.js';
 import { provideDocumentLinks } from './document-link-provider.js';
@@ -56,7 +56,11 @@ const REFRESH_DELAY_MS = 300;
 function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof raw !== 'object' || raw === null) return {};
   const delay = (raw as Record<string, unknown>)['diagnosticsDelay'];
-  return typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {};
+  const scheme = (raw as Record<string, unknown>)['ruleDocsScheme'];
+  return {
+    ...(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {}),
+    ...(typeof scheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(scheme) ? { ruleDocsScheme: scheme } : {}),
+  };
 }
 
 async function readText(path: string): Promise<string | undefined> {
@@ -207,6 +211,7 @@ export function startServer(connection: Connection): void {
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     if (!pullDiagnostics) workspaceDiagnostics.pushTo(connection);
     const options = readInitializationOptions(params.initializationOptions);
+    setRuleDocsScheme(options.ruleDocsScheme);
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     fixCursor = { snippetEdits: workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true, placeCursorCommand: capabilities.window?.showDocument?.support === true };
     publisher = new DiagnosticsPublisher(project, connection, {

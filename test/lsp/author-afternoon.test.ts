@@ -95,6 +95,21 @@ describe('language server: an afternoon of writing', function () {
     assert.equal(items.find((i) => i.label === 'NI 42')?.detail, 'title not in the catalogue', 'a code the document does not quote says so');
   });
 
+  it('links rule ids to pages the client serves read-only, when it names a scheme for them', async () => {
+    const other = await LspClient.start({ folders: [copy.path], initializationOptions: { ruleDocsScheme: 'strategy-docs' } });
+    try {
+      await other.ready();
+      const diagnostics = await other.openAndWait(scratch(), `${HEADER}priority P1 "One" {\n  commitment P1.1 "Do"\n}\n`);
+      const owner = diagnostics.find((d) => d.code === 'missing-owner');
+      assert.equal(owner?.codeDescription?.href, 'strategy-docs:/rules/missing-owner.md');
+    } finally {
+      await other.stop();
+    }
+    // Without one, the file beside the server.
+    const plain = await client.openAndWait(scratch(), `${HEADER}priority P1 "One" {\n  commitment P1.1 "Do"\n}\n`);
+    assert.match(plain.find((d) => d.code === 'missing-owner')?.codeDescription?.href ?? '', /^file:\/\/.*\/docs\/rules\/missing-owner\.md$/);
+  });
+
   it('sends fresh file and framework counts for the status bar when files are added', async () => {
     // Counts settle a moment after the last change (the scratch documents above).
     await new Promise((r) => setTimeout(r, 500));

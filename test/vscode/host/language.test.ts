@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { format } from '../../../grammar/formatter.js';
-import { activateExtension, cliFindings, codeOf, diagnosticsOf, linkAction, open, positionOf, revert, serverDiagnostics, severityName, strategyFiles, workspaceRoot, type CliFinding } from './support.js';
+import { activateExtension, cliFindings, codeOf, diagnosticsOf, linkAction, open, positionOf, revert, serverDiagnostics, severityName, strategyFiles, until, workspaceRoot, type CliFinding } from './support.js';
 import { REPO } from '../../support/paths.js';
 import { tokenize } from './textmate.js';
 
@@ -64,6 +64,47 @@ describe('language features through VS Code', () => {
         uri.path,
       );
     }
+  });
+
+  it('shows the problems of strategy files nobody has opened (pulled workspace diagnostics)', async function () {
+    this.timeout(120_000);
+    const all = await cliFindings(workspaceRoot().fsPath, 'strategies');
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    const closed = strategyFiles().filter((u) => !open.has(u.toString()) && all.some((f) => f.file === u.fsPath));
+    assert.ok(closed.length > 0, 'a strategy file with findings is not open');
+    for (const uri of closed) {
+      const expected = all.filter((f) => f.file === uri.fsPath).length;
+      const shown = await diagnosticsOf(uri, (d) => d.length === expected, `${expected} diagnostics on closed ${uri.path}`);
+      assert.equal(shown.length, expected);
+    }
+  });
+
+  it('opens a rule’s page, rendered and read-only, from a diagnostic’s code link', async function () {
+    this.timeout(60_000);
+    const uri = strategyFiles()[0]!;
+    const [diagnostic] = await diagnosticsOf(uri);
+    const link = typeof diagnostic!.code === 'object' ? diagnostic!.code.target : undefined;
+    assert.equal(link?.scheme, 'strategy-docs');
+    const page = await vscode.workspace.openTextDocument(link!);
+    assert.match(page.getText(), /^# /, 'the page’s markdown');
+    // What the Problems panel's link does: open the URI; the rendered preview takes the source's place.
+    await vscode.commands.executeCommand('vscode.open', link);
+    const preview = await until(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+      'a markdown preview tab',
+    );
+    assert.ok(preview);
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'strategy-docs'), 'no editable source tab');
+    await vscode.window.tabGroups.close(preview);
+    // A read-only document: an edit to it is refused.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(link!, new vscode.Position(0, 0), 'x');
+    assert.equal(await vscode.workspace.applyEdit(edit), false);
+  });
+
+  it('wraps long prose lines in strategy files', () => {
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'strategy' }).get('wordWrap'), 'on');
   });
 
   it('completes `NI 4` in a measure with NI 40 and its title', async () => {
