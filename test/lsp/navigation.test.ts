@@ -56,9 +56,9 @@ describe('language server: navigation', function () {
       assert.match(text, /\*\*NI 30\*\* — Reoffending rate of Prolific and other Priority Offenders/);
     });
 
-    it('says "title not in the catalogue" for an indicator without one, never a guess', async () => {
+    it('shows the document’s own wording of an indicator the catalogue has no title for, marked as such, never a guess', async () => {
       const text = hoverText(await hover(GLOS, positionOf(glosText, 'measure NI 42', 9)));
-      assert.match(text, /\*\*NI 42\*\* — _title not in the catalogue_/);
+      assert.match(text, /\*\*NI 42\*\* — “Perceptions of drug use or drug dealing as a problem” _\(this document's wording; the catalogue has no title\)_/);
     });
 
     it('shows a national action’s text, owner, timing and outcome', async () => {
