@@ -297,7 +297,8 @@ export function startServer(connection: Connection): void {
     lastStatus = `${ready.files}/${ready.frameworks}`;
     void connection.sendNotification(STATUS_NOTIFICATION, ready);
     publisher.scheduleNow(project.openKeys());
-    workspaceDiagnostics.changed();
+    workspaceDiagnostics.indexReady();
+    refreshPulledDiagnostics();
   });
 
   connection.onShutdown(() => {

@@ -84,6 +84,9 @@ export class WorkspaceDiagnostics {
   private sweeping = false;
   private sweepAgain = false;
   private readonly sweepListeners: (() => void)[] = [];
+  private markReady: () => void = () => undefined;
+  /** Settles once the workspace is indexed: a pull that comes earlier (a restored editor) would lint without the frameworks. */
+  private readonly indexed = new Promise<void>((resolve) => (this.markReady = resolve));
 
   constructor(
     private readonly project: Project,
@@ -97,6 +100,12 @@ export class WorkspaceDiagnostics {
   set scope(scope: DiagnosticsScope) {
     if (scope === this.scopeSetting) return;
     this.scopeSetting = scope;
+    this.changed();
+  }
+
+  /** The workspace index is built: answer the pulls that were waiting for it. */
+  indexReady(): void {
+    this.markReady();
     this.changed();
   }
 
@@ -185,6 +194,7 @@ export class WorkspaceDiagnostics {
   /** `textDocument/diagnostic`: one document, open or not. */
   async documentReport(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
     const key = keyOf(uri);
+    if (!this.project.isReady) await this.indexed;
     let report: Report | undefined;
     if (this.project.isOpen(key)) {
       await this.project.ensureSettings(key);

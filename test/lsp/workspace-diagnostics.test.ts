@@ -118,6 +118,24 @@ describe('language server: diagnostics of the whole workspace', function () {
     });
   });
 
+  it('a document pulled before the index is built waits for it, so it is not linted without its framework', async () => {
+    const folder = seedsFolder();
+    const client = await LspClient.start({ folders: [folder.path], capabilities: PULL_CAPABILITIES });
+    try {
+      // As VS Code does for an editor restored from the last session: open and pull at once.
+      const path = join(folder.path, 'gloucestershire-drugs-strategy-2010-2013-draft.strategy');
+      await client.open(path);
+      const report = await client.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri: uriOfPath(path) } });
+      assert.equal(report.kind, DocumentDiagnosticReportKind.Full);
+      const codes = report.kind === DocumentDiagnosticReportKind.Full ? report.items.map((d) => d.code) : [];
+      assert.ok(codes.length > 0);
+      assert.ok(!codes.includes('unknown-framework'), codes.join(', '));
+    } finally {
+      await client.stop();
+      folder.remove();
+    }
+  });
+
   describe('a client that does not pull', () => {
     let folder: { path: string; remove: () => void };
     let client: LspClient;

@@ -59,7 +59,7 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await wb.strategyStatus().filter({ hasText: /^\s*Strategy(: \d+)?\s*$/ }).waitFor({ timeout: 60_000 });
     const anchor = lineOf(glos, ANCHOR);
     await wb.goTo(anchor.line, 1);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('commitmen');
     const statement = suggestRows().filter({ hasText: 'commitment' }).first();
@@ -73,7 +73,7 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await editorLine('commitment 13.2.1 "What we will do"').waitFor({ timeout: 10_000 });
     await wb.page.keyboard.press('Tab');
     await wb.page.keyboard.type(TITLE);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.type(' {');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('owner ');
@@ -83,7 +83,7 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await wb.screenshot('author-owner-completion');
     await wb.page.keyboard.press('Enter');
     await editorLine('owner "Gloucestershire Police"').waitFor();
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('supports action ');
     await suggestRows().first().waitFor({ timeout: 20_000 });
@@ -91,7 +91,7 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     assert.match(actions[0] ?? '', /parent/i, `the action most like "${TITLE}" first: ${actions.slice(0, 4).join(' | ')}`);
     await wb.screenshot('author-supports-action-ranked');
     await wb.page.keyboard.press('Enter');
-    await editorLine('supports action').filter({ hasText: /supports action \d+/ }).waitFor();
+    await wb.page.locator('.editor-instance .monaco-editor .view-line', { hasText: /supports\saction\s\d+/ }).first().waitFor();
     await wb.screenshot('author-commitment-written');
   });
 
@@ -122,9 +122,10 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await wb.page.keyboard.press('F2');
     const input = wb.page.locator('.rename-box input, .rename-box textarea').first();
     await input.waitFor({ timeout: 20_000 });
-    await wb.page.keyboard.press('Control+A');
-    await wb.page.keyboard.type('1');
-    await wb.page.keyboard.press('Enter');
+    // The box opens with the current id, from the server's prepareRename.
+    assert.equal(await input.inputValue(), '3');
+    await input.fill('1');
+    await input.press('Enter');
     const refusal = wb.page.locator('.monaco-editor-overlaymessage, .notifications-toasts .notification-list-item', { hasText: 'already exists' }).first();
     await refusal.waitFor({ timeout: 20_000 });
     assert.match(await refusal.innerText(), new RegExp(`Commitment 1 already exists in priority KP1, on line ${one.line}`));

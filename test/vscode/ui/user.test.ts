@@ -143,7 +143,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     this.timeout(60_000);
     await wb.quickOpen(basename(seed.strategy));
     await wb.goTo(seed.measureLine, 1);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('measure NI 4');
     const title = 'Number of drug users recorded as being in effective treatment';
@@ -174,7 +174,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     // The author opens a block on a commitment and links it to a national action, as a person types it
     // (the editor closes the brace and indents the new line).
     await wb.goTo(seed.commitmentLine, 1);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.type(' {');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type(`supports action ${seed.action}`);
