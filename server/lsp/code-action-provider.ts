@@ -56,8 +56,9 @@ function fixAction(uri: string, doc: AnalysedDocument, fix: Fix, diagnostic: Dia
   const edits = fix.edits.map(toLspEdit);
   const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [uri]: edits } } };
   if (!hasBlank(edits)) return action;
-  if (cursor.snippetEdits) {
-    action.edit = { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: toSnippetEdits(edits) }] };
+  const snippets = cursor.snippetEdits ? toSnippetEdits(doc.text, edits) : undefined;
+  if (snippets) {
+    action.edit = { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: snippets }] };
   } else if (cursor.placeCursorCommand) {
     const at = firstBlankAfter(doc.text, edits);
     if (at) {

@@ -23,16 +23,42 @@ export function hasBlank(edits: readonly TextEdit[]): boolean {
 }
 
 /**
- * The edits as snippet edits, blanks numbered in document order (the first
- * becomes `$1`, so the cursor lands there; the last stop is the final one).
+ * An editor inserting a snippet re-indents its second and later lines by the
+ * indentation of the line it is inserted on (up to the insertion point), as
+ * for a snippet typed there. The rules' edits are already indented, so that
+ * indentation is taken off first; an edit whose lines do not carry it cannot
+ * be a snippet (undefined).
  */
-export function toSnippetEdits(edits: readonly TextEdit[]): SnippetTextEdit[] {
+function withoutLineIndent(newText: string, indent: string): string | undefined {
+  if (indent === '') return newText;
+  const [first, ...rest] = newText.split('\n');
+  const out = [first!];
+  for (const line of rest) {
+    if (line.startsWith(indent)) out.push(line.slice(indent.length));
+    else if (line.trim() === '') out.push(line.replace(/^[ \t]*/, ''));
+    else return undefined;
+  }
+  return out.join('\n');
+}
+
+/**
+ * The edits as snippet edits, blanks numbered in document order (the first
+ * becomes `$1`, so the cursor lands there; the last stop is the final one);
+ * undefined when one of them cannot be written as a snippet.
+ */
+export function toSnippetEdits(text: string, edits: readonly TextEdit[]): SnippetTextEdit[] | undefined {
+  const starts = lineStartsOf(text);
   const ordered = [...edits].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let stop = 0;
-  return ordered.map((e) => ({
-    range: e.range,
-    snippet: { kind: 'snippet', value: e.newText.split(BLANK).map(escapeSnippet).join('\u0000').replace(/\u0000/g, () => `"$${++stop}"`) },
-  }));
+  const out: SnippetTextEdit[] = [];
+  for (const e of ordered) {
+    const lineStart = starts[e.range.start.line] ?? text.length;
+    const before = text.slice(lineStart, lineStart + e.range.start.character);
+    const body = withoutLineIndent(e.newText, /^[ \t]*/.exec(before)![0]);
+    if (body === undefined) return undefined;
+    out.push({ range: e.range, snippet: { kind: 'snippet', value: body.split(BLANK).map(escapeSnippet).join('\u0000').replace(/\u0000/g, () => `"$${++stop}"`) } });
+  }
+  return out;
 }
 
 function offsetIn(text: string, lineStarts: readonly number[], p: Position): number {

@@ -110,6 +110,10 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     // The cursor is between the quotes: what the author types is the owner.
     await wb.page.keyboard.type('Gloucestershire Police');
     await editorLine('owner "Gloucestershire Police"').waitFor({ timeout: 10_000 });
+    // The block the fix wrote is indented as the formatter would (the editor re-indents snippets; the server allows for it).
+    const ownerLine = (await editorLine('owner "Gloucestershire Police"').innerText()).replace(/\u00a0/g, ' ');
+    assert.equal(/^ */.exec(ownerLine)![0].length, anchor.indent + 2, JSON.stringify(ownerLine));
+    await wb.page.keyboard.press('Escape');
     await wb.screenshot('author-insert-owner');
   });
 
@@ -128,6 +132,8 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await input.press('Enter');
     const refusal = wb.page.locator('.monaco-editor-overlaymessage, .notifications-toasts .notification-list-item', { hasText: 'already exists' }).first();
     await refusal.waitFor({ timeout: 20_000 });
+    // Held under the pointer, the message stays while the picture is taken.
+    await refusal.hover();
     assert.match(await refusal.innerText(), new RegExp(`Commitment 1 already exists in priority KP1, on line ${one.line}`));
     await wb.screenshot('author-rename-refused');
     assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'nothing was renamed');
