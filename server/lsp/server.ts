@@ -354,6 +354,7 @@ export function startServer(connection: Connection): void {
     const key = keyOf(e.document.uri);
     if (project.versionOf(key) === e.document.version) return; // the open itself
     project.changeDocument(e.document.uri, e.document.getText(), e.document.version);
+    workspaceDiagnostics.edited();
     publisher.documentChanged(key);
   });
   documents.onDidClose((e) => {

@@ -18,7 +18,7 @@
  * diagnostics, and pushes (`publishDiagnostics` for closed files) otherwise.
  */
 import { createHash } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import {
   DocumentDiagnosticReportKind,
   type CancellationToken,
@@ -49,6 +49,8 @@ const BATCH = 100;
 const LONG_POLL_MS = 60_000;
 /** Changes arriving within this pause are checked together. */
 const SETTLE_MS = 200;
+/** Closed files wait while the author is typing: an edit less than this long ago holds them back. */
+const TYPING_QUIET_MS = 250;
 
 export interface Report {
   readonly resultId: string;
@@ -85,6 +87,7 @@ export class WorkspaceDiagnostics {
   private sweepAgain = false;
   private readonly sweepListeners: (() => void)[] = [];
   private markReady: () => void = () => undefined;
+  private lastEdit = Number.NEGATIVE_INFINITY;
   /** Settles once the workspace is indexed: a pull that comes earlier (a restored editor) would lint without the frameworks. */
   private readonly indexed = new Promise<void>((resolve) => (this.markReady = resolve));
 
@@ -101,6 +104,20 @@ export class WorkspaceDiagnostics {
     if (scope === this.scopeSetting) return;
     this.scopeSetting = scope;
     this.changed();
+  }
+
+  /** An open document was edited: checking closed files gives way for a moment. */
+  edited(): void {
+    this.lastEdit = performance.now();
+  }
+
+  /**
+   * Waits until typing has paused: one closed file's parse can hold the
+   * event loop for tens of milliseconds, which the edit that comes next
+   * would otherwise wait behind.
+   */
+  private async giveWayToTyping(): Promise<void> {
+    for (let quiet = performance.now() - this.lastEdit; quiet < TYPING_QUIET_MS; quiet = performance.now() - this.lastEdit) await sleep(TYPING_QUIET_MS - quiet);
   }
 
   /** The workspace index is built: answer the pulls that were waiting for it. */
@@ -229,6 +246,7 @@ export class WorkspaceDiagnostics {
       const frameworkIds = this.project.workspace.frameworkIds().join('\n');
       const wanted = new Set(files);
       for (const key of files) {
+        await this.giveWayToTyping();
         await slicer.check();
         let report: Report | undefined;
         try {
@@ -297,6 +315,7 @@ export class WorkspaceDiagnostics {
         const frameworkIds = this.project.workspace.frameworkIds().join('\n');
         for (const key of files) {
           await slicer.proceed();
+          await this.giveWayToTyping();
           if (this.project.isOpen(key)) continue;
           try {
             const report = await this.closedReport(key, frameworkIds);

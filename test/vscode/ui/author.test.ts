@@ -132,8 +132,10 @@ describe('the author’s path in VS Code (code-server): write, fix, rename', fun
     await input.press('Enter');
     const refusal = wb.page.locator('.monaco-editor-overlaymessage, .notifications-toasts .notification-list-item', { hasText: 'already exists' }).first();
     await refusal.waitFor({ timeout: 20_000 });
-    // Held under the pointer, the message stays while the picture is taken.
+    // Held under the pointer, the message stays while the picture is taken; expanded, it reads in full.
     await refusal.hover();
+    const expand = refusal.locator('.action-label[aria-label^="Expand"]').first();
+    if (await expand.isVisible()) await expand.click();
     assert.match(await refusal.innerText(), new RegExp(`Commitment 1 already exists in priority KP1, on line ${one.line}`));
     await wb.screenshot('author-rename-refused');
     assert.equal(await wb.page.locator('.tabs-container .tab.active.dirty').count(), 0, 'nothing was renamed');
