@@ -8,7 +8,7 @@
 // Prints a table and writes bench/results/lsp.json.
 //
 //   node bench/lsp.mjs [--files 1000] [--mb 52] [--requests 200] [--keep]
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,16 +50,18 @@ function rssMb(pid) {
 }
 
 /** A client speaking to a fresh server over stdio. */
-async function startServer(folder, initializationOptions) {
+async function startServer(folder, initializationOptions, extraCapabilities = {}) {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const published = [];
   const traces = [];
+  const publishedUris = new Map();
   let readyResolve;
   const ready = new Promise((resolve) => (readyResolve = resolve));
   connection.onNotification('strategy/status', (p) => p.state === 'ready' && readyResolve({ ...p, at: performance.now() }));
   connection.onNotification(rpc.PublishDiagnosticsNotification.type, (p) => {
     const at = performance.now();
+    if (!publishedUris.has(p.uri)) publishedUris.set(p.uri, at);
     for (const w of [...published]) {
       if (w.uri !== p.uri || w.version !== p.version) continue;
       published.splice(published.indexOf(w), 1);
@@ -76,7 +78,7 @@ async function startServer(folder, initializationOptions) {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'bench' }],
-    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } }, window: { workDoneProgress: true }, ...extraCapabilities },
     initializationOptions,
   });
   await connection.sendNotification(rpc.InitializedNotification.type, {});
@@ -86,6 +88,8 @@ async function startServer(folder, initializationOptions) {
     child,
     connection,
     traces,
+    publishedUris,
+    readyAt: status.at,
     indexWallMs: status.at - started,
     indexServerMs: status.durationMs,
     files: status.files,
@@ -268,6 +272,8 @@ async function main() {
     await server.stop();
     rmSync(fixtures, { recursive: true, force: true });
   }
+  // 4. Diagnostics of the whole generated workspace (closed files too): pushed, then pulled.
+  results.scenarios.workspaceDiagnostics = await measureWorkspaceDiagnostics(dir);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
   else results.keptWorkspace = dir;
 
@@ -275,6 +281,57 @@ async function main() {
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
   writeFileSync(join(REPO, 'bench', 'results', 'lsp.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\nWrote bench/results/lsp.json');
+}
+
+/**
+ * Time until every file of the workspace shows its diagnostics, and what
+ * that costs typing: edits of an open 50 KB document while the closed files
+ * are checked, against the same edits once they are done (a ratio, same run).
+ */
+async function measureWorkspaceDiagnostics(dir) {
+  const sample = join(dir, 'area-00', 'strategy-0000.strategy');
+  const sampleText = readFileSync(sample, 'utf8');
+  // Pushed (a client without pull diagnostics).
+  const push = await startServer(dir, { diagnosticsDelay: 0 });
+  const total = push.files;
+  const sampleUri = await openDocument(push, sample, sampleText);
+  const during = await measureEdits(push, sampleUri, sampleText, 20);
+  const allShown = await new Promise((resolve) => {
+    const poll = () => (push.publishedUris.size >= total ? resolve(Math.max(...push.publishedUris.values())) : setTimeout(poll, 20));
+    poll();
+  });
+  const pushedAllMs = allShown - push.readyAt;
+  const after = await measureEdits(push, sampleUri, sampleText, 20);
+  await push.stop();
+  // Pulled (VS Code): one `workspace/diagnostic` from nothing, then one with every result id (nothing changed, answered at once by a cancel).
+  const pull = await startServer(dir, undefined, { textDocument: { diagnostic: {} } });
+  const t = performance.now();
+  const report = await pull.connection.sendRequest(rpc.WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+  const pullMs = performance.now() - t;
+  const cached = new rpc.CancellationTokenSource();
+  const again = pull.connection.sendRequest(rpc.WorkspaceDiagnosticRequest.type, { previousResultIds: report.items.map((i) => ({ uri: i.uri, value: i.resultId })) }, cached.token);
+  setTimeout(() => cached.cancel(), 100);
+  const unchanged = await again.then((r) => r.items.length, () => 0);
+  await pull.stop();
+  // The baseline: `strategy lint` on the same folder, in the same run.
+  const out = join(tmpdir(), `strategy-bench-lint-${process.pid}.json`);
+  const t3 = performance.now();
+  spawnSync(process.execPath, [join(REPO, 'bin', 'strategy.js'), 'lint', '--format', 'json', '-o', out, '.'], { cwd: dir, stdio: 'ignore' });
+  const cliMs = performance.now() - t3;
+  rmSync(out, { force: true });
+  return {
+    files: total,
+    cliMs,
+    pushedAllMs,
+    editDuringP50: during.p50,
+    editDuringP95: during.p95,
+    editAfterP50: after.p50,
+    editAfterP95: after.p95,
+    pullMs,
+    pulledFiles: report.items.length,
+    pulledDiagnostics: report.items.reduce((n, i) => n + i.items.length, 0),
+    repullChanged: unchanged,
+  };
 }
 
 function report(r) {
@@ -305,6 +362,15 @@ function report(r) {
     [`  didChange → diagnostics p50 / p95, no pause`, `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p95)}`, `< ${GOALS.diagnosticsAfterEdit} ms`, verdict(r.scenarios.noDelay.diagnosticsAfterEdit.p50, GOALS.diagnosticsAfterEdit)],
     ['    of which parse / lint (server, p50)', `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.parseP50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.lintP50)}`, '', ''],
   ];
+  const w = r.scenarios.workspaceDiagnostics;
+  rows.push(
+    [`Workspace diagnostics (${w.files} files, closed files too)`, '', '', ''],
+    ['  pushed: ready → every file shown', ms(w.pushedAllMs), '< 5000 ms', verdict(w.pushedAllMs, 5000)],
+    ['  pulled: one workspace/diagnostic', `${ms(w.pullMs)} (${w.pulledFiles} files, ${w.pulledDiagnostics} diagnostics)`, '< 5000 ms', verdict(w.pullMs, 5000)],
+    ['  baseline: `strategy lint --format json .` on the folder', ms(w.cliMs), 'ratio push / pull', `${(w.pushedAllMs / w.cliMs).toFixed(2)}× / ${(w.pullMs / w.cliMs).toFixed(2)}×`],
+    [`  typing while they are checked: didChange → diagnostics p50 / p95 (50 KB file)`, `${ms(w.editDuringP50)} / ${ms(w.editDuringP95)}`, '', ''],
+    ['  the same edits afterwards (baseline) p50 / p95', `${ms(w.editAfterP50)} / ${ms(w.editAfterP95)}`, 'ratio p95', `${(w.editDuringP95 / w.editAfterP95).toFixed(2)}×`],
+  );
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
   for (const row of rows) console.log(row.map((c, i) => c.padEnd(widths[i])).join('  │  '));
 }

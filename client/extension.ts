@@ -12,7 +12,8 @@ import { COMMANDS } from './command-ids.js';
 import { registerConvertCommand } from './convert-command.js';
 import { registerReportPreviewCommand } from './report-preview.js';
 import { createLanguageClient, serverState } from './language-client.js';
-import { StrategyStatusBar } from './status-bar.js';
+import { registerRuleDocs } from './rule-docs.js';
+import { serverDiagnostics, StrategyStatusBar } from './status-bar.js';
 import { MIN_NODE_MAJOR, nodeSupported } from './status-text.js';
 
 /** When this module was loaded, so that activation time includes loading the bundle. */
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
   } else if (existsSync(serverModule)) {
     client = createLanguageClient(serverModule, output);
     const c = client;
-    statusBar.setDiagnosticsSource(() => c.diagnostics ?? []);
+    statusBar.setDiagnosticsSource(serverDiagnostics);
     context.subscriptions.push(
       c.onDidChangeState((e) => statusBar.setState(serverState(e.newState))),
       c.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => statusBar.setIndex(p.state, p)),
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
   }
 
   context.subscriptions.push(
+    registerRuleDocs(context.asAbsolutePath('docs')),
     registerConvertCommand(COMMANDS.convertDocument, context.asAbsolutePath('dist/converter.js'), output),
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       if (!client) {

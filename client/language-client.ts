@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LANGUAGE_ID } from './command-ids.js';
+import { RULE_DOCS_SCHEME } from './rule-docs.js';
 import type { ServerState } from './status-text.js';
 
 export function createLanguageClient(serverModule: string, output: vscode.LogOutputChannel): LanguageClient {
@@ -25,6 +26,8 @@ export function createLanguageClient(serverModule: string, output: vscode.LogOut
     // and pulls the `strategy` settings (workspace/configuration), so the client needs to push neither.
     outputChannel: output,
     traceOutputChannel: output,
+    // Rule links open the rendered page, read-only (rule-docs.ts serves the scheme).
+    initializationOptions: { ruleDocsScheme: RULE_DOCS_SCHEME },
   };
   // The id 'strategy' makes the client read the `strategy.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, 'Strategy Language Server', serverOptions, clientOptions);

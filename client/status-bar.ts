@@ -10,6 +10,18 @@ import { statusView, type IndexInfo, type ProblemCounts, type ServerState } from
 /** Where the problems come from: the language client's diagnostics (a lint task's problem matcher adds its own copies, not counted twice). */
 export type DiagnosticsSource = () => Iterable<readonly [vscode.Uri, readonly vscode.Diagnostic[]]>;
 
+/** The `source` the language server gives its diagnostics (server/lsp/diagnostics.ts). */
+export const SERVER_DIAGNOSTIC_SOURCE = 'strategy';
+
+/**
+ * The server's diagnostics as the editor holds them, pushed or pulled (a
+ * pulling client keeps them in a collection of its own, not in
+ * `client.diagnostics`), without a lint task's copies (source "strategy lint").
+ */
+export function serverDiagnostics(): Iterable<readonly [vscode.Uri, readonly vscode.Diagnostic[]]> {
+  return vscode.languages.getDiagnostics().map(([uri, list]) => [uri, list.filter((d) => d.source === SERVER_DIAGNOSTIC_SOURCE)] as const);
+}
+
 export function countProblems(source: DiagnosticsSource): ProblemCounts {
   let errors = 0;
   let warnings = 0;

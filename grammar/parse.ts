@@ -10,6 +10,7 @@ import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { LineIndex, tokenRange } from './positions.js';
 import { checkStructure } from './structure.js';
+import { recoverMissingBraces } from './brace-recovery.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -259,7 +260,10 @@ export function parse(text: string): ParseResult {
   const end = endPosition(text, lexed.tokens, lexed.comments);
   const builder = new AstBuilder(end);
   const items: Statement[] = [];
-  const braces = planBraces(lexed.tokens);
+  // A missing `}` is put back where the indentation says its block ended, before the blocks are planned.
+  const recovered = recoverMissingBraces(lexed.tokens);
+  const tokens = recovered.tokens;
+  const braces = planBraces(tokens);
   if (braces.firstTooDeep) {
     problems.push({
       kind: 'syntax',
@@ -302,16 +306,21 @@ export function parse(text: string): ParseResult {
     problems.push({ kind: 'syntax', message: strayTokenMessage(token, inBlock), range: tokenRange(token) });
   }
 
+  for (const [brace, endsBefore] of recovered.endsBefore) {
+    const owner = blockOwner(tokens, tokens.indexOf(brace));
+    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` before line ${endsBefore.startLine}, where its indentation says the block ends.`, range: tokenRange(brace) });
+  }
+
   for (const index of braces.strayBraces) {
-    const brace = lexed.tokens[index]!;
+    const brace = tokens[index]!;
     if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, brace.startOffset)) continue;
-    const owner = blockOwner(lexed.tokens, index);
+    const owner = blockOwner(tokens, index);
     problems.push({ kind: 'syntax', message: `This \`{\` opens no block${owner ? `: ${owner.replace(/^ of /, '')} takes none` : ''}. Remove it, and the \`}\` that closes it.`, range: tokenRange(brace) });
   }
 
   for (const index of braces.unclosed) {
-    const owner = blockOwner(lexed.tokens, index);
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(lexed.tokens[index]!) });
+    const owner = blockOwner(tokens, index);
+    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(tokens[index]!) });
   }
 
   for (const p of builder.problems) problems.push({ kind: 'value', ...p });

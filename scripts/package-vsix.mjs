@@ -16,7 +16,7 @@ const stage = join('out', 'vsix');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 // Whole folders are copied; .vscodeignore (copied too) then picks the files vsce packs.
-for (const path of ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'dist', 'syntaxes', 'snippets', 'schemas', 'images', 'docs']) {
+for (const path of ['.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE', 'language-configuration.json', 'dist', 'syntaxes', 'schemas', 'images', 'docs']) {
   if (existsSync(path)) cpSync(path, join(stage, path), { recursive: true });
 }
 const manifest = JSON.parse(readFileSync('package.json', 'utf8'));

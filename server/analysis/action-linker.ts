@@ -9,10 +9,11 @@
 import type { CommitmentDecl, PriorityDecl, Statement } from '../../grammar/index.js';
 import { findAcronyms } from '../rules/support/acronyms.js';
 import type { AnalysedDocument } from './document-model.js';
-import type { FrameworkIndex, NationalAction } from './framework-index.js';
+import type { FrameworkIndex, NationalAction, NationalAim } from './framework-index.js';
 import { Bm25Index, type Ranked, type WeightedText } from './text-similarity.js';
 
 const indexes = new WeakMap<FrameworkIndex, Bm25Index<NationalAction>>();
+const aimIndexes = new WeakMap<FrameworkIndex, Bm25Index<NationalAim>>();
 
 /** `text` followed by the meanings of the acronyms it uses. */
 function withMeanings(text: string, meanings: ReadonlyMap<string, string>): string {
@@ -81,4 +82,50 @@ export function rankActionsFor(
     .rank(query)
     .filter((r) => !already.has(r.item.number))
     .slice(0, count);
+}
+
+function aimIndex(framework: FrameworkIndex): Bm25Index<NationalAim> {
+  let index = aimIndexes.get(framework);
+  if (!index) {
+    const meanings = glossaryMeanings(framework.document);
+    // An aim is known by its title and by what its actions say.
+    index = new Bm25Index([...framework.aims.values()], (a) => withMeanings([a.node.title?.value ?? '', ...textOfStatements(a.node.items)].join(' '), meanings));
+    aimIndexes.set(framework, index);
+  }
+  return index;
+}
+
+/**
+ * The words a statement inside `block` (a commitment or priority, with its
+ * ancestors) is about: the block's own title and text first, its priority's
+ * title after, as a weighted BM25 query.
+ */
+function queryFor(block: Statement | undefined, ancestors: readonly Statement[], meanings: ReadonlyMap<string, string>): WeightedText[] {
+  const priority = [...ancestors].reverse().find((a): a is PriorityDecl => a.kind === 'priority');
+  const own = block && 'items' in block ? [('title' in block && block.title ? block.title.value : ''), ...textOfStatements(block.items)] : [];
+  return [
+    { text: withMeanings(own.join(' '), meanings), weight: 1 },
+    { text: withMeanings(priority && priority !== block ? (priority.title?.value ?? '') : '', meanings), weight: 0.25 },
+  ];
+}
+
+/**
+ * For completion: every action (or aim) of the framework in the order of how
+ * well it matches the commitment or priority the cursor is in, those that
+ * match no word after them in framework order. Scores come with the items.
+ */
+export function rankFrameworkItems<K extends 'action' | 'aim'>(
+  kind: K,
+  block: Statement | undefined,
+  ancestors: readonly Statement[],
+  doc: AnalysedDocument,
+  framework: FrameworkIndex,
+): { item: K extends 'action' ? NationalAction : NationalAim; score: number }[] {
+  const meanings = glossaryMeanings(doc, framework.document);
+  const query = queryFor(block, ancestors, meanings);
+  const all: (NationalAction | NationalAim)[] = kind === 'action' ? [...framework.actions.values()] : [...framework.aims.values()];
+  const ranked: Ranked<NationalAction | NationalAim>[] = kind === 'action' ? actionIndex(framework).rank(query) : aimIndex(framework).rank(query);
+  const scored = new Set(ranked.map((r) => r.item));
+  const rest = all.filter((a) => !scored.has(a)).map((item) => ({ item, score: 0 }));
+  return [...ranked, ...rest] as { item: K extends 'action' ? NationalAction : NationalAim; score: number }[];
 }

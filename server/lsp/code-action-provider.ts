@@ -26,6 +26,8 @@ import { rangesEqual, toLspEdit, toLspRange } from './conversions.js';
 import { shorten } from './descriptions.js';
 import { DIAGNOSTIC_SOURCE } from './diagnostics.js';
 import { keyOf } from './document-keys.js';
+import { firstBlankAfter, hasBlank, toSnippetEdits } from './fix-snippets.js';
+import { PLACE_CURSOR_COMMAND, type PlaceCursorArguments } from './protocol.js';
 import type { Project } from './project.js';
 
 export const LINK_ACTION_KIND = `${CodeActionKind.Refactor}.strategy.linkAction`;
@@ -40,8 +42,31 @@ function findingFor(findings: readonly Finding[], d: Diagnostic): Finding | unde
   return findings.find((f) => f.ruleId === d.code && f.message === d.message && rangesEqual(toLspRange(f.range), d.range));
 }
 
-function fixAction(uri: string, fix: Fix, diagnostic: Diagnostic, preferred: boolean): CodeAction {
-  return { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [uri]: fix.edits.map(toLspEdit) } } };
+/** How the client can be made to leave the cursor in a blank a fix inserts (see fix-snippets.ts). */
+export interface FixCursorSupport {
+  /** The client takes `SnippetTextEdit`s in a workspace edit's document changes (LSP 3.18). */
+  readonly snippetEdits: boolean;
+  /** Otherwise: the client can show a document with a selection (`window/showDocument`), which the `strategy.placeCursor` command does. */
+  readonly placeCursorCommand: boolean;
+}
+
+const NO_CURSOR_SUPPORT: FixCursorSupport = { snippetEdits: false, placeCursorCommand: false };
+
+function fixAction(uri: string, doc: AnalysedDocument, fix: Fix, diagnostic: Diagnostic, preferred: boolean, cursor: FixCursorSupport): CodeAction {
+  const edits = fix.edits.map(toLspEdit);
+  const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [uri]: edits } } };
+  if (!hasBlank(edits)) return action;
+  const snippets = cursor.snippetEdits ? toSnippetEdits(doc.text, edits) : undefined;
+  if (snippets) {
+    action.edit = { documentChanges: [{ textDocument: { uri, version: doc.version }, edits: snippets }] };
+  } else if (cursor.placeCursorCommand) {
+    const at = firstBlankAfter(doc.text, edits);
+    if (at) {
+      const args: PlaceCursorArguments = [uri, at];
+      action.command = { title: 'Place the cursor in the value to fill', command: PLACE_CURSOR_COMMAND, arguments: args };
+    }
+  }
+  return action;
 }
 
 function indentOf(line: string): string {
@@ -71,15 +96,15 @@ function disableForFile(doc: AnalysedDocument, id: string): LspTextEdit | undefi
   return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: `// strategy-disable-file ${id}\n` };
 }
 
-function ruleActions(project: Project, key: string, doc: AnalysedDocument, params: CodeActionParams): CodeAction[] {
+function ruleActions(project: Project, key: string, doc: AnalysedDocument, params: CodeActionParams, cursor: FixCursorSupport): CodeAction[] {
   const uri = params.textDocument.uri;
   const findings = project.lint(key)?.findings ?? [];
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
     const finding = findingFor(findings, diagnostic);
-    if (finding?.fix) actions.push(fixAction(uri, finding.fix, diagnostic, true));
-    for (const s of finding?.suggestions ?? []) if (s.edits.length > 0) actions.push(fixAction(uri, s, diagnostic, false));
+    if (finding?.fix) actions.push(fixAction(uri, doc, finding.fix, diagnostic, true, cursor));
+    for (const s of finding?.suggestions ?? []) if (s.edits.length > 0) actions.push(fixAction(uri, doc, s, diagnostic, false, cursor));
     const id = diagnostic.code;
     if (id === SYNTAX_ERROR_ID || id === 'unused-suppression') continue;
     const line = disableForLine(doc, diagnostic.range.start.line, id);
@@ -136,13 +161,13 @@ async function fixAllAction(project: Project, key: string, doc: AnalysedDocument
   };
 }
 
-export async function provideCodeActions(project: Project, params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
+export async function provideCodeActions(project: Project, params: CodeActionParams, token: CancellationToken, cursor: FixCursorSupport = NO_CURSOR_SUPPORT): Promise<CodeAction[]> {
   const key = keyOf(params.textDocument.uri);
   const doc = project.analysed(key);
   if (!doc) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...ruleActions(project, key, doc, params));
+  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...ruleActions(project, key, doc, params, cursor));
   if (wanted(only, LINK_ACTION_KIND)) actions.push(...linkActions(project, doc, params));
   // Source actions are asked for by name (on save, from the menu), not offered at every cursor.
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {

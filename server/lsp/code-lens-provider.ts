@@ -14,6 +14,7 @@ import { Slicer } from './cancellation.js';
 import { compactToLsp, toLspRange } from './conversions.js';
 import { shorten } from './descriptions.js';
 import { keyOf, uriOf } from './document-keys.js';
+import type { FrameworkLensSetting } from './editor-settings.js';
 import type { Project } from './project.js';
 import { SHOW_REFERENCES_COMMAND, type ShowReferencesArguments } from './protocol.js';
 
@@ -27,17 +28,28 @@ function plural(n: number, one: string, many: string): string {
 }
 
 /** Distinct commitments (or other declarations) among references, with a location for each reference. */
-function supporters(hits: readonly ReferenceHit[]): { count: number; locations: Location[] } {
+function supporters(hits: readonly ReferenceHit[]): { count: number; strategies: number; locations: Location[] } {
   const containers = new Set<string>();
+  const files = new Set<string>();
   const locations: Location[] = [];
   for (const hit of hits) {
     containers.add(`${hit.summary.key}#${hit.reference.parent}`);
+    files.add(hit.summary.key);
     locations.push({ uri: uriOf(hit.summary.key), range: compactToLsp(hit.reference.range) });
   }
-  return { count: containers.size, locations };
+  return { count: containers.size, strategies: files.size, locations };
 }
 
-async function frameworkLenses(project: Project, framework: FrameworkIndex, uri: string, slicer: Slicer): Promise<CodeLens[]> {
+/**
+ * Lenses of a framework file, one count throughout: the distinct local
+ * commitments and priorities that answer to a thing. An aim counts those
+ * naming the aim and those supporting any of its actions, so an aim is
+ * never "unanswered" while one of its actions is supported. With `aims`
+ * (the default) every aim has its lens and an action only when something
+ * supports it: a lens over every action saying "none" is noise; `all`
+ * shows them all.
+ */
+async function frameworkLenses(project: Project, framework: FrameworkIndex, uri: string, slicer: Slicer, setting: FrameworkLensSetting): Promise<CodeLens[]> {
   const checkpoint = (): Promise<boolean> => slicer.proceed();
   const byValue = (hits: ReferenceHit[]): Map<string, ReferenceHit[]> => {
     const map = new Map<string, ReferenceHit[]>();
@@ -51,15 +63,21 @@ async function frameworkLenses(project: Project, framework: FrameworkIndex, uri:
   const actionRefs = byValue(await project.index.referencesTo(framework, 'action', undefined, project.workspace, checkpoint));
   const aimRefs = byValue(await project.index.referencesTo(framework, 'aim', undefined, project.workspace, checkpoint));
   const lenses: CodeLens[] = [];
-  for (const action of framework.actions.values()) {
-    const { count, locations } = supporters(actionRefs.get(action.number) ?? []);
-    const title = count === 0 ? 'no local commitment supports this action' : `supported by ${plural(count, 'local commitment', 'local commitments')}`;
-    lenses.push(lens(action.node.keywordRange, title, uri, locations));
-  }
   for (const aim of framework.aims.values()) {
-    const { count, locations } = supporters(aimRefs.get(aim.code) ?? []);
-    const title = count === 0 ? 'no local strategy answers to this aim' : `answered by ${plural(count, 'local priority or commitment', 'local priorities and commitments')}`;
+    const hits = [...(aimRefs.get(aim.code) ?? [])];
+    for (const action of framework.actions.values()) if (action.aim === aim.node) hits.push(...(actionRefs.get(action.number) ?? []));
+    const { count, locations, strategies } = supporters(hits);
+    const title =
+      count === 0
+        ? 'no local commitment answers to this aim or its actions'
+        : `${plural(count, 'local commitment or priority answers', 'local commitments and priorities answer')} to this aim or its actions (${plural(strategies, 'strategy', 'strategies')})`;
     lenses.push(lens(aim.node.keywordRange, title, uri, locations));
+  }
+  for (const action of framework.actions.values()) {
+    const { count, locations, strategies } = supporters(actionRefs.get(action.number) ?? []);
+    if (count === 0 && setting !== 'all') continue;
+    const title = count === 0 ? 'no local commitment supports this action' : `supported by ${plural(count, 'local commitment', 'local commitments')} (${plural(strategies, 'strategy', 'strategies')})`;
+    lenses.push(lens(action.node.keywordRange, title, uri, locations));
   }
   return lenses;
 }
@@ -80,14 +98,15 @@ function strategyLenses(doc: AnalysedDocument, framework: FrameworkIndex | undef
   return lenses;
 }
 
-export async function provideCodeLenses(project: Project, params: CodeLensParams, token: CancellationToken): Promise<CodeLens[]> {
+export async function provideCodeLenses(project: Project, params: CodeLensParams, token: CancellationToken, setting: FrameworkLensSetting = 'aims'): Promise<CodeLens[]> {
   const key = keyOf(params.textDocument.uri);
   const doc = project.analysed(key);
   if (!doc) return [];
   const framework = project.frameworkFor(doc);
   if (doc.kind === 'framework' && framework) {
+    if (setting === 'off') return [];
     project.refreshOpenDocuments();
-    return frameworkLenses(project, framework, params.textDocument.uri, new Slicer(token));
+    return frameworkLenses(project, framework, params.textDocument.uri, new Slicer(token), setting);
   }
   return strategyLenses(doc, framework, params.textDocument.uri);
 }

@@ -23,7 +23,8 @@ import {
   type CompletionParams,
   type Range as LspRange,
 } from 'vscode-languageserver';
-import { DIRECTIONS, STATUS_VALUES, quote, statementsAllowedIn, type StatementKind } from '../../grammar/index.js';
+import { DIRECTIONS, STATUS_VALUES, quote, statementsAllowedIn, type Statement, type StatementKind } from '../../grammar/index.js';
+import { rankFrameworkItems } from '../analysis/action-linker.js';
 import { knownAcronyms } from '../analysis/acronym-lookup.js';
 import { cursorContext, type CursorContext, type ContextBlock } from '../analysis/cursor-context.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
@@ -32,10 +33,11 @@ import { frameworkIndexOf } from '../analysis/framework-index.js';
 import { statementPathAt } from '../analysis/symbol-at.js';
 import { walkStatements } from '../analysis/walk.js';
 import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
+import type { WorkspaceOwner } from '../analysis/workspace-owners.js';
 import { RULE_IDS, ruleMeta } from '../rules/registry.js';
 import { splitNumber } from '../rules/numbering-gap.js';
 import { commitmentSkeleton, keywordDoc, statementSnippet, type SnippetContext } from './completion-snippets.js';
-import { describeAction, describeAim, describeFramework, describeIndicator, indicatorTitle, shorten } from './descriptions.js';
+import { describeAction, describeAim, describeFramework, describeIndicator, documentWordings, DOCUMENT_WORDING, indicatorTitle, shorten } from './descriptions.js';
 import { keyOf } from './document-keys.js';
 import type { Project } from './project.js';
 
@@ -61,11 +63,13 @@ function sortKey(rank: number): string {
 function indicatorItems(w: Where): CompletionItem[] {
   const digits = w.context.indicatorPrefix?.digits ?? '';
   const items: CompletionItem[] = [];
+  const wordings = documentWordings(w.doc);
   for (const indicator of w.catalogue.all()) {
     const code = String(indicator.code);
     if (!code.startsWith(digits)) continue;
     const label = `NI ${code}`;
-    const title = indicatorTitle(indicator);
+    const wording = indicator.title ? undefined : wordings.get(indicator.code);
+    const title = wording ? `“${wording}” (${DOCUMENT_WORDING})` : indicatorTitle(indicator);
     // Exact code first, then by length (NI 4 before NI 40…), then numerically.
     const rank = (code === digits ? 0 : 1000) + code.length * 200 + indicator.code;
     items.push({
@@ -73,9 +77,9 @@ function indicatorItems(w: Where): CompletionItem[] {
       labelDetails: { description: shorten(title, 60) },
       kind: CompletionItemKind.EnumMember,
       detail: title,
-      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue) },
+      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue, wording) },
       // Typing words of a title (`measure drug`) finds the indicator too.
-      filterText: `${label} ${indicator.title ?? ''}`,
+      filterText: `${label} ${indicator.title ?? wording ?? ''}`,
       sortText: sortKey(rank),
       textEdit: { range: w.replace, newText: label },
     });
@@ -85,23 +89,38 @@ function indicatorItems(w: Where): CompletionItem[] {
 
 // ── the framework: actions, aims, frameworks ────────────────────────────────
 
-function numeric(a: string, b: string): number {
-  return a.localeCompare(b, undefined, { numeric: true });
+
+/** The commitment (or else the priority) the cursor is in, with its ancestors: what the ranked suggestions should match. */
+function enclosingBlock(w: Where): { block: Statement | undefined; ancestors: Statement[] } {
+  const path = statementPathAt(w.doc.parsed.document, w.context.offset);
+  const kinds = path.map((s) => s.kind);
+  const at = kinds.lastIndexOf('commitment') >= 0 ? kinds.lastIndexOf('commitment') : kinds.lastIndexOf('priority');
+  return at < 0 ? { block: undefined, ancestors: [] } : { block: path[at], ancestors: path.slice(0, at) };
+}
+
+/**
+ * Actions and aims ranked by how well they match the words of the
+ * commitment (or priority) they are for: BM25, as "Link to national action"
+ * ranks them. Those matching no word follow in framework order.
+ */
+function rankedFor<K extends 'action' | 'aim'>(w: Where, kind: K, framework: FrameworkIndex) {
+  const { block, ancestors } = enclosingBlock(w);
+  return rankFrameworkItems(kind, block, ancestors, w.doc, framework);
 }
 
 function actionItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
   const framework = w.framework;
   if (!framework) return [];
-  return [...framework.actions.values()]
-    .filter((a) => !already.has(a.number))
-    .sort((a, b) => numeric(a.number, b.number))
-    .map((a, i) => {
+  const ranked = rankedFor(w, 'action', framework).filter((r) => !already.has(r.item.number));
+  return ranked
+    .map(({ item: a, score }, i) => {
       const title = a.node.title?.value ?? '';
       return {
         label: a.number,
         labelDetails: { description: shorten(title, 60) },
         kind: CompletionItemKind.Reference,
         detail: title,
+        preselect: i === 0 && score > 0,
         documentation: { kind: MarkupKind.Markdown, value: describeAction(a, framework) },
         // Words of the action's text find it too: `supports action treatment`.
         filterText: `${a.number} ${title}`,
@@ -114,15 +133,16 @@ function actionItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
 function aimItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
   const framework = w.framework;
   if (!framework) return [];
-  return [...framework.aims.values()]
-    .filter((a) => !already.has(a.code))
-    .map((a, i) => {
+  const ranked = rankedFor(w, 'aim', framework).filter((r) => !already.has(r.item.code));
+  return ranked
+    .map(({ item: a, score }, i) => {
       const title = a.node.title?.value ?? '';
       return {
         label: a.code,
         labelDetails: { description: shorten(title, 60) },
         kind: CompletionItemKind.Class,
         detail: title,
+        preselect: i === 0 && score > 0,
         documentation: { kind: MarkupKind.Markdown, value: describeAim(a, framework) },
         filterText: `${a.code} ${title}`,
         sortText: sortKey(i),
@@ -151,7 +171,7 @@ function frameworkItems(project: Project, w: Where): CompletionItem[] {
 
 // ── owners ─────────────────────────────────────────────────────────────────
 
-function ownerItems(w: Where, inQuotes: boolean): CompletionItem[] {
+function ownerItems(w: Where, inQuotes: boolean, elsewhere: readonly WorkspaceOwner[]): CompletionItem[] {
   const items = new Map<string, CompletionItem>();
   const acronyms = knownAcronyms(w.doc, w.framework, w.configuredAcronyms);
   const add = (name: string, quoted: boolean, detail: string | undefined, rank: number, source: string): void => {
@@ -178,11 +198,16 @@ function ownerItems(w: Where, inQuotes: boolean): CompletionItem[] {
       add(n.value, n.quoted, n.quoted ? undefined : acronyms.get(n.value)?.meaning, 1, 'owner here');
     }
   });
+  // Then who owns things elsewhere in the workspace, most used first.
+  for (const o of elsewhere) {
+    add(o.name, o.quoted, o.quoted ? undefined : acronyms.get(o.name)?.meaning, 2, `${o.partner ? 'partner' : 'owner'} in ${o.files} other file${o.files === 1 ? '' : 's'}`);
+  }
   for (const department of w.framework?.departments ?? []) {
     const meaning = acronyms.get(department)?.meaning;
-    add(department, /\s/.test(department), meaning, 2, `framework ${w.framework!.id}`);
+    add(department, /\s/.test(department), meaning, 3, `framework ${w.framework!.id}`);
   }
-  for (const [term, found] of acronyms) add(term, false, found.meaning, 3, 'glossary');
+  // Glossary acronyms last: most are not owners (EU, UAE), but some are.
+  for (const [term, found] of acronyms) add(term, false, found.meaning, 4, 'glossary');
   return [...items.values()];
 }
 
@@ -330,7 +355,7 @@ function afterStatementWords(project: Project, w: Where, blocks: readonly Contex
       return aim?.node.title ? [{ label: quote(aim.node.title.value), kind: CompletionItemKind.Text, detail: `The title of aim ${aim.code}`, textEdit: { range: w.replace, newText: quote(aim.node.title.value) } }] : [];
     }
     case 'Kw_owner':
-      return tokens.length === 1 || afterSeparator ? ownerItems(w, false) : [];
+      return tokens.length === 1 || afterSeparator ? ownerItems(w, false, project.owners.ranked(w.doc.uri)) : [];
     case 'Kw_framework':
       return blocks[blocks.length - 1] === 'strategy' && (tokens.length === 1 || afterSeparator) ? frameworkItems(project, w) : [];
     case 'Kw_status':
@@ -376,7 +401,7 @@ export function provideCompletion(project: Project, params: CompletionParams): C
     if (statement === 'Kw_owner') {
       // A name has spaces: what is replaced is everything typed inside the quotes, not the last word.
       const inside = doc.parsed.lines.positionAt(context.inString.start + 1);
-      return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: cursor } }, true);
+      return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: cursor } }, true, project.owners.ranked(key));
     }
     // Acronyms inside prose only when asked for: prose is for writing, not for pop-ups.
     if (!invoked) return [];

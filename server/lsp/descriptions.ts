@@ -8,6 +8,7 @@
 import type { ActionDecl, AimDecl, Statement } from '../../grammar/index.js';
 import type { AcronymMeaning } from '../analysis/acronym-lookup.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
+import { walkStatements } from '../analysis/walk.js';
 import type { FrameworkIndex, NationalAction, NationalAim } from '../analysis/framework-index.js';
 import { indicatorLabel, type Indicator, type IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 
@@ -50,14 +51,31 @@ export function indicatorTitle(indicator: Indicator | undefined): string {
   return indicator?.title ?? TITLE_NOT_IN_CATALOGUE;
 }
 
-export function describeIndicator(code: number, catalogue: IndicatorCatalogue): string {
+/**
+ * The titles a document quotes for NI codes (`measure NI 41 "Drug-related
+ * offending"`), first quotation of each code: shown, marked as the
+ * document's own wording, where the catalogue has no title.
+ */
+export function documentWordings(doc: AnalysedDocument): Map<number, string> {
+  const out = new Map<number, string>();
+  walkStatements(doc.parsed.document, (s) => {
+    if (s.kind !== 'measure' || !s.indicator || !s.title || s.title.value.trim() === '') return;
+    if (!out.has(s.indicator.code)) out.set(s.indicator.code, s.title.value);
+  });
+  return out;
+}
+
+export const DOCUMENT_WORDING = "this document's wording; the catalogue has no title";
+
+export function describeIndicator(code: number, catalogue: IndicatorCatalogue, wording?: string): string {
   const indicator = catalogue.get(code);
   const label = indicatorLabel(code);
   if (!indicator) {
     const why = code === 31 ? ' (NI 31 was dropped before the set was published)' : '';
     return `**${label}** is not in the National Indicator Set${why}: the set runs NI 1–30 and NI 32–199. A workspace can add its own under \`indicators\` in strategy.config.json.`;
   }
-  const lines = [`**${label}** — ${indicator.title ? md(indicator.title) : `_${TITLE_NOT_IN_CATALOGUE}_`}`];
+  const title = indicator.title ? md(indicator.title) : wording ? `“${md(wording)}” _(${DOCUMENT_WORDING})_` : `_${TITLE_NOT_IN_CATALOGUE}_`;
+  const lines = [`**${label}** — ${title}`];
   const facts: string[] = [];
   if (indicator.theme) facts.push(`Theme: ${md(indicator.theme)}`);
   if (indicator.psa) facts.push(`PSA: ${md(indicator.psa)}`);

@@ -30,8 +30,22 @@ export const DIAGNOSTIC_SOURCE = 'strategy';
 /** Where the docs live relative to the bundle (dist/server.js → docs/). */
 const DOCS_DIR = join(__dirname, '..', 'docs');
 
+/**
+ * Where rule pages are linked: files beside the bundle, or, for a client
+ * that says it serves them read-only under a scheme of its own
+ * (`initializationOptions.ruleDocsScheme`), `<scheme>:/rules/<id>.md`, so
+ * that a click opens the rendered page rather than editable markdown.
+ */
+let docsScheme: string | undefined;
+
+export function setRuleDocsScheme(scheme: string | undefined): void {
+  docsScheme = scheme;
+}
+
 export function ruleDocUri(ruleId: string): string {
-  return pathToFileURL(ruleId === SYNTAX_ERROR_ID ? join(DOCS_DIR, 'language.md') : join(DOCS_DIR, 'rules', `${ruleId}.md`)).href;
+  const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
+  if (docsScheme) return `${docsScheme}:/${page}`;
+  return pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -81,6 +95,8 @@ export interface PublisherOptions {
   readonly trace?: (message: string) => void;
   /** Where faults in the analysis are written. */
   readonly onError?: (message: string) => void;
+  /** False where the client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed then. */
+  readonly push?: boolean;
 }
 
 const MIN_DELAY_MS = 10;
@@ -130,6 +146,7 @@ export class DiagnosticsPublisher {
   }
 
   private enqueue(key: string, delay: number): void {
+    if (this.options.push === false) return;
     const notBefore = performance.now() + delay;
     const existing = this.pending.get(key);
     // A later edit pushes the deadline back; an urgent request brings it forward.

@@ -9,7 +9,7 @@
  */
 import { diffLines } from 'diff';
 import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
-import { format } from '../../grammar/index.js';
+import { format, type SyntaxProblem } from '../../grammar/index.js';
 import { keyOf } from './document-keys.js';
 import type { Project } from './project.js';
 
@@ -76,11 +76,25 @@ export function lineEdits(before: string, after: string): TextEdit[] {
   return edits;
 }
 
-export function provideFormatting(project: Project, params: DocumentFormattingParams): TextEdit[] | null {
+/** Why a document was left unformatted, in a sentence a user can act on. */
+export function notFormattedMessage(problems: readonly SyntaxProblem[]): string {
+  const first = problems[0]!;
+  const count = problems.length === 1 ? 'a syntax error' : `${problems.length} syntax errors`;
+  return `Strategy: the document was not formatted because it has ${count} (formatting would lose text). Line ${first.range.start.line + 1}: ${first.message}`;
+}
+
+/**
+ * The edits, or null for a document with syntax errors, which `explain`
+ * hears about: Format Document must not silently do nothing.
+ */
+export function provideFormatting(project: Project, params: DocumentFormattingParams, explain?: (message: string) => void): TextEdit[] | null {
   const key = keyOf(params.textDocument.uri);
   const doc = project.analysed(key);
   if (!doc) return null;
   const result = format(doc.text);
-  if (!result.ok) return null;
+  if (!result.ok) {
+    explain?.(notFormattedMessage(result.problems));
+    return null;
+  }
   return lineEdits(doc.text, result.text);
 }

@@ -7,12 +7,20 @@ import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver'
 import { keywordInfo } from '../../grammar/index.js';
 import { lookupAcronym } from '../analysis/acronym-lookup.js';
 import { frameworkIndexOf } from '../analysis/framework-index.js';
-import { symbolAt } from '../analysis/symbol-at.js';
+import { statementPathAt, symbolAt } from '../analysis/symbol-at.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
 import { ruleMeta } from '../rules/registry.js';
 import { toLspRange } from './conversions.js';
-import { describeAcronym, describeAction, describeAim, describeFramework, describeIndicator, md } from './descriptions.js';
+import { describeAcronym, describeAction, describeAim, describeFramework, describeIndicator, documentWordings, md } from './descriptions.js';
 import { keyOf } from './document-keys.js';
 import type { Project } from './project.js';
+
+/** The title the statement under the cursor quotes for its indicator, else the document's first quotation of the code. */
+function wordingAt(doc: AnalysedDocument, offset: number, code: number): string | undefined {
+  const here = statementPathAt(doc.parsed.document, offset).at(-1);
+  if (here?.kind === 'measure' && here.indicator?.code === code && here.title && here.title.value.trim() !== '') return here.title.value;
+  return documentWordings(doc).get(code);
+}
 
 export function provideHover(project: Project, params: HoverParams): Hover | null {
   const key = keyOf(params.textDocument.uri);
@@ -26,7 +34,7 @@ export function provideHover(project: Project, params: HoverParams): Hover | nul
   let value: string | undefined;
   switch (target.kind) {
     case 'indicator':
-      value = describeIndicator(target.code, settings.lint.catalogue);
+      value = describeIndicator(target.code, settings.lint.catalogue, wordingAt(doc, offset, target.code));
       break;
     case 'action': {
       if (!framework) {

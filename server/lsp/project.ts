@@ -18,6 +18,7 @@ import type { FrameworkIndex } from '../analysis/framework-index.js';
 import { scanSummary } from '../analysis/summary-scanner.js';
 import { Workspace } from '../analysis/workspace.js';
 import { WorkspaceIndex } from '../analysis/workspace-index.js';
+import { WorkspaceOwners } from '../analysis/workspace-owners.js';
 import { Slicer } from './cancellation.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
 import { ALWAYS_SKIPPED, IgnoreStack } from '../workspace-files/files.js';
@@ -67,6 +68,8 @@ export interface IndexOptions {
 export class Project {
   readonly workspace = new Workspace();
   readonly index = new WorkspaceIndex();
+  /** The partners and owners each parsed file names (for completing `owner`). */
+  readonly owners = new WorkspaceOwners();
   private readonly openDocs = new Map<string, OpenDocument>();
   private readonly settings: FolderSettings;
   /** Files loaded because a `frameworks` setting names them. */
@@ -189,6 +192,7 @@ export class Project {
     const before = this.workspace.get(key);
     const doc = this.workspace.set(key, open.text, open.version);
     open.analysed = doc;
+    this.owners.set(key, doc);
     this.index.set(summariseDocument(doc));
     this.noteFrameworkChange(before, doc);
     this.noteIndexChange();
@@ -274,6 +278,7 @@ export class Project {
     const before = this.workspace.get(key);
     if (summary.kind === 'framework') {
       const doc = this.workspace.set(key, text);
+      this.owners.set(key, doc);
       this.index.set(summariseDocument(doc));
       this.noteFrameworkChange(before, doc);
       this.noteIndexChange();
@@ -289,6 +294,7 @@ export class Project {
     if (this.openDocs.has(key)) return;
     const before = this.workspace.get(key);
     this.workspace.delete(key);
+    this.owners.delete(key);
     const removed = this.index.delete(key);
     this.noteFrameworkChange(before, undefined);
     if (removed) this.noteIndexChange();

@@ -29,6 +29,15 @@ export const STATUS_NOTIFICATION = 'strategy/status';
 export const SHOW_REFERENCES_COMMAND = 'strategy.showReferences';
 export type ShowReferencesArguments = [uri: string, position: Position, locations: Location[]];
 
+/**
+ * The command a quick fix that inserts a blank to fill (`owner ""`) runs
+ * after its edit, for clients that take no snippet edits but can be asked
+ * to show a document (`window/showDocument`): the server executes it by
+ * showing this document with the cursor at this position.
+ */
+export const PLACE_CURSOR_COMMAND = 'strategy.placeCursor';
+export type PlaceCursorArguments = [uri: string, position: Position];
+
 /** What a client may pass in `initializationOptions`. */
 export interface InitializationOptions {
   /**
@@ -43,6 +52,11 @@ export interface InitializationOptions {
    * Unset: trusted.
    */
   readonly workspaceTrusted?: boolean;
+  /**
+   * A URI scheme under which the client serves the rule pages (docs/ of the
+   * extension) read-only: diagnostics then link `<scheme>:/rules/<id>.md`.
+   */
+  readonly ruleDocsScheme?: string;
 }
 
 /**

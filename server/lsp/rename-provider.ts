@@ -9,7 +9,9 @@
  * as `X` would not), and must not take the name of something that exists.
  */
 import { ErrorCodes, ResponseError, type CancellationToken, type PrepareRenameParams, type Range, type RenameParams, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import { keywordInfo } from '../../grammar/index.js';
+import { keywordInfo, type Statement } from '../../grammar/index.js';
+import { walkStatements } from '../analysis/walk.js';
+import { shorten } from './descriptions.js';
 import { lookupAcronym } from '../analysis/acronym-lookup.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import { findOccurrences } from '../analysis/reference-finder.js';
@@ -93,12 +95,39 @@ function checkNewName(project: Project, doc: AnalysedDocument, target: SymbolTar
       if (found?.source.kind === 'glossary' && found.source.document.glossary.has(newName)) fail(`The glossary already defines ${newName}.`);
       return;
     }
-    case 'localId':
+    case 'localId': {
       if (!NAME.test(newName) && !NUMBER.test(newName)) fail('An id is a name such as P1.2, or a number.');
+      const taken = takenBy(doc, target.node, newName);
+      if (taken) fail(taken);
       return;
+    }
     default:
       return;
   }
+}
+
+const NOUN: Partial<Record<Statement['kind'], string>> = { priority: 'Priority', commitment: 'Commitment' };
+
+/**
+ * Where `newName` is already the id of a statement that shares `node`'s
+ * scope (duplicate-id's scopes: priorities within the file, commitments
+ * within their priority), said as a reason to refuse; undefined when free.
+ */
+function takenBy(doc: AnalysedDocument, node: Statement, newName: string): string | undefined {
+  const noun = NOUN[node.kind];
+  if (!noun) return undefined;
+  const scopeOf = (ancestors: readonly Statement[]): Statement | undefined => (node.kind === 'commitment' ? [...ancestors].reverse().find((a) => a.kind === 'priority') : undefined);
+  let scope: Statement | undefined;
+  const candidates: { statement: Statement; scope: Statement | undefined }[] = [];
+  walkStatements(doc.parsed.document, (s, ancestors) => {
+    if (s === node) scope = scopeOf(ancestors);
+    else if (s.kind === node.kind && 'id' in s && s.id?.value === newName) candidates.push({ statement: s, scope: scopeOf(ancestors) });
+  });
+  const clash = candidates.find((c) => c.scope === scope);
+  if (!clash) return undefined;
+  const where = scope && 'id' in scope && scope.id ? ` in priority ${scope.id.value}` : '';
+  const title = 'title' in clash.statement && clash.statement.title ? ` ("${shorten(clash.statement.title.value, 50)}")` : '';
+  return `${noun} ${newName} already exists${where}, on line ${clash.statement.range.start.line + 1}${title}: ids must be unique, so the rename is refused. Rename that one first, or choose another id.`;
 }
 
 export async function provideRename(project: Project, params: RenameParams, token: CancellationToken): Promise<WorkspaceEdit | null> {

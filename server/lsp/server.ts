@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   CodeLensRefreshRequest,
+  DocumentDiagnosticReportKind,
+  type DocumentDiagnosticReport,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -26,12 +28,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import { CONFIG_FILE_NAME } from '../config/config-schema.js';
 import { guarded, type Logger } from './cancellation.js';
-import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions } from './code-action-provider.js';
+import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions, type FixCursorSupport } from './code-action-provider.js';
 import { provideCodeLenses } from './code-lens-provider.js';
 import { provideCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
-import { configDiagnostic, DiagnosticsPublisher } from './diagnostics.js';
+import { configDiagnostic, DiagnosticsPublisher, setRuleDocsScheme } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
+import { provideDocumentHighlights } from './document-highlight-provider.js';
 import { provideDocumentLinks } from './document-link-provider.js';
 import { provideDocumentSymbols } from './document-symbol-provider.js';
 import { provideFoldingRanges } from './folding-range-provider.js';
@@ -39,13 +42,15 @@ import { provideFormatting } from './formatting-provider.js';
 import { provideHover } from './hover-provider.js';
 import { provideInlayHints } from './inlay-hint-provider.js';
 import { Project } from './project.js';
-import { STATUS_NOTIFICATION, type InitializationOptions, type StatusParams } from './protocol.js';
+import { PLACE_CURSOR_COMMAND, STATUS_NOTIFICATION, type InitializationOptions, type PlaceCursorArguments, type StatusParams } from './protocol.js';
 import { provideReferences } from './references-provider.js';
 import { REPORT_PREVIEW_REQUEST, type ReportPreviewParams, type ReportPreviewResult } from './protocol.js';
 import { provideReportPreview } from './report-provider.js';
 import { providePrepareRename, provideRename } from './rename-provider.js';
 import { SEMANTIC_TOKENS_LEGEND, SemanticTokensProvider } from './semantic-tokens-provider.js';
 import { provideWorkspaceSymbols } from './workspace-symbol-provider.js';
+import { readEditorSettings, type EditorSettings } from './editor-settings.js';
+import { WorkspaceDiagnostics } from './workspace-diagnostics.js';
 
 export const SERVER_NAME = 'strategy-language-server';
 const REFRESH_DELAY_MS = 300;
@@ -54,9 +59,11 @@ function readInitializationOptions(raw: unknown): InitializationOptions {
   if (typeof raw !== 'object' || raw === null) return {};
   const delay = (raw as Record<string, unknown>)['diagnosticsDelay'];
   const trusted = (raw as Record<string, unknown>)['workspaceTrusted'];
+  const scheme = (raw as Record<string, unknown>)['ruleDocsScheme'];
   return {
     ...(typeof delay === 'number' && Number.isFinite(delay) && delay >= 0 ? { diagnosticsDelay: delay } : {}),
     ...(typeof trusted === 'boolean' ? { workspaceTrusted: trusted } : {}),
+    ...(typeof scheme === 'string' && /^[a-z][a-z0-9+.-]*$/.test(scheme) ? { ruleDocsScheme: scheme } : {}),
   };
 }
 
@@ -70,6 +77,9 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
+  /** The client pulls diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`): nothing is pushed. */
+  let pullDiagnostics = false;
+  let fixCursor: FixCursorSupport = { snippetEdits: false, placeCursorCommand: false };
   let pushedSettings: unknown;
   let stopped = false;
   let restricted = false;
@@ -93,6 +103,18 @@ export function startServer(connection: Connection): void {
     log: (m) => connection.console.error(m),
   });
   let publisher = new DiagnosticsPublisher(project, connection);
+  const workspaceDiagnostics = new WorkspaceDiagnostics(project, { readFile: readText, onError: (m) => connection.console.error(m) });
+  let editorSettings: EditorSettings = readEditorSettings(undefined);
+  const reloadEditorSettings = async (): Promise<void> => {
+    let raw: unknown = pushedSettings;
+    if (pullConfiguration) raw = await connection.workspace.getConfiguration({ section: 'strategy' }).catch(() => undefined);
+    editorSettings = readEditorSettings(raw);
+    workspaceDiagnostics.scope = editorSettings.diagnosticsScope;
+  };
+  // Open documents' diagnostics depend on frameworks too: a pulling client is asked to pull again.
+  const refreshPulledDiagnostics = (): void => {
+    if (pullDiagnostics && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+  };
   const semanticTokens = new SemanticTokensProvider();
 
   // ── settings problems: on the config file, and a message once ────────────
@@ -170,20 +192,44 @@ export function startServer(connection: Connection): void {
     }, REFRESH_DELAY_MS);
   };
   project.onIndexChanged(() => refreshViews(false));
+  project.onIndexChanged(() => workspaceDiagnostics.changed());
+  // The status bar's counts follow files added and removed after the first index.
+  let statusTimer: NodeJS.Timeout | undefined;
+  let lastStatus = '';
+  const sendStatus = (): void => {
+    const summaries = project.index.all().filter((s) => isFileKey(s.key) && project.isIndexable(s.key) && !project.isIgnored(s.key));
+    const status: StatusParams = { state: 'ready', files: summaries.length, frameworks: summaries.filter((s) => s.kind === 'framework').length };
+    const signature = `${status.files}/${status.frameworks}`;
+    if (signature === lastStatus) return;
+    lastStatus = signature;
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
+  };
+  project.onIndexChanged(() => {
+    if (statusTimer) clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => sendStatus(), REFRESH_DELAY_MS);
+  });
 
   project.onFrameworksChanged((ids) => {
     if (project.isReady) publisher.scheduleNow(project.openDependents(ids));
+    if (project.isReady && project.openDependents(ids).length > 0) refreshPulledDiagnostics();
+    workspaceDiagnostics.changed();
   });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     pullConfiguration = capabilities.workspace?.configuration === true;
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    if (!pullDiagnostics) workspaceDiagnostics.pushTo(connection);
     const options = readInitializationOptions(params.initializationOptions);
     restricted = options.workspaceTrusted === false;
+    setRuleDocsScheme(options.ruleDocsScheme);
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    fixCursor = { snippetEdits: workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true, placeCursorCommand: capabilities.window?.showDocument?.support === true };
     publisher = new DiagnosticsPublisher(project, connection, {
       delayMs: options.diagnosticsDelay,
       trace: (m) => connection.tracer.log(m),
       onError: (m) => connection.console.error(m),
+      push: !pullDiagnostics,
     });
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
     project.setFolders(folders);
@@ -195,6 +241,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
+        documentHighlightProvider: true,
         documentSymbolProvider: { label: 'Strategy' },
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
@@ -205,7 +252,9 @@ export function startServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, LINK_ACTION_KIND, FIX_ALL_KIND] },
         codeLensProvider: { resolveProvider: false },
         inlayHintProvider: true,
+        executeCommandProvider: { commands: [PLACE_CURSOR_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...(pullDiagnostics ? { diagnosticProvider: { identifier: 'strategy', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
       },
     };
   });
@@ -228,6 +277,7 @@ export function startServer(connection: Connection): void {
       });
     }
     await project.reloadSettings();
+    await reloadEditorSettings();
     const indexing: StatusParams = { state: 'indexing', files: 0, frameworks: 0 };
     void connection.sendNotification(STATUS_NOTIFICATION, indexing);
     let progress: WorkDoneProgressServerReporter | undefined;
@@ -255,8 +305,11 @@ export function startServer(connection: Connection): void {
     await watchConfiguredFiles();
     const ready: StatusParams = { state: 'ready', files: stats.files, frameworks: stats.frameworks, durationMs: Math.round(stats.durationMs) };
     connection.tracer.log(`indexed ${stats.files} files (${stats.frameworks} frameworks) in ${Math.round(stats.durationMs)} ms`);
+    lastStatus = `${ready.files}/${ready.frameworks}`;
     void connection.sendNotification(STATUS_NOTIFICATION, ready);
     publisher.scheduleNow(project.openKeys());
+    workspaceDiagnostics.indexReady();
+    refreshPulledDiagnostics();
   });
 
   connection.onShutdown(() => {
@@ -269,10 +322,13 @@ export function startServer(connection: Connection): void {
       pushedSettings = settings && typeof settings === 'object' ? settings['strategy'] : undefined;
     }
     await project.reloadSettings();
+    await reloadEditorSettings();
     reportSettingsProblems();
     await watchConfiguredFiles();
     publisher.scheduleNow(project.openKeys());
     refreshViews(true);
+    refreshPulledDiagnostics();
+    workspaceDiagnostics.changed();
   });
 
   connection.onDidChangeWatchedFiles(async (params) => {
@@ -294,18 +350,22 @@ export function startServer(connection: Connection): void {
       await watchConfiguredFiles();
       publisher.scheduleNow(project.openKeys());
       refreshViews(true);
+      refreshPulledDiagnostics();
+      workspaceDiagnostics.changed();
     }
   });
 
   // ── documents ───────────────────────────────────────────────────────────
   documents.onDidOpen((e) => {
     const key = project.openDocument(e.document.uri, e.document.getText(), e.document.version);
+    workspaceDiagnostics.opened(key);
     publisher.scheduleNow([key]);
   });
   documents.onDidChangeContent((e) => {
     const key = keyOf(e.document.uri);
     if (project.versionOf(key) === e.document.version) return; // the open itself
     project.changeDocument(e.document.uri, e.document.getText(), e.document.version);
+    workspaceDiagnostics.edited();
     publisher.documentChanged(key);
   });
   documents.onDidClose((e) => {
@@ -320,16 +380,31 @@ export function startServer(connection: Connection): void {
   connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params)));
   connection.onHover(guarded('hover', log, null, (params) => provideHover(project, params)));
   connection.onDefinition(guarded('definition', log, null, (params) => provideDefinition(project, params)));
+  connection.onDocumentHighlight(guarded('documentHighlight', log, [], (params) => provideDocumentHighlights(project, params)));
   connection.onReferences(guarded('references', log, null, (params, token) => provideReferences(project, params, token)));
   connection.onDocumentSymbol(guarded('documentSymbol', log, [], (params) => provideDocumentSymbols(project, params)));
   connection.onWorkspaceSymbol(guarded('workspaceSymbol', log, [], (params, token) => provideWorkspaceSymbols(project, params, token)));
   connection.onFoldingRanges(guarded('foldingRange', log, [], (params) => provideFoldingRanges(project, params)));
-  connection.onDocumentFormatting(guarded('formatting', log, null, (params) => provideFormatting(project, params)));
+  connection.onDocumentFormatting(guarded('formatting', log, null, (params) => provideFormatting(project, params, (m) => void connection.window.showWarningMessage(m))));
   connection.onPrepareRename(guarded('prepareRename', log, null, (params) => providePrepareRename(project, params)));
   connection.onRenameRequest(guarded('rename', log, null, (params, token) => provideRename(project, params, token)));
   connection.onDocumentLinks(guarded('documentLink', log, [], (params) => provideDocumentLinks(project, params)));
-  connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token)));
-  connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token)));
+  connection.onCodeAction(guarded('codeAction', log, [], (params, token) => provideCodeActions(project, params, token, fixCursor)));
+  connection.onCodeLens(guarded('codeLens', log, [], (params, token) => provideCodeLenses(project, params, token, editorSettings.frameworkCodeLens)));
+  connection.onExecuteCommand(
+    guarded('executeCommand', log, null, async (params) => {
+      if (params.command !== PLACE_CURSOR_COMMAND) return null;
+      const [uri, position] = (params.arguments ?? []) as PlaceCursorArguments;
+      if (typeof uri === 'string' && position) await connection.window.showDocument({ uri, selection: { start: position, end: position }, takeFocus: true });
+      return null;
+    }),
+  );
+  connection.languages.diagnostics.on(
+    guarded('diagnostic', log, { kind: DocumentDiagnosticReportKind.Full, items: [] } as DocumentDiagnosticReport, (params) => workspaceDiagnostics.documentReport(params.textDocument.uri, params.previousResultId)),
+  );
+  connection.languages.diagnostics.onWorkspace((params, token, _workDone, resultProgress) =>
+    guarded('workspaceDiagnostic', log, { items: [] }, (p: typeof params, t) => workspaceDiagnostics.workspaceReport(p, t, resultProgress))(params, token),
+  );
   connection.onRequest(
     REPORT_PREVIEW_REQUEST,
     guarded<ReportPreviewParams, ReportPreviewResult | null>('reportPreview', log, null, (params) => provideReportPreview(project, params, pkg.version)),

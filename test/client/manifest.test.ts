@@ -14,13 +14,14 @@ import { runCli } from '../support/run-cli.js';
 interface Manifest {
   main: string;
   icon: string;
+  categories: string[];
   engines: { vscode: string };
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited'; restrictedConfigurations?: string[] }; virtualWorkspaces: { supported: boolean | 'limited' } };
   contributes: {
     languages: { id: string; extensions: string[]; configuration: string; icon: { light: string; dark: string } }[];
     grammars: { language: string; scopeName: string; path: string }[];
-    snippets: { language: string; path: string }[];
+    snippets?: { language: string; path: string }[];
     commands: { command: string; title: string; category: string }[];
     menus: Record<string, { command: string; when?: string }[]>;
     configuration: { properties: Record<string, { properties?: Record<string, { enum: string[]; description: string }>; enum?: string[] }> };
@@ -82,13 +83,17 @@ describe('extension manifest', () => {
     assert.deepEqual(c.configuration.properties['strategy.trace.server']?.enum, ['off', 'messages', 'verbose']);
   });
 
-  it('names files that exist: bundle entry, icon, grammar, language configuration, snippets, schema', () => {
+  it('contributes no static snippets: the server’s completion, which knows where a statement may stand, is the one source', () => {
+    assert.equal(c.snippets, undefined);
+    assert.ok(!manifest.categories.includes('Snippets'));
+  });
+
+  it('names files that exist: bundle entry, icon, grammar, language configuration, schema', () => {
     assert.equal(manifest.main, './dist/extension.js');
     const files = [
       manifest.icon,
       ...c.languages.flatMap((l) => [l.configuration, l.icon.light, l.icon.dark]),
       ...c.grammars.map((g) => g.path),
-      ...c.snippets.map((s) => s.path),
       ...c.jsonValidation.map((j) => j.url),
     ];
     for (const f of files) assert.ok(existsSync(shipped(f)), f);

@@ -57,6 +57,57 @@ describe('grammar: error recovery and messages', () => {
     expectProblems(text, [{ at: '1:17', message: /This `\{` of `priority` is never closed/ }]);
   });
 
+  describe('one missing `}`, found by the indentation', () => {
+    it('a narrative left open is one problem, and the priorities below keep their place', () => {
+      const text = [
+        'strategy "S" {',
+        '  period 2010-04 to 2013-03',
+        '}',
+        '',
+        'narrative "Context" {',
+        '  "Some words."',
+        '',
+        'priority P1 "One" {',
+        '  commitment P1.1 "Do" {',
+        '    owner "Police"',
+        '  }',
+        '}',
+        'priority P2 "Two" {',
+        '  commitment P2.1 "Do more"',
+        '}',
+        '',
+      ].join('\n');
+      expectProblems(text, [{ at: '5:21', message: /^This `\{` of `narrative` is never closed: add `\}` before line 8, where its indentation says the block ends\.$/ }]);
+      const doc = parse(text).document;
+      assert.deepEqual(doc.items.map((s) => s.kind), ['strategy', 'narrative', 'priority', 'priority']);
+      assert.deepEqual(titles(text), ['S', 'Context', 'One', 'Do', 'Two', 'Do more']);
+    });
+
+    it('a commitment left open ends where its sibling starts', () => {
+      const text = 'priority P1 "One" {\n  commitment P1.1 "A" {\n    owner "Police"\n  commitment P1.2 "B" {\n    owner "NHS"\n  }\n}\n';
+      expectProblems(text, [{ at: '2:23', message: /`commitment` is never closed: add `\}` before line 4/ }]);
+      const priority = parse(text).document.items[0]!;
+      assert.ok(priority.kind === 'priority');
+      assert.deepEqual(priority.items.map((s) => s.kind), ['commitment', 'commitment']);
+      const first = priority.items[0]!;
+      assert.ok(first.kind === 'commitment');
+      assert.equal(first.range.end.line, 2, 'the block ends with its last line');
+    });
+
+    it('a missing `}` before an outer one, dedented', () => {
+      const text = 'priority P1 "One" {\n  commitment P1.1 "A" {\n    owner "Police"\n}\npriority P2 "Two" {}\n';
+      expectProblems(text, [{ at: '2:23', message: /`commitment` is never closed: add `\}` before line 4/ }]);
+      assert.deepEqual(parse(text).document.items.map((s) => s.kind), ['priority', 'priority']);
+    });
+
+    it('a file indented against its braces parses as it would without recovery', () => {
+      const text = 'priority P1 "One" {\ncommitment P1.1 "A" {\nowner "Police"\n}\n}\n';
+      expectProblems(text, []);
+      const unbalanced = 'priority P1 "One" {\ncommitment P1.1 "A" {\nowner "Police"\n}\n';
+      expectProblems(unbalanced, [{ at: '1:19', message: /`priority` is never closed: add `\}` where the block ends\./ }]);
+    });
+  });
+
   it('keywords in capitals and misspelt keywords get a "did you mean"', () => {
     expectProblems('commitment 1 "x" {\n  Owner "Police"\n}\n', [{ at: '2:3', message: /lower case: did you mean `owner`\?/ }]);
     expectProblems('comitment 1 "x"\n', [{ at: '1:1', message: /Did you mean `commitment`\?/ }]);

@@ -61,11 +61,42 @@ describe('language server: completion', function () {
   });
 
   it('offers the framework’s action numbers with their text after `supports action`', async () => {
-    const { items } = await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Work with communities" {\n    supports action <|>\n  }\n}\n`, ' ');
-    assert.deepEqual(labels(items), ['1', '2', '3', '20', '21', '40']);
+    const { items } = await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Work" {\n    supports action <|>\n  }\n}\n`, ' ');
+    assert.deepEqual(labels(items), ['1', '2', '3', '20', '21', '40'], 'nothing to match: framework order');
     assert.equal(items.find((i) => i.label === '40')!.detail, 'All drug-misusing parents with treatment needs to have ready access to treatment');
     const doc = items.find((i) => i.label === '20')!.documentation;
     assert.match(typeof doc === 'string' ? doc : (doc?.value ?? ''), /\*\*Owner:\*\* HO/);
+  });
+
+  it('ranks `supports action` by how well each action matches the commitment’s words (BM25)', async () => {
+    const { items } = await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Give parents who misuse drugs ready access to treatment" {\n    supports action <|>\n  }\n}\n`, ' ');
+    const ranked = labels(items);
+    assert.equal(ranked[0], '40', ranked.join(', '));
+    assert.equal(items.find((i) => i.label === '40')!.preselect, true);
+    const police = labels((await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Ask neighbourhood police to find local drug issues with communities" {\n    supports action <|>\n  }\n}\n`, ' ')).items);
+    assert.equal(police[0], '20', police.join(', '));
+  });
+
+  it('ranks `national aim` by the words of the priority it stands in', async () => {
+    const { items } = await complete(`${HEADER}priority P1 "Support families where parents misuse drugs" {\n  national aim <|>\n}\n`, ' ');
+    assert.equal(labels(items)[0], 'FAM.1', labels(items).join(', '));
+  });
+
+  it('offers owners used elsewhere in the workspace after the strategy’s own, before the glossary’s acronyms', async () => {
+    // Closed files' owners are known once their diagnostics have been checked.
+    await client.diagnosticsMatching(uriOfPath(join(WORKSPACE_FIXTURES, 'gloucestershire.strategy')), () => true);
+    const { items } = await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Work" {\n    owner <|>\n  }\n}\n`, ' ');
+    const all = labels(items);
+    const at = (label: string): number => {
+      const i = all.indexOf(label);
+      assert.ok(i >= 0, `${label} in ${all.join(', ')}`);
+      return i;
+    };
+    assert.equal(at('"Gloucestershire Police"'), 0);
+    assert.match(items.find((i) => i.label === '"District CDRPs"')!.labelDetails?.description ?? '', /owner in 1 other file/);
+    const glossaryOnly = items.filter((i) => i.labelDetails?.description === 'glossary');
+    assert.ok(glossaryOnly.length > 0);
+    for (const g of glossaryOnly) assert.ok(at(g.label) > at('"District CDRPs"'), `${g.label} after the workspace's owners`);
   });
 
   it('leaves out the actions already listed', async () => {
@@ -88,7 +119,8 @@ describe('language server: completion', function () {
     for (const department of ['HO', 'CLG', 'DH', 'DCSF']) assert.ok(all.includes(department), department);
     assert.equal(items.find((i) => i.label === 'HO')!.detail, 'Home Office');
     const inQuotes = await complete(`${HEADER}priority P1 "One" {\n  commitment P1.1 "Work" {\n    owner "Gloucestershire Po<|>\n  }\n}\n`, '"');
-    assert.deepEqual(labels(inQuotes.items), ['Gloucestershire Police']);
+    assert.equal(labels(inQuotes.items)[0], 'Gloucestershire Police');
+    assert.ok(inQuotes.items.every((i) => i.kind === 12), 'in quotes, names only (no bare acronyms)');
     assert.deepEqual((inQuotes.items[0]!.textEdit as TextEdit).range, { start: { line: 11, character: 11 }, end: { line: 11, character: 29 } }, 'replaces all typed inside the quotes');
   });
 

@@ -135,6 +135,36 @@ describe('language server: editing', function () {
     });
   });
 
+  describe('rename to an id that is taken', () => {
+    const text = `${HEADER}priority P1 "One" {\n  commitment P1.1 "Do a thing"\n  commitment P1.2 "Do another thing"\n}\npriority P2 "Two" {\n  commitment P2.1 "Do a third thing"\n}\n`;
+
+    it('refuses a commitment id its priority already has, saying where it is used', async () => {
+      const { uri } = await openScratch(text);
+      const at = positionOf(text, 'commitment P1.1', 12);
+      await assert.rejects(
+        client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: at, newName: 'P1.2' }),
+        (e: Error) => {
+          assert.match(e.message, /^Commitment P1\.2 already exists in priority P1, on line 8 \("Do another thing"\)/);
+          return true;
+        },
+      );
+    });
+
+    it('refuses a priority id the file already has', async () => {
+      const { uri } = await openScratch(text);
+      await assert.rejects(
+        client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'priority P2', 10), newName: 'P1' }),
+        /Priority P1 already exists, on line 6 \("One"\)/,
+      );
+    });
+
+    it('accepts an id used only in another priority', async () => {
+      const { uri } = await openScratch(text);
+      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'commitment P2.1', 12), newName: 'P1.1' });
+      assert.match(applyTextEdits(text, editsFor(edit, uri)), /priority P2 "Two" \{\n {2}commitment P1\.1 "Do a third thing"/);
+    });
+  });
+
   describe('code actions', () => {
     it('offers the rules’ fixes: the catalogue title of an indicator', async () => {
       const { uri, diagnostics } = await openScratch(`${HEADER}priority P1 "One" {\n  measure NI 40 "Drug users in treatment"\n}\n`);
@@ -243,9 +273,25 @@ describe('language server: editing', function () {
     const uri = await client.open(frameworkPath);
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
     const at = (needle: string): string | undefined => lenses.find((l) => l.range.start.line === lineOf(frameworkText, needle))?.command?.title;
-    assert.equal(at('action 20 "'), 'supported by 2 local commitments');
-    assert.equal(at('action 21 "'), 'supported by 1 local commitment');
-    assert.equal(at('action 1 "'), 'no local commitment supports this action');
+    assert.equal(at('action 20 "'), 'supported by 2 local commitments (1 strategy)');
+    assert.equal(at('action 21 "'), 'supported by 1 local commitment (1 strategy)');
+    assert.equal(at('action 1 "'), undefined, 'no lens saying "none" over every unsupported action');
+    // One count throughout: an aim counts what answers to it or to any of its actions.
+    assert.equal(at('aim PC.2 "'), '2 local commitments and priorities answer to this aim or its actions (1 strategy)');
+    assert.equal(at('aim PC.1 "'), '1 local commitment or priority answers to this aim or its actions (1 strategy)');
+    assert.equal(at('aim FAM.1 "'), 'no local commitment answers to this aim or its actions');
+    const setLenses = async (settings: Record<string, unknown>): Promise<void> => {
+      const refreshed = client.nextRefresh('workspace/codeLens/refresh');
+      client.settings = settings;
+      await client.configurationChanged();
+      await refreshed;
+    };
+    await setLenses({ '*': { codeLens: { framework: 'all' } } });
+    const all = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+    assert.equal(all.find((l) => l.range.start.line === lineOf(frameworkText, 'action 1 "'))?.command?.title, 'no local commitment supports this action');
+    await setLenses({ '*': { codeLens: { framework: 'off' } } });
+    assert.deepEqual((await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [], []);
+    await setLenses({});
     const twenty = lenses.find((l) => l.range.start.line === lineOf(frameworkText, 'action 20 "'));
     assert.equal(twenty?.command?.command, 'strategy.showReferences');
     assert.equal((twenty?.command?.arguments?.[2] as unknown[]).length, 2);

@@ -66,6 +66,15 @@ describe('language server: navigation', function () {
       assert.match(text, /\*\*NI 2\*\* — _title not in the catalogue_/);
     });
 
+    it('shows the document’s own wording of an indicator the catalogue has no title for, marked as such, never a guess', async () => {
+      const path = join(WORKSPACE_FIXTURES, 'worded-indicator-scratch.strategy');
+      const scratchText = 'strategy "S" {\n  framework drugs-2008\n}\n\npriority 1 "One" {\n  measure NI 2 "People who feel they belong to their neighbourhood"\n}\n';
+      const uri = await client.open(path, scratchText);
+      const text = hoverText(await hover(uri, positionOf(scratchText, 'measure NI 2', 9)));
+      await client.close(uri);
+      assert.match(text, /\*\*NI 2\*\* — “People who feel they belong to their neighbourhood” _\(this document's wording; the catalogue has no title\)_/);
+    });
+
     it('shows a national action’s text, owner, timing and outcome', async () => {
       const text = hoverText(await hover(GLOS, positionOf(glosText, 'supports action 20', 16)));
       assert.match(text, /\*\*National action 20\*\* · framework `drugs-2008` · aim PC\.2/);

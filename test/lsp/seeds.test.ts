@@ -99,7 +99,7 @@ describe('language server: the converted seeds', function () {
     await client.open(join(folder.path, ACTION_PLAN));
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: planUri() } })) ?? [];
     const three = lenses.find((l) => l.range.start.line === lineOf(planText, 'action 3 "'));
-    assert.equal(three?.command?.title, 'supported by 1 local commitment');
+    assert.equal(three?.command?.title, 'supported by 1 local commitment (1 strategy)');
     await client.close(planUri());
     await client.close(glosUri());
   });

@@ -28,6 +28,7 @@ import {
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
   ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -39,6 +40,7 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type ShowDocumentParams,
   type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from '../../support/paths.js';
@@ -106,6 +108,8 @@ export interface StartOptions {
 export class LspClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: ShowMessageParams[] = [];
+  /** `window/showDocument` requests the server sent (a fix placing the cursor, for one). */
+  readonly shownDocuments: ShowDocumentParams[] = [];
   readonly logs: string[] = [];
   readonly registrations: string[] = [];
   readonly statuses: StatusParams[] = [];
@@ -158,7 +162,15 @@ export class LspClient {
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => {
       this.progressCreated++;
     });
-    connection.onRequest('window/showMessageRequest', () => null);
+    // Messages the server asks the user about (showWarningMessage and the like are requests) are messages too.
+    connection.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+      this.messages.push(p);
+      return null;
+    });
+    connection.onRequest(ShowDocumentRequest.type, (p) => {
+      this.shownDocuments.push(p);
+      return { success: true };
+    });
     for (const method of ['workspace/codeLens/refresh', 'workspace/semanticTokens/refresh', 'workspace/inlayHint/refresh']) {
       connection.onRequest(method, () => {
         this.refreshes.push(method);

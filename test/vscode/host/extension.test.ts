@@ -69,11 +69,21 @@ describe('the extension in VS Code', () => {
     assert.equal(doc.getText(doc.getWordRangeAtPosition(new vscode.Position(1, 14))), 'PC.1');
   });
 
-  it('offers the commitment snippet in completion', async () => {
-    const { doc } = await open(strategyFiles()[0]!);
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(doc.lineCount - 1, 0), undefined, 200);
-    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const prefix of ['strategy', 'priority', 'commitment']) assert.ok(snippets.includes(prefix), `${prefix} in ${snippets.join(', ')}`);
+  it('offers statements only where they may stand: one source of snippets, the server’s', async () => {
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'strategy',
+      content: 'strategy "S" {\n  period 2010-04 to 2013-03\n}\n\npriority P1 "One" {\n  commitment P1.1 "Do" {\n    \n  }\n}\n\n',
+    });
+    const labelsAt = async (line: number, character: number): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, character), undefined, 500);
+      return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    };
+    const inCommitment = await labelsAt(6, 4);
+    assert.ok(inCommitment.some((l) => l.startsWith('owner')), inCommitment.join(', '));
+    for (const l of inCommitment) assert.ok(!/^(strategy|priority|framework)\b/.test(l), `${l} offered inside a commitment`);
+    const topLevel = await labelsAt(9, 0);
+    assert.ok(topLevel.some((l) => l.startsWith('priority')), topLevel.join(', '));
+    assert.ok(!topLevel.some((l) => l.startsWith('strategy')), 'no second header');
   });
 
   it('contributes its settings with their defaults', () => {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { format } from '../../../grammar/formatter.js';
-import { activateExtension, cliFindings, codeOf, diagnosticsOf, linkAction, open, positionOf, revert, serverDiagnostics, severityName, strategyFiles, workspaceRoot, type CliFinding } from './support.js';
+import { activateExtension, cliFindings, codeOf, diagnosticsOf, linkAction, open, positionOf, revert, serverDiagnostics, severityName, strategyFiles, until, workspaceRoot, type CliFinding } from './support.js';
 import { REPO } from '../../support/paths.js';
 import { tokenize } from './textmate.js';
 
@@ -64,6 +64,47 @@ describe('language features through VS Code', () => {
         uri.path,
       );
     }
+  });
+
+  it('shows the problems of a strategy file nobody has opened (pulled workspace diagnostics)', async function () {
+    this.timeout(120_000);
+    const dir = vscode.Uri.joinPath(workspaceRoot(), 'closed-check');
+    const uri = vscode.Uri.joinPath(dir, 'never-opened.strategy');
+    await vscode.workspace.fs.createDirectory(dir);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('strategy "Never opened" {\n  period 2010-04 to 2013-03\n}\n\npriority P1 "One" {\n  commitment P1.1 "Do a thing"\n}\n'));
+    try {
+      const expected = (await cliFindings(workspaceRoot().fsPath, 'closed-check')).filter((f) => f.file === uri.fsPath);
+      assert.ok(expected.some((f) => f.ruleId === 'missing-owner'), 'the CLI finds the missing owner');
+      const shown = await diagnosticsOf(uri, (d) => d.length === expected.length, `${expected.length} diagnostics on a file never opened`);
+      assert.deepEqual(shown.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)}`).sort(), expected.map((f) => `${f.line}:${f.column} ${f.ruleId}`).sort());
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'still not open');
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+    }
+  });
+
+  it('opens a rule’s page, rendered and read-only, from a diagnostic’s code link', async function () {
+    this.timeout(60_000);
+    const uri = strategyFiles()[0]!;
+    const [diagnostic] = await diagnosticsOf(uri);
+    const link = typeof diagnostic!.code === 'object' ? diagnostic!.code.target : undefined;
+    assert.equal(link?.scheme, 'strategy-docs');
+    const page = await vscode.workspace.openTextDocument(link!);
+    assert.match(page.getText(), /^# /, 'the page’s markdown');
+    // What the Problems panel's link does: open the URI; the rendered preview takes the source's place.
+    await vscode.commands.executeCommand('vscode.open', link);
+    const preview = await until(
+      vscode.window.tabGroups.onDidChangeTabs,
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType)),
+      'a markdown preview tab',
+    );
+    assert.ok(preview);
+    assert.ok(!vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'strategy-docs'), 'no editable source tab');
+    await vscode.window.tabGroups.close(preview);
+  });
+
+  it('wraps long prose lines in strategy files', () => {
+    assert.equal(vscode.workspace.getConfiguration('editor', { languageId: 'strategy' }).get('wordWrap'), 'on');
   });
 
   it('completes `NI 4` in a measure with NI 40 and its title', async () => {

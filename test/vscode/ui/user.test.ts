@@ -103,7 +103,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     walk(root);
     // vsce stores README.md, CHANGELOG.md and LICENSE as readme.md, changelog.md and LICENSE.txt.
     const have = new Set(files.map((f) => f.toLowerCase()));
-    for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/converter.js', 'syntaxes/strategy.tmLanguage.json', 'language-configuration.json', 'snippets/strategy.code-snippets', 'schemas/strategy.config.schema.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'docs/rules/README.md']) {
+    for (const f of ['package.json', 'dist/extension.js', 'dist/server.js', 'dist/converter.js', 'syntaxes/strategy.tmLanguage.json', 'language-configuration.json', 'schemas/strategy.config.schema.json', 'images/icon.png', 'readme.md', 'changelog.md', 'LICENSE.txt', 'docs/rules/README.md']) {
       assert.ok(have.has(f.toLowerCase()), `${f} in ${files.join(', ')}`);
     }
     const unwanted = files.filter((f) => /\.ts$|^(client|server|grammar|test|seeds|node_modules|out|scripts|bench|\.ci|\.tools)\//.test(f));
@@ -143,7 +143,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     this.timeout(60_000);
     await wb.quickOpen(basename(seed.strategy));
     await wb.goTo(seed.measureLine, 1);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type('measure NI 4');
     const title = 'Number of drug users recorded as being in effective treatment';
@@ -174,7 +174,7 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     // The author opens a block on a commitment and links it to a national action, as a person types it
     // (the editor closes the brace and indents the new line).
     await wb.goTo(seed.commitmentLine, 1);
-    await wb.page.keyboard.press('End');
+    await wb.endOfLine();
     await wb.page.keyboard.type(' {');
     await wb.page.keyboard.press('Enter');
     await wb.page.keyboard.type(`supports action ${seed.action}`);

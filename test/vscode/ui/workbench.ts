@@ -66,8 +66,8 @@ export class Workbench {
     await this.page.keyboard.press('Control+P');
     await this.page.waitForSelector('.quick-input-widget input');
     await this.page.keyboard.type(fileName);
-    await this.page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${q(fileName)}"]`);
-    await this.page.keyboard.press('Enter');
+    // The row of that file (a source document of the same name may rank first): picked, not just the top row.
+    await this.page.locator(`.quick-input-list .monaco-list-row[aria-label*="${q(fileName)}"]`).first().click();
     await this.activeTab(fileName);
     await this.page.waitForSelector('.editor-instance .monaco-editor .view-line');
   }
@@ -92,6 +92,16 @@ export class Workbench {
     await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.cursorAt(line, column);
+  }
+
+  /**
+   * To the end of the line the cursor is on. Strategy files wrap long prose
+   * (`editor.wordWrap` is on for them): one End stops at the end of the
+   * wrapped row, a second goes on to the end of the line.
+   */
+  async endOfLine(): Promise<void> {
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('End');
   }
 
   async cursorAt(line: number, column?: number): Promise<void> {
