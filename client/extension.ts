@@ -94,6 +94,10 @@ export function activate(context: vscode.ExtensionContext): StrategyExtensionApi
     }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     registerReportPreviewCommand(COMMANDS.openReportPreview, () => client),
+    // Trust granted: the server starts again without Restricted Mode's limits.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.restart();
+    }),
   );
 
   const activationMs = Math.round(performance.now() - loadedAt);

@@ -26,8 +26,10 @@ export function createLanguageClient(serverModule: string, output: vscode.LogOut
     // and pulls the `strategy` settings (workspace/configuration), so the client needs to push neither.
     outputChannel: output,
     traceOutputChannel: output,
-    // Rule links open the rendered page, read-only (rule-docs.ts serves the scheme).
-    initializationOptions: { ruleDocsScheme: RULE_DOCS_SCHEME },
+    // Rule links open the rendered page, read-only (rule-docs.ts serves the scheme). In an untrusted workspace
+    // (Restricted Mode) the server reads no framework or indicator file outside the workspace folders; asked at each
+    // start, so a restart after trust is granted lifts it.
+    initializationOptions: () => ({ ruleDocsScheme: RULE_DOCS_SCHEME, workspaceTrusted: vscode.workspace.isTrusted }),
   };
   // The id 'strategy' makes the client read the `strategy.trace.server` setting.
   return new LanguageClient(LANGUAGE_ID, 'Strategy Language Server', serverOptions, clientOptions);

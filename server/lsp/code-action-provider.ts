@@ -167,8 +167,9 @@ export async function provideCodeActions(project: Project, params: CodeActionPar
   if (!doc) return [];
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  if (wanted(only, CodeActionKind.QuickFix)) actions.push(...ruleActions(project, key, doc, params, cursor));
-  if (wanted(only, LINK_ACTION_KIND)) actions.push(...linkActions(project, doc, params));
+  // Loops, not spreads: a document with a hundred thousand findings would overflow the stack.
+  if (wanted(only, CodeActionKind.QuickFix)) for (const a of ruleActions(project, key, doc, params, cursor)) actions.push(a);
+  if (wanted(only, LINK_ACTION_KIND)) for (const a of linkActions(project, doc, params)) actions.push(a);
   // Source actions are asked for by name (on save, from the menu), not offered at every cursor.
   if (only?.some((o) => FIX_ALL_KIND === o || FIX_ALL_KIND.startsWith(`${o}.`))) {
     const fixAll = await fixAllAction(project, key, doc, params.textDocument.uri, new Slicer(token));

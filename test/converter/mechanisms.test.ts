@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { convertFile, convertText } from '../../client/converter/index.js';
 import { coverageOf } from '../../client/converter/report.js';
 import type { Statement } from '../../grammar/index.js';
@@ -182,6 +183,44 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     assert.deepEqual(owners(without), []);
     const withRule = ofKind(convert(md, { columns: [{ pattern: '^go-to person$', role: 'owner' }] }).all, 'commitment')[0]!;
     assert.deepEqual(owners(withRule), ['Director of Place']);
+  });
+});
+
+describe('readers hand on the same tables', function () {
+  this.timeout(30000);
+
+  it('plain text set out in aligned columns is a table', () => {
+    const { text } = convertText(
+      `Riverside Delivery Plan 2024-2026\n\nPriority 1: Safer streets\n\nThe plan for the first year.\n\nAction                                   Lead                 Timescale\nOpen a night-time safety hub             Community Safety     March 2025\nReview licensing conditions              Licensing team       2025/26\n`,
+      'plan.txt',
+    );
+    assert.match(text, /commitment "Open a night-time safety hub" \{\n\s+owner "Community Safety"\n\s+timing 2025-03 "March 2025"/);
+    assert.match(text, /commitment "Review licensing conditions" \{\n\s+owner "Licensing team"/);
+  });
+
+  it('a Word table with a cell merged across the row reads it as a band naming the rows below', async () => {
+    const cell = (t: string, columnSpan?: number): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun(t)] })], ...(columnSpan ? { columnSpan } : {}) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Riverside Action Plan 2025', bold: true })] }),
+            new Table({
+              rows: [
+                new TableRow({ children: [cell('Action'), cell('Lead'), cell('Timescale')] }),
+                new TableRow({ children: [cell('SAFER STREETS', 3)] }),
+                new TableRow({ children: [cell('Map CCTV coverage'), cell('Police'), cell('2025/26')] }),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const dir = scratch();
+    const file = join(dir, 'plan.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const { text } = await convertFile(file);
+    assert.match(text, /priority "SAFER STREETS" \{\n\s+commitment "Map CCTV coverage" \{\n\s+owner Police|priority "SAFER STREETS" \{\n\s+commitment "Map CCTV coverage" \{\n\s+owner "Police"/);
   });
 });
 

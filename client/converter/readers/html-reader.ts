@@ -193,7 +193,11 @@ export function readHtml(source: string): Block[] {
             else blocks.push({ kind: 'list', ordered: list.ordered, items: list.items, line: list.line });
           }
         } else if (name === 'tr') {
-          if (row && table && row.cells.length > 0) table.rows.push({ cells: unspan(row.cells, table.covered).map((c) => parseCell(c.trim())), line: row.line });
+          if (row && table && row.cells.length > 0) {
+            // One cell spanning the row (`colspan`, or a Word cell merged across): a band, as in a PDF table.
+            const band = row.cells.length === 1 && row.cells[0]!.colspan > 1;
+            table.rows.push({ cells: unspan(row.cells, table.covered).map((c) => parseCell(c.trim())), line: row.line, ...(band ? { band: true } : {}) });
+          }
           row = undefined;
         } else if (name === 'table' || name === 'dl') {
           if (name === 'dl') flushDefinition();
