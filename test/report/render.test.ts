@@ -4,7 +4,7 @@ import { md, renderMarkdown } from '../../server/report/render-markdown.js';
 import { previewPage } from '../../server/report/preview-page.js';
 import { timelineSvg, yearOf } from '../../server/report/timeline-svg.js';
 import { FRAMEWORK, STRATEGY_A, STRATEGY_B } from './fixtures.js';
-import { reportOf } from './report-model.test.js';
+import { reportOf } from './seed-reports.js';
 
 describe('report renderers', () => {
   it('escapes what documents say: a title cannot inject markup into the page or a table', () => {

@@ -2,19 +2,9 @@ import { strict as assert } from 'node:assert';
 import { lintDocument } from '../../server/analysis/engine.js';
 import { Workspace } from '../../server/analysis/workspace.js';
 import { nationalIndicatorSet } from '../../server/catalogue/indicator-catalogue.js';
-import { buildReport } from '../../server/report/build-report.js';
-import { ReportSchema, type Report } from '../../server/report/report-model.js';
+import { ReportSchema } from '../../server/report/report-model.js';
 import { FRAMEWORK, STRATEGY_A, STRATEGY_B } from './fixtures.js';
-
-export function reportOf(files: Record<string, string>, targets = Object.keys(files)): Report {
-  const ws = new Workspace();
-  for (const [name, text] of Object.entries(files)) ws.set(name, text);
-  const entries = targets.map((file) => {
-    const doc = ws.get(file)!;
-    return { doc, file, findings: lintDocument(doc, ws).findings };
-  });
-  return buildReport(entries, ws, { catalogue: nationalIndicatorSet(), displayOf: (u) => u, version: 'test' });
-}
+import { reportOf } from './seed-reports.js';
 
 describe('report model', () => {
   const report = reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B });

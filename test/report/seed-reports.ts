@@ -26,7 +26,8 @@ export interface NamedReport {
   readonly html: string;
 }
 
-function build(files: Record<string, string>, targets: readonly string[]): Report {
+/** The report of `targets` among `files` (all loaded, so cross-file references resolve), as the CLI builds it. */
+export function reportOf(files: Record<string, string>, targets: readonly string[] = Object.keys(files)): Report {
   const ws = new Workspace();
   for (const [name, text] of Object.entries(files)) ws.set(name, text);
   const entries = targets.map((file) => {
@@ -56,13 +57,13 @@ export async function testReports(options: HtmlOptions = { links: { kind: 'text'
   const add = (name: string, report: Report): void => {
     out.push({ name, report, html: renderHtml(report, options) });
   };
-  for (const file of Object.keys(seeds)) add(file, build(seeds, [file]));
-  add('all seeds', build(seeds, Object.keys(seeds)));
+  for (const file of Object.keys(seeds)) add(file, reportOf(seeds, [file]));
+  add('all seeds', reportOf(seeds, Object.keys(seeds)));
   const national = await nationalFiles();
-  add('national view', build(national, Object.keys(national)));
+  add('national view', reportOf(national, Object.keys(national)));
   const fixture = { 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B };
-  add('fixture', build(fixture, Object.keys(fixture)));
-  const preview = build(seeds, ['seeds/gloucestershire-drugs-strategy-2010-2013-draft.strategy']);
+  add('fixture', reportOf(fixture, Object.keys(fixture)));
+  const preview = reportOf(seeds, ['seeds/gloucestershire-drugs-strategy-2010-2013-draft.strategy']);
   out.push({ name: 'editor preview', report: preview, html: previewPage(preview, { nonce: 'test-nonce', cspSource: 'vscode-resource:' }).html });
   return out;
 }

@@ -21,7 +21,7 @@ import { itemNode, partnerFrom, targetFrom } from './entries.js';
 import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './glossary.js';
 import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
-import { readStructuredTable, recogniseTable, type ColumnRole } from './tables.js';
+import { continuedTitle, readStructuredTable, recogniseTable, type ColumnRole } from './tables.js';
 import { cardFields, cardNode, propertyFrom, splitInlineProperties, type CardField } from './properties.js';
 import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
@@ -514,7 +514,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
 function appendContinuing(out: Node[], nodes: Node[]): void {
   const first = nodes[0];
   const last = [...out].reverse().find((n) => n.kind === 'priority' || n.kind === 'section');
-  const bare = (t: string): string => t.replace(/[\s–—:-]*[([]?\s*(?:continued|cont(?:'|’)?d\.?)\s*[)\]]?\s*$/i, '').trim().toLowerCase();
+  const bare = (t: string): string => continuedTitle(t).toLowerCase();
   if (
     first &&
     last &&

@@ -331,7 +331,7 @@ export function readStructuredTable(table: TableBlock, columns: TableColumns, ct
 }
 
 /** A group's title without the "(continued)" a page break added to it. */
-function continuedTitle(title: string): string {
+export function continuedTitle(title: string): string {
   return title.replace(/[\s–—:-]*[([]?\s*(?:continued|cont(?:'|’)?d\.?)\s*[)\]]?\s*$/i, '').trim() || title;
 }
 
