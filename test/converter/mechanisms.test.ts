@@ -177,6 +177,12 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     ]);
   });
 
+  it('a column of codes numbers the rows only when each row has its own; a shared code is no id', () => {
+    const table = (a: string, b: string): string => `# Plan\n\n## Priority 1: Safety\n\n| Action | Code | Lead |\n|---|---|---|\n| Open a hub | ${a} | Police |\n| Map CCTV | ${b} | Council |\n`;
+    assert.deepEqual(ofKind(convert(table('R1', 'R2')).all, 'commitment').map((c) => c.id?.value), ['R1', 'R2']);
+    assert.deepEqual(ofKind(convert(table('SO6', 'SO6')).all, 'commitment').map((c) => c.id?.value), [undefined, undefined]);
+  });
+
   it('a column rule in the config says what a header the converter does not know holds', () => {
     const md = `# Plan\n\n## Priority 1: Safety\n\n| Deliverable | Go-to person | Milestone |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
     const without = ofKind(convert(md).all, 'commitment')[0]!;

@@ -65,7 +65,8 @@ const ROW_NUMBER = /^\(?(?:[A-Za-z]{0,3}\d{1,3}(?:\.\d{1,3})*|[a-z]|[ivx]{1,4})[
 /** Columns whose body cells are all row numbers ("1.", "2a", "R3") number the rows. */
 function numbersRows(table: TableBlock, headerRow: number, k: number): boolean {
   const cells = table.rows.slice(headerRow + 1).filter((r) => !r.band).map((r) => r.cells[k]?.text.trim() ?? '').filter(Boolean);
-  return cells.length >= 1 && cells.every((c) => ROW_NUMBER.test(c));
+  // Row numbers are each their own: a column repeating "SO6" names a shared outcome, not a row.
+  return cells.length >= 1 && cells.every((c) => ROW_NUMBER.test(c)) && new Set(cells).size === cells.length;
 }
 
 function textIn(table: TableBlock, headerRow: number, k: number): number {
