@@ -1,11 +1,14 @@
-/** Lexing, with errors explained for authors. One lexer instance, built at load. */
-import { Lexer, type IToken } from 'chevrotain';
+/**
+ * Lexing, with errors explained for authors. The tokens come from the
+ * hand-written scanner (`scanner.ts`), which yields what Chevrotain's lexer
+ * would for the definitions in `tokens.ts`.
+ */
+import type { IToken } from 'chevrotain';
 import type { Comment, Range } from './ast.js';
-import { allTokens, UnterminatedString } from './tokens.js';
+import { UnterminatedString } from './tokens.js';
 import type { LineIndex } from './positions.js';
 import { tokenRange } from './positions.js';
-
-const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+import { scan } from './scanner.js';
 
 export interface LexProblem {
   readonly message: string;
@@ -24,7 +27,7 @@ function explainCharacters(found: string): string {
 }
 
 export function lex(text: string, lines: LineIndex): LexResult {
-  const result = lexer.tokenize(text);
+  const result = scan(text);
   const problems: LexProblem[] = [];
   let coveredUntil = -1;
   for (const e of result.errors) {
@@ -47,6 +50,6 @@ export function lex(text: string, lines: LineIndex): LexResult {
       problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: tokenRange(t) });
     }
   }
-  const comments = (result.groups['comments'] ?? []).map((t) => ({ text: t.image.slice(2), range: tokenRange(t) }));
+  const comments = result.comments.map((t) => ({ text: t.image.slice(2), range: tokenRange(t) }));
   return { tokens: result.tokens, comments, problems };
 }
