@@ -217,6 +217,71 @@ function somethingStartsAt(text: string, i: number): boolean {
   return c === C.CurlyOpen && curlyEnd(text, i) >= 0;
 }
 
+/** A token as Chevrotain's lexer makes it: the same fields in the same order, so the parser sees one object shape. */
+function token(text: string, tokenType: TokenType, start: number, end: number, line: number, column: number): IToken {
+  return {
+    image: text.slice(start, end),
+    startOffset: start,
+    endOffset: end - 1,
+    startLine: line,
+    endLine: line,
+    startColumn: column,
+    endColumn: column + (end - start) - 1,
+    tokenTypeIdx: tokenType.tokenTypeIdx!,
+    tokenType,
+  };
+}
+
+/**
+ * The token that starts at `i` (not whitespace): its type and end, or
+ * undefined where nothing starts (an unexpected character).
+ */
+function tokenAt(text: string, i: number, c: number): { type: TokenType; end: number } | undefined {
+  if (isWordStart(c)) {
+    if (c === C.N) {
+      const end = indicatorEnd(text, i);
+      if (end >= 0) return { type: IndicatorCode, end };
+    }
+    const end = nameEnd(text, i);
+    return { type: (end - i <= 12 ? WORD_TOKENS.get(text.slice(i, end)) : undefined) ?? Name, end };
+  }
+  if (isDigit(c)) {
+    const date = dateEnd(text, i);
+    return date >= 0 ? { type: DateLiteral, end: date } : { type: NumberLiteral, end: numberEnd(text, i) };
+  }
+  switch (c) {
+    case C.Quote: {
+      const end = stringEnd(text, i);
+      return end < 0 ? { type: StringLiteral, end: -end } : { type: UnterminatedString, end };
+    }
+    case C.LCurly:
+      return { type: LCurly, end: i + 1 };
+    case C.RCurly:
+      return { type: RCurly, end: i + 1 };
+    case C.Comma:
+      return { type: Comma, end: i + 1 };
+    case C.Percent:
+      return { type: Percent, end: i + 1 };
+    case C.Slash: {
+      if (text.charCodeAt(i + 1) !== C.Slash) return { type: Slash, end: i + 1 };
+      let end = i + 2;
+      const n = text.length;
+      while (end < n) {
+        const d = text.charCodeAt(end);
+        if (d === C.LF || d === C.CR) break;
+        end++;
+      }
+      return { type: LineComment, end };
+    }
+    case C.CurlyOpen: {
+      const end = curlyEnd(text, i);
+      return end >= 0 ? { type: CurlyString, end } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function scan(text: string): ScanResult {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
@@ -225,22 +290,6 @@ export function scan(text: string): ScanResult {
   let line = 1;
   let lineStart = 0;
   let i = 0;
-  const push = (list: IToken[], tokenType: TokenType, end: number): void => {
-    const column = i - lineStart + 1;
-    // The same shape, in the same order, as Chevrotain's own token objects.
-    list.push({
-      image: text.slice(i, end),
-      startOffset: i,
-      endOffset: end - 1,
-      startLine: line,
-      endLine: line,
-      startColumn: column,
-      endColumn: column + (end - i) - 1,
-      tokenTypeIdx: tokenType.tokenTypeIdx!,
-      tokenType,
-    });
-    i = end;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
@@ -258,63 +307,11 @@ export function scan(text: string): ScanResult {
       } while (i < n);
       continue;
     }
-    if (isWordStart(c)) {
-      if (c === C.N) {
-        const end = indicatorEnd(text, i);
-        if (end >= 0) {
-          push(tokens, IndicatorCode, end);
-          continue;
-        }
-      }
-      const end = nameEnd(text, i);
-      const word = end - i <= 12 ? WORD_TOKENS.get(text.slice(i, end)) : undefined;
-      push(tokens, word ?? Name, end);
+    const found = tokenAt(text, i, c);
+    if (found) {
+      (found.type === LineComment ? comments : tokens).push(token(text, found.type, i, found.end, line, i - lineStart + 1));
+      i = found.end;
       continue;
-    }
-    if (isDigit(c)) {
-      const date = dateEnd(text, i);
-      if (date >= 0) push(tokens, DateLiteral, date);
-      else push(tokens, NumberLiteral, numberEnd(text, i));
-      continue;
-    }
-    switch (c) {
-      case C.Quote: {
-        const end = stringEnd(text, i);
-        if (end < 0) push(tokens, StringLiteral, -end);
-        else push(tokens, UnterminatedString, end);
-        continue;
-      }
-      case C.LCurly:
-        push(tokens, LCurly, i + 1);
-        continue;
-      case C.RCurly:
-        push(tokens, RCurly, i + 1);
-        continue;
-      case C.Comma:
-        push(tokens, Comma, i + 1);
-        continue;
-      case C.Percent:
-        push(tokens, Percent, i + 1);
-        continue;
-      case C.Slash:
-        if (text.charCodeAt(i + 1) === C.Slash) {
-          let end = i + 2;
-          while (end < n) {
-            const d = text.charCodeAt(end);
-            if (d === C.LF || d === C.CR) break;
-            end++;
-          }
-          push(comments, LineComment, end);
-        } else push(tokens, Slash, i + 1);
-        continue;
-      case C.CurlyOpen: {
-        const end = curlyEnd(text, i);
-        if (end >= 0) {
-          push(tokens, CurlyString, end);
-          continue;
-        }
-        break;
-      }
     }
     // Nothing starts here: skip to where something does, as one error.
     const start = i;
