@@ -20,8 +20,9 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SERVER = join(REPO, 'dist', 'server.js');
 const args = process.argv.slice(2);
+// `--server DIR/dist/server.js` measures another build (the previous implementation) with the same client.
+const SERVER = args.includes('--server') ? args[args.indexOf('--server') + 1] : join(REPO, 'dist', 'server.js');
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
@@ -30,6 +31,7 @@ const FILES = option('files', 1000);
 const MEGABYTES = option('mb', 52);
 const REQUESTS = option('requests', 200);
 const KEEP = args.includes('--keep');
+const EDITS = option('edits', 30);
 
 const GOALS = { completionP95: 20, hoverP95: 20, diagnosticsAfterEdit: 50, index: 3000, rssMb: 300 };
 
@@ -184,6 +186,27 @@ async function measureEdits(server, uri, text, edits) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, parseP50: percentile(parse.slice(1), 50), lintP50: percentile(lint.slice(1), 50) };
 }
 
+/** Completion sent right after an edit of the 1 MB document, while its reparse is pending or running. */
+async function completionDuringReparse(server, uri, text, count) {
+  const at = positionsIn(text, count).completion;
+  const anchor = positionAt(text, text.indexOf('commitment P1.1 "') + 'commitment P1.1 "'.length);
+  let version = 10_000;
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    version++;
+    const arrived = server.diagnosticsFor(uri, version);
+    await server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: anchor, end: anchor }, text: 'y' }],
+    });
+    const t = performance.now();
+    await server.connection.sendRequest(rpc.CompletionRequest.type, { textDocument: { uri }, position: at[i] });
+    times.push(performance.now() - t);
+    await arrived;
+  }
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+}
+
 function seedsFolder() {
   const dir = mkdtempSync(join(tmpdir(), 'strategy-bench-seeds-'));
   const seeds = join(REPO, 'seeds');
@@ -268,7 +291,14 @@ async function main() {
     const server = await startServer(fixtures, { diagnosticsDelay: 0 });
     const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
     const bigUri = await openDocument(server, join(fixtures, 'big-1mb.strategy'), bigText);
-    results.scenarios.noDelay = { diagnosticsAfterEdit: await measureEdits(server, bigUri, bigText, 30) };
+    const rssBeforeEdits = rssMb(server.child.pid);
+    const diagnosticsAfterEdit = await measureEdits(server, bigUri, bigText, EDITS);
+    const rssAfterEdits = rssMb(server.child.pid);
+    const smallText = generatedStrategy(9998, 60 * 1024, 'national-0');
+    const smallUri = await openDocument(server, join(fixtures, 'small-60kb.strategy'), smallText);
+    const smallEdits = await measureEdits(server, smallUri, smallText, Math.max(EDITS, 50));
+    const duringReparse = await completionDuringReparse(server, bigUri, bigText, 40);
+    results.scenarios.noDelay = { diagnosticsAfterEdit, rssBeforeEdits, rssAfterEdits, edits: EDITS, smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits }, completionDuringReparse: duringReparse };
     await server.stop();
     rmSync(fixtures, { recursive: true, force: true });
   }
@@ -361,6 +391,9 @@ function report(r) {
     [`  didChange → diagnostics p50 / p95 (n=${g.bigDocument.diagnosticsAfterEdit.n}), adaptive pause`, `${ms(g.bigDocument.diagnosticsAfterEdit.p50)} / ${ms(g.bigDocument.diagnosticsAfterEdit.p95)}`, `< ${GOALS.diagnosticsAfterEdit} ms`, verdict(g.bigDocument.diagnosticsAfterEdit.p50, GOALS.diagnosticsAfterEdit)],
     [`  didChange → diagnostics p50 / p95, no pause`, `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.p95)}`, `< ${GOALS.diagnosticsAfterEdit} ms`, verdict(r.scenarios.noDelay.diagnosticsAfterEdit.p50, GOALS.diagnosticsAfterEdit)],
     ['    of which parse / lint (server, p50)', `${ms(r.scenarios.noDelay.diagnosticsAfterEdit.parseP50)} / ${ms(r.scenarios.noDelay.diagnosticsAfterEdit.lintP50)}`, '', ''],
+    [`  server RSS before / after ${r.scenarios.noDelay.edits} edits of the 1 MB document`, `${r.scenarios.noDelay.rssBeforeEdits.toFixed(0)} / ${r.scenarios.noDelay.rssAfterEdits.toFixed(0)} MB`, 'flat', ''],
+    [`  completion p50 / p95 while a reparse is pending (n=${r.scenarios.noDelay.completionDuringReparse.n})`, `${ms(r.scenarios.noDelay.completionDuringReparse.p50)} / ${ms(r.scenarios.noDelay.completionDuringReparse.p95)}`, `p95 < ${GOALS.completionP95} ms`, verdict(r.scenarios.noDelay.completionDuringReparse.p95, GOALS.completionP95)],
+    [`60 KB document: didChange → diagnostics p50 / p95, no pause (n=${r.scenarios.noDelay.smallDocument.diagnosticsAfterEdit.n})`, `${ms(r.scenarios.noDelay.smallDocument.diagnosticsAfterEdit.p50)} / ${ms(r.scenarios.noDelay.smallDocument.diagnosticsAfterEdit.p95)}`, '< 15 ms', verdict(r.scenarios.noDelay.smallDocument.diagnosticsAfterEdit.p95, 15)],
   ];
   const w = r.scenarios.workspaceDiagnostics;
   rows.push(

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const passthrough = process.argv.slice(2);
 let failed = false;
-for (const script of ['bench/core.mjs', 'bench/convert.mjs', 'bench/lsp.mjs', 'bench/hardening.mjs', 'bench/report.mjs']) {
+for (const script of ['bench/core.mjs', 'bench/convert.mjs', 'bench/lsp.mjs', 'bench/hardening.mjs', 'bench/report.mjs', 'bench/speed.mjs']) {
   if (!existsSync(`${root}/${script}`)) continue;
   console.log(`\n── ${script} ──`);
   const r = spawnSync(process.execPath, ['--expose-gc', script, ...passthrough], { cwd: root, stdio: 'inherit' });

@@ -7,3 +7,4 @@ export { parseDateText } from './dates.js';
 export { documentKindOf, statementsAllowedIn, type BlockKind } from './structure.js';
 export { format, type FormatResult } from './formatter.js';
 export { StatementSchema, DocumentSchema, ExportSchema, EXPORT_FORMAT_VERSION, type ExportedModel } from './model-schema.js';
+export { mayDeclareFramework } from './framework-heads.js';

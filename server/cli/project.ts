@@ -4,6 +4,8 @@
  */
 import { readBoundedTextFile, type TextShape } from '../analysis/text-file.js';
 import { Workspace } from '../analysis/workspace.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
+import { mayDeclareFramework } from '../../grammar/index.js';
 import { displayPath, expandPaths, type IgnoreOptions, type PathProblem } from '../workspace-files/files.js';
 
 export interface LoadedProject {
@@ -13,6 +15,36 @@ export interface LoadedProject {
   readonly problems: PathProblem[];
   /** The byte-order mark and line endings of each target, for a rewrite to keep. */
   readonly shapes: ReadonlyMap<string, TextShape>;
+  /**
+   * With `deferParsing`: the texts of the targets that declare no framework,
+   * not yet parsed (nothing else depends on them; see `documentFor`).
+   */
+  readonly deferred: ReadonlyMap<string, string>;
+}
+
+export interface LoadOptions {
+  /**
+   * Parse up front only the files that may declare a framework (what other
+   * files depend on); the rest are parsed when they are linted and let go
+   * after, so a run holds one tree at a time rather than all of them.
+   */
+  readonly deferParsing?: boolean;
+}
+
+/**
+ * The analysis of a target: from the workspace, or parsed now from its
+ * deferred text (and added to the workspace until `release`).
+ */
+export function documentFor(project: LoadedProject, path: string): AnalysedDocument | undefined {
+  const doc = project.workspace.get(path);
+  if (doc) return doc;
+  const text = project.deferred.get(path);
+  return text === undefined ? undefined : project.workspace.set(path, text);
+}
+
+/** Lets go of a deferred target's tree once it is reported. */
+export function release(project: LoadedProject, path: string): void {
+  if (project.deferred.has(path)) project.workspace.delete(path);
 }
 
 /**
@@ -41,15 +73,20 @@ function addToWorkspace(workspace: Workspace, file: string, text: string): strin
   }
 }
 
-export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: IgnoreOptions): LoadedProject {
+export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: IgnoreOptions, options: LoadOptions = {}): LoadedProject {
   const workspace = new Workspace();
+  const deferred = new Map<string, string>();
   const problems: PathProblem[] = [];
   const loaded: string[] = [];
   const shapes = new Map<string, TextShape>();
   for (const file of targets) {
     const r = readTextFile(file);
     if ('error' in r) problems.push({ path: displayPath(file, cwd), message: r.error });
-    else {
+    else if (options.deferParsing && !mayDeclareFramework(r.text)) {
+      deferred.set(file, r.text);
+      loaded.push(file);
+      shapes.set(file, r.shape);
+    } else {
       const failure = addToWorkspace(workspace, file, r.text);
       if (failure) problems.push({ path: displayPath(file, cwd), message: failure });
       else {
@@ -62,7 +99,7 @@ export function loadProject(targets: readonly string[], contextPaths: readonly s
     const context = expandPaths(contextPaths, cwd, ignore);
     for (const p of context.problems) problems.push({ path: p.path, message: `framework path: ${p.message}` });
     for (const file of context.files) {
-      if (workspace.has(file)) continue;
+      if (workspace.has(file) || deferred.has(file)) continue;
       const r = readTextFile(file);
       if ('error' in r) problems.push({ path: displayPath(file, cwd), message: `framework file ${r.error}` });
       else {
@@ -71,5 +108,5 @@ export function loadProject(targets: readonly string[], contextPaths: readonly s
       }
     }
   }
-  return { workspace, targets: loaded, problems, shapes };
+  return { workspace, targets: loaded, problems, shapes, deferred };
 }

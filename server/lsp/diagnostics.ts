@@ -42,13 +42,34 @@ export function setRuleDocsScheme(scheme: string | undefined): void {
   docsScheme = scheme;
 }
 
+/** Rule pages' URIs, converted once each: `pathToFileURL` per finding was most of the cost of publishing (issue 12). */
+const ruleDocUris = new Map<string, string>();
+
 export function ruleDocUri(ruleId: string): string {
   const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
   if (docsScheme) return `${docsScheme}:/${page}`;
-  return pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
+  let uri = ruleDocUris.get(page);
+  if (uri === undefined) {
+    uri = pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
+    ruleDocUris.set(page, uri);
+  }
+  return uri;
 }
 
-export function toDiagnostic(finding: Finding): Diagnostic {
+/** `uriOf`, converting each key once per publication (related locations name a handful of files, thousands of times). */
+function memoisedUriOf(): (key: string) => string {
+  const seen = new Map<string, string>();
+  return (key) => {
+    let uri = seen.get(key);
+    if (uri === undefined) {
+      uri = uriOf(key);
+      seen.set(key, uri);
+    }
+    return uri;
+  };
+}
+
+export function toDiagnostic(finding: Finding, uriFor: (key: string) => string = uriOf): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toLspRange(finding.range),
     severity: toLspSeverity(finding.severity),
@@ -58,10 +79,18 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
   };
   if (finding.related && finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: uriOf(r.uri), range: toLspRange(r.range) }, message: r.message }));
+    diagnostic.relatedInformation = finding.related.map((r) => ({ location: { uri: uriFor(r.uri), range: toLspRange(r.range) }, message: r.message }));
   }
   if (finding.ruleId === 'unused-suppression') diagnostic.tags = [DiagnosticTag.Unnecessary];
   return diagnostic;
+}
+
+/** One document's findings as diagnostics, each related file's URI converted once. */
+export function toDiagnostics(findings: readonly Finding[]): Diagnostic[] {
+  const uriFor = memoisedUriOf();
+  const out: Diagnostic[] = [];
+  for (const f of findings) out.push(toDiagnostic(f, uriFor));
+  return out;
 }
 
 /** A strategy.config.json that cannot be used, shown on the file itself. */
@@ -207,8 +236,9 @@ export class DiagnosticsPublisher {
     if (!result) return;
     const lintedIn = performance.now() - lintStarted;
     this.lastCostMs.set(key, parsedIn + lintedIn);
-    this.sink.sendDiagnostics({ uri: uriOf(key), version, diagnostics: result.findings.map(toDiagnostic) });
-    this.options.trace?.(`diagnostics ${uriOf(key)} v${version ?? '?'}: parse ${parsedIn.toFixed(1)} ms, lint ${lintedIn.toFixed(1)} ms, ${result.findings.length} findings`);
+    const uriFor = memoisedUriOf();
+    this.sink.sendDiagnostics({ uri: uriFor(key), version, diagnostics: result.findings.map((f) => toDiagnostic(f, uriFor)) });
+    this.options.trace?.(`diagnostics ${uriFor(key)} v${version ?? '?'}: parse ${parsedIn.toFixed(1)} ms, lint ${lintedIn.toFixed(1)} ms, ${result.findings.length} findings`);
     this.shown.add(key);
     for (const listener of this.listeners) listener(key, version);
   }

@@ -34,7 +34,7 @@ import { analyseDocument } from '../analysis/document-model.js';
 import { lintDocument, type LintResult } from '../analysis/engine.js';
 import type { DocumentSummary } from '../analysis/document-summary.js';
 import { Slicer } from './cancellation.js';
-import { toDiagnostic, type DiagnosticsSink } from './diagnostics.js';
+import { toDiagnostics, type DiagnosticsSink } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
 import type { Project } from './project.js';
 
@@ -182,7 +182,7 @@ export class WorkspaceDiagnostics {
       if (this.project.index.get(key) !== summary || this.project.isOpen(key)) continue;
       this.project.owners.set(key, doc);
       const findings = lintDocument(doc, this.project.workspace, this.project.settingsFor(key).lint).findings;
-      const diagnostics = findings.map(toDiagnostic);
+      const diagnostics = toDiagnostics(findings);
       const entry: Entry = { stamp, diagnostics, resultId: resultIdOf(diagnostics) };
       this.cache.set(key, entry);
       return entry;
@@ -201,7 +201,7 @@ export class WorkspaceDiagnostics {
     if (!result) return undefined;
     let report = this.openReports.get(result);
     if (!report) {
-      const diagnostics = result.findings.map(toDiagnostic);
+      const diagnostics = toDiagnostics(result.findings);
       report = { diagnostics, resultId: resultIdOf(diagnostics) };
       this.openReports.set(result, report);
     }

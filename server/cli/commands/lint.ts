@@ -18,7 +18,7 @@ import { colours, noColours, wantsColour } from '../formatters/colour.js';
 import { formatResults, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { totalCounts, type FileResult } from '../lint-result.js';
-import { describeInternalError, loadProject } from '../project.js';
+import { describeInternalError, documentFor, loadProject, release, type LoadedProject } from '../project.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -152,6 +152,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
 
   let targets: string[];
   let workspace: Workspace;
+  let project: LoadedProject | undefined;
   let shapes: ReadonlyMap<string, TextShape> = new Map();
   const defaultInputs = inputs.length > 0 ? inputs : ['.'];
   if (args.stdin) {
@@ -159,9 +160,9 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     const name = resolve(io.cwd, args.stdinFilename ?? '<stdin>.strategy');
     const context = inputs.length > 0 ? expandPaths(inputs, io.cwd, ignoreOptions) : { files: [], problems: [] };
     context.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    const project = loadProject(context.files, frameworkPathsOf([...context.files, name]), io.cwd, ignoreOptions);
-    project.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    workspace = project.workspace;
+    const contextProject = loadProject(context.files, frameworkPathsOf([...context.files, name]), io.cwd, ignoreOptions);
+    contextProject.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    workspace = contextProject.workspace;
     targets = [];
     try {
       workspace.set(name, text.replace(/^\ufeff/, ''));
@@ -172,7 +173,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   } else {
     const expansion = expandPaths(defaultInputs, io.cwd, ignoreOptions);
     expansion.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    const project = loadProject(expansion.files, frameworkPathsOf(expansion.files), io.cwd, ignoreOptions);
+    project = loadProject(expansion.files, frameworkPathsOf(expansion.files), io.cwd, ignoreOptions, { deferParsing: true });
     project.problems.forEach((p) => reportPathProblem(p.path, p.message));
     workspace = project.workspace;
     targets = project.targets;
@@ -204,20 +205,24 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   const results: FileResult[] = [];
   const writes: [string, string][] = [];
   const diffs: string[] = [];
+  // Streaming: a target that declares no framework is parsed here, linted, reported and let go.
   for (const path of targets) {
-    const original = workspace.get(path)!;
+    let original: AnalysedDocument | undefined;
     let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
     let unusedSeverity: SeveritySetting;
     try {
       const settings = settingsFor(path);
       unusedSeverity = unusedSeverityFor(path);
+      original = (project ? documentFor(project, path) : workspace.get(path))!;
       linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
     } catch (e) {
       // One file's fault is that file's error: the others are still linted.
       reportPathProblem(displayPath(path, io.cwd), describeInternalError(e));
-      if (workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+      if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+      if (project) release(project, path);
       continue;
     }
+    if (project) release(project, path);
     const doc = linted.doc;
     let findings: Finding[] = [...linted.findings];
     const key = suppressionKey(suppressionsFile, path);

@@ -1,0 +1,126 @@
+// Issue 12 (speed and memory), measured against baselines in the same run:
+//   - parse throughput as a ratio of JSON.parse of the same model, and of the
+//     previous implementation when `--baseline DIR` names a built checkout of
+//     it (DIR/out/grammar/parse.js, DIR/bin/strategy.js), with a check that
+//     both give the same tree, ranges and problems;
+//   - `strategy lint` on a generated workspace (1,001 files / 51 MB by
+//     default): wall time and peak RSS (/usr/bin/time), against a plain read
+//     of the same files by the same Node and against the baseline's CLI, on
+//     the whole workspace and on a fifth of it (RSS should not grow with files).
+//
+//   node bench/speed.mjs [--baseline DIR] [--files 1001] [--mb 51] [--quick]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, MB, mbps, median, time as timeRuns } from './stats.mjs';
+import { writeWorkspace } from './generate-workspace.mjs';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const quick = args.includes('--quick');
+const RUNS = quick ? 3 : 7;
+const baseline = option('baseline', undefined);
+const FILES = Number(option('files', 1001));
+const MEGABYTES = Number(option('mb', 51));
+
+const { generateStrategy } = require(join(root, 'out/bench/generate.js'));
+const ours = { parse: require(join(root, 'out/grammar/parse.js')).parse, lexer: require(join(root, 'out/grammar/lexer.js')), positions: require(join(root, 'out/grammar/positions.js')) };
+const theirs = baseline
+  ? { parse: require(join(baseline, 'out/grammar/parse.js')).parse, lexer: require(join(baseline, 'out/grammar/lexer.js')), positions: require(join(baseline, 'out/grammar/positions.js')) }
+  : undefined;
+const time = (fn) => timeRuns(fn, RUNS);
+const results = { node: process.version, runs: RUNS, baseline: baseline ?? null };
+
+// ── parse ────────────────────────────────────────────────────────────────────
+for (const size of quick ? [1] : [1, 5]) {
+  const text = generateStrategy(size * MB, 7);
+  const bytes = Buffer.byteLength(text);
+  const parsed = ours.parse(text);
+  const json = JSON.stringify(parsed.document);
+  const jsonMs = time(() => JSON.parse(json));
+  const row = { sourceMB: bytes / MB, jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
+  row.lex = time(() => ours.lexer.lex(text, new ours.positions.LineIndex(text)));
+  row.parse = time(() => ours.parse(text));
+  if (theirs) {
+    const before = theirs.parse(text);
+    row.sameTreeAndProblems = JSON.stringify(before.document) === json && JSON.stringify(before.problems) === JSON.stringify(parsed.problems);
+    row.baselineLex = time(() => theirs.lexer.lex(text, new theirs.positions.LineIndex(text)));
+    row.baselineParse = time(() => theirs.parse(text));
+  }
+  results[`parse${size}MB`] = row;
+}
+
+// ── strategy lint on a workspace ─────────────────────────────────────────────
+function measured(command, cwd) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...command], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const m = /([\d.]+) (\d+)\s*$/.exec(r.stderr);
+  if (!m) throw new Error(`${command.join(' ')}: ${r.stderr.slice(-500)}`);
+  return { s: Number(m[1]), rssMB: Number(m[2]) / 1024, status: r.status };
+}
+function medianRun(command, cwd) {
+  const runs = Array.from({ length: quick ? 1 : 3 }, () => measured(command, cwd));
+  return { s: median(runs.map((r) => r.s)), rssMB: median(runs.map((r) => r.rssMB)), status: runs[0].status };
+}
+{
+  const dir = mkdtempSync(join(tmpdir(), 'strategy-speed-'));
+  const written = writeWorkspace(dir, FILES, MEGABYTES * MB);
+  const readAll = join(dir, '..', `read-all-${process.pid}.mjs`);
+  // The floor: the same Node reading every file's text and keeping it, as a lint run must to report on it.
+  writeFileSync(
+    readAll,
+    `import { readdirSync, readFileSync } from 'node:fs'; import { join } from 'node:path';
+     const keep = []; const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const f = join(d, e.name); if (e.isDirectory()) walk(f); else keep.push(readFileSync(f, 'utf8')); } };
+     for (const p of process.argv.slice(2)) walk(p); console.log(keep.length);`,
+  );
+  const areas = readdirSync(dir).filter((f) => f.startsWith('area-')).sort();
+  const fifth = ['national-0.strategy', 'national-1.strategy', ...areas.slice(0, Math.max(1, Math.round(areas.length / 5)))];
+  const lint = (bin, paths) => [join(bin, 'bin/strategy.js'), 'lint', '--format', 'json', '-o', join(dir, `..`, `speed-out-${process.pid}.json`), ...paths];
+  const cli = { files: written.files, MB: written.bytes / MB };
+  cli.plainRead = medianRun([readAll, '.'], dir);
+  cli.lint = medianRun(lint(root, ['.']), dir);
+  cli.lintFifth = medianRun(lint(root, fifth), dir);
+  if (baseline && existsSync(join(baseline, 'dist/cli.js'))) {
+    cli.baselineLint = medianRun(lint(baseline, ['.']), dir);
+    cli.baselineLintFifth = medianRun(lint(baseline, fifth), dir);
+  }
+  cli.fifthFiles = 2 + fifth.slice(2).reduce((n, a) => n + readdirSync(join(dir, a)).length, 0);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(readAll, { force: true });
+  rmSync(join(dir, '..', `speed-out-${process.pid}.json`), { force: true });
+  results.cli = cli;
+}
+
+// ── report ───────────────────────────────────────────────────────────────────
+console.log(`Node ${process.version}, medians (${RUNS} runs in process, ${quick ? 1 : 3} per CLI figure)\n`);
+for (const key of Object.keys(results).filter((k) => k.startsWith('parse'))) {
+  const r = results[key];
+  const line = (name, ms) => `  ${name.padEnd(22)} ${fmt(ms, 0).padStart(6)} ms ${fmt(mbps(r.sourceMB * MB, ms)).padStart(7)} MB/s  ${fmt(mbps(r.sourceMB * MB, ms) / r.jsonParse.MBps, 3)} × JSON.parse MB/s`;
+  console.log(`Parse of one ${fmt(r.sourceMB, 2)} MB document; JSON.parse of its model ${fmt(r.jsonParse.ms, 0)} ms, ${fmt(r.jsonParse.MBps)} MB/s (baseline)`);
+  if (r.baselineLex !== undefined) console.log(line('lex, before', r.baselineLex));
+  console.log(line('lex, now', r.lex));
+  if (r.baselineParse !== undefined) console.log(line('parse, before', r.baselineParse));
+  console.log(line('parse, now', r.parse));
+  if (r.baselineParse !== undefined) console.log(`  now ${fmt(r.baselineParse / r.parse, 2)}× faster; same tree, ranges and problems: ${r.sameTreeAndProblems ? 'yes' : 'NO'}`);
+  console.log('');
+}
+const C = results.cli;
+const cliLine = (name, r) => `  ${name.padEnd(34)} ${fmt(r.s, 2).padStart(6)} s ${fmt(r.rssMB, 0).padStart(6)} MB peak RSS  ${fmt(r.s / C.plainRead.s, 1).padStart(5)} × plain read time${r.status !== undefined && r.status > 1 ? `  (exit ${r.status}!)` : ''}`;
+console.log(`strategy lint on ${C.files} files, ${fmt(C.MB, 1)} MB (and on a fifth: ${C.fifthFiles} files)`);
+console.log(cliLine('plain read of every file (floor)', C.plainRead));
+if (C.baselineLint) console.log(cliLine('before, whole workspace', C.baselineLint));
+if (C.baselineLintFifth) console.log(cliLine(`before, ${C.fifthFiles} files`, C.baselineLintFifth));
+console.log(cliLine('now, whole workspace', C.lint));
+console.log(cliLine(`now, ${C.fifthFiles} files`, C.lintFifth));
+if (C.baselineLint) console.log(`  now ${fmt(C.baselineLint.s / C.lint.s, 2)}× faster, ${fmt(C.lint.rssMB / C.baselineLint.rssMB, 2)}× the memory`);
+
+const { mkdirSync } = await import('node:fs');
+mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+writeFileSync(join(root, 'bench', 'results', 'speed.json'), `${JSON.stringify(results, null, 2)}\n`);
