@@ -9,7 +9,7 @@
  * Hand-written rather than `write-file-atomic`: the CLI writes synchronously
  * (commands finish their writes before they report), and this is all it takes.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -28,39 +28,97 @@ function realTarget(path: string): string {
 }
 
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  let mode: number | undefined;
+  const writer = AtomicFileWriter.open(path);
   try {
-    const stat = statSync(path);
-    // `-o /dev/stdout`, a FIFO: not a file that can be replaced, and nothing there to truncate.
-    if (!stat.isFile()) return writeFileSync(path, data);
-    mode = stat.mode & 0o7777;
-  } catch {
-    // A new file: the default mode, less the umask.
-  }
-  const target = mode === undefined ? path : realTarget(path);
-  const temporary = temporaryPathFor(target);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fd = openSync(temporary, 'wx', mode ?? 0o666);
-  try {
-    try {
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
-      // openSync's mode is reduced by the umask; the file's own mode is what it had.
-      if (mode !== undefined) fchmodSync(fd, mode);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
+    writer.write(data);
   } catch (e) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Already gone.
-    }
+    writer.abort();
     throw e;
   }
-  syncFolder(dirname(target));
+  writer.commit();
+}
+
+/**
+ * A file written atomically in pieces, as it is produced (a lint report of
+ * thousands of files is never held whole): the pieces go to the temporary
+ * file, and `commit` flushes and renames it over the target. Until then the
+ * target is untouched; `abort` removes the temporary file.
+ */
+export class AtomicFileWriter {
+  private done = false;
+
+  private constructor(
+    private readonly fd: number,
+    /** The temporary file, or undefined when the target is written directly (not a regular file). */
+    private readonly temporary: string | undefined,
+    private readonly target: string,
+    private readonly mode: number | undefined,
+  ) {}
+
+  static open(path: string): AtomicFileWriter {
+    let mode: number | undefined;
+    try {
+      const stat = statSync(path);
+      // `-o /dev/stdout`, a FIFO: not a file that can be replaced, and nothing there to truncate.
+      if (!stat.isFile()) return new AtomicFileWriter(openSync(path, 'w'), undefined, path, undefined);
+      mode = stat.mode & 0o7777;
+    } catch {
+      // A new file: the default mode, less the umask.
+    }
+    const target = mode === undefined ? path : realTarget(path);
+    const temporary = temporaryPathFor(target);
+    return new AtomicFileWriter(openSync(temporary, 'wx', mode ?? 0o666), temporary, target, mode);
+  }
+
+  write(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+  }
+
+  /** Flushes and puts the file in place; on failure the target is unchanged and the temporary file gone. */
+  commit(): void {
+    if (this.done) return;
+    this.done = true;
+    if (this.temporary === undefined) {
+      closeSync(this.fd);
+      return;
+    }
+    try {
+      try {
+        // openSync's mode is reduced by the umask; the file's own mode is what it had.
+        if (this.mode !== undefined) fchmodSync(this.fd, this.mode);
+        fsyncSync(this.fd);
+      } finally {
+        closeSync(this.fd);
+      }
+      renameSync(this.temporary, this.target);
+    } catch (e) {
+      removeQuietly(this.temporary);
+      throw e;
+    }
+    syncFolder(dirname(this.target));
+  }
+
+  /** Leaves the target as it was. */
+  abort(): void {
+    if (this.done) return;
+    this.done = true;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+    if (this.temporary !== undefined) removeQuietly(this.temporary);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
 }
 
 /** Makes the rename itself durable; not every platform can open a folder, which is fine. */

@@ -34,8 +34,8 @@ export function countFindings(findings: readonly Finding[]): Counts {
   return { errors, warnings, infos, fixable };
 }
 
-export function totalCounts(results: readonly FileResult[]): Counts {
-  return countFindings(results.flatMap((r) => r.findings));
+export function addCounts(a: Counts, b: Counts): Counts {
+  return { errors: a.errors + b.errors, warnings: a.warnings + b.warnings, infos: a.infos + b.infos, fixable: a.fixable + b.fixable };
 }
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,5 +1,5 @@
 /** `strategy lint`: the reviewers' and CI's command. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { closestWord } from '../../../grammar/spelling.js';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
@@ -15,9 +15,10 @@ import { displayPath, expandPaths, splitArguments } from '../files.js';
 import type { IgnoreOptions } from '../../workspace-files/files.js';
 import { printConfig } from '../print-config.js';
 import { colours, noColours, wantsColour } from '../formatters/colour.js';
-import { formatResults, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
+import { createFormatter, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { totalCounts, type FileResult } from '../lint-result.js';
+import { addCounts, countFindings, type Counts } from '../lint-result.js';
+import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, type LoadedProject } from '../project.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
@@ -202,43 +203,16 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   const recording = args.suppressAll || args.suppressRule.length > 0;
 
-  const results: FileResult[] = [];
-  const writes: [string, string][] = [];
-  const diffs: string[] = [];
-  // Streaming: a target that declares no framework is parsed here, linted, reported and let go.
-  for (const path of targets) {
-    let original: AnalysedDocument | undefined;
-    let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
-    let unusedSeverity: SeveritySetting;
-    try {
-      const settings = settingsFor(path);
-      unusedSeverity = unusedSeverityFor(path);
-      original = (project ? documentFor(project, path) : workspace.get(path))!;
-      linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
-    } catch (e) {
-      // One file's fault is that file's error: the others are still linted.
-      reportPathProblem(displayPath(path, io.cwd), describeInternalError(e));
-      if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
-      if (project) release(project, path);
-      continue;
-    }
-    if (project) release(project, path);
-    const doc = linted.doc;
-    let findings: Finding[] = [...linted.findings];
-    const key = suppressionKey(suppressionsFile, path);
-    if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
-    if (args.pruneSuppressions) prune(suppressions, key, findings);
-    findings = reportedFindings(suppressions, key, findings, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-    const changed = doc.text !== original.text;
-    if (changed && args.fix && !args.stdin) writes.push([path, doc.text]);
-    if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), original.text, doc.text));
-    results.push({
-      path,
-      display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
-      text: doc.text,
-      findings,
-      ...(changed && (args.fixDryRun || args.stdin) ? { output: doc.text } : {}),
-    });
+  const paint = !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) ? colours : noColours;
+  const formatter = createFormatter(format as OutputFormat, { cwd: io.cwd, version: args.version, paint });
+  // A dry run's diffs come before the findings, so its output is held until the end; otherwise each file's is written as it is linted.
+  const diffsFirst = format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin));
+  let output: ReportOutput;
+  try {
+    output = openOutput(args.outputFile, io, diffsFirst);
+  } catch (e) {
+    io.stderr(`${args.outputFile}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+    return EXIT.usage;
   }
 
   const write = (path: string, text: string): boolean => {
@@ -250,7 +224,53 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
       return false;
     }
   };
-  for (const [path, text] of writes) write(path, encodeText(text, shapes.get(path) ?? { bom: false, eol: '\n' }));
+  const diffs: string[] = [];
+  let counts: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  // Streaming: a target that declares no framework is parsed here, linted, reported and let go; only counts are kept.
+  try {
+    for (const path of targets) {
+      let original: AnalysedDocument | undefined;
+      let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
+      let unusedSeverity: SeveritySetting;
+      try {
+        const settings = settingsFor(path);
+        unusedSeverity = unusedSeverityFor(path);
+        original = (project ? documentFor(project, path) : workspace.get(path))!;
+        linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
+      } catch (e) {
+        // One file's fault is that file's error: the others are still linted.
+        reportPathProblem(displayPath(path, io.cwd), describeInternalError(e));
+        if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+        if (project) release(project, path);
+        continue;
+      }
+      if (project) release(project, path);
+      const doc = linted.doc;
+      let findings: Finding[] = [...linted.findings];
+      const key = suppressionKey(suppressionsFile, path);
+      if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
+      if (args.pruneSuppressions) prune(suppressions, key, findings);
+      findings = reportedFindings(suppressions, key, findings, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
+      const changed = doc.text !== original.text;
+      if (changed && args.fix && !args.stdin) write(path, encodeText(doc.text, shapes.get(path) ?? { bom: false, eol: '\n' }));
+      if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), original.text, doc.text));
+      counts = addCounts(counts, countFindings(findings));
+      output.write(
+        formatter.file({
+          path,
+          display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
+          text: doc.text,
+          findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+          ...(changed && (args.fixDryRun || args.stdin) ? { output: doc.text } : {}),
+        }),
+      );
+    }
+    output.write(formatter.end());
+  } catch (e) {
+    output.abort();
+    throw e;
+  }
+
   if (recording || args.pruneSuppressions) {
     try {
       writeSuppressions(suppressionsFile, suppressions);
@@ -260,25 +280,13 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     }
   }
 
-  const shown: FileResult[] = args.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 'error') })) : results;
-  const paint = !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) ? colours : noColours;
-  let output = formatResults(format as OutputFormat, shown, { cwd: io.cwd, version: args.version, paint });
-  if (format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin))) {
-    if (diffs.length > 0) output = `${diffs.join('\n')}\n${output}`;
+  try {
+    output.close(diffsFirst && diffs.length > 0 ? `${diffs.join('\n')}\n` : '');
+  } catch (e) {
+    io.stderr(`${args.outputFile}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+    return EXIT.usage;
   }
-  if (args.outputFile) {
-    const file = resolve(io.cwd, args.outputFile);
-    try {
-      // As ESLint does: the report's folder is created when it does not exist.
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileAtomic(file, output);
-    } catch (e) {
-      io.stderr(`${args.outputFile}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
-      return EXIT.usage;
-    }
-  } else io.stdout(output);
 
-  const counts = totalCounts(results);
   if (hadPathProblems || hadConfigProblems) return EXIT.usage;
   if (counts.errors > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warnings > maxWarnings) {

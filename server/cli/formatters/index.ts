@@ -1,11 +1,11 @@
 /** The output formats of `strategy lint`, by name. */
 import type { FileResult } from '../lint-result.js';
 import type { Paint } from './colour.js';
-import { formatGithub } from './github.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
+import { githubFormatter } from './github.js';
+import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
+import { sarifFormatter } from './sarif.js';
+import { stylishFormatter } from './stylish.js';
 
 export const OUTPUT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -20,17 +20,39 @@ export interface FormatOptions {
   readonly paint: Paint;
 }
 
-export function formatResults(format: OutputFormat, results: readonly FileResult[], options: FormatOptions): string {
+/**
+ * An output format, fed one file at a time as each is linted, so that a run
+ * holds no file's findings after they are written (issue 12: a workspace of
+ * a thousand files in bounded memory). What a format can only say at the end
+ * (summaries, totals, SARIF's and JUnit's enclosing counts) comes from `end`,
+ * built from what the format kept: counts, or the text it has already made.
+ */
+export interface ResultFormatter {
+  /** The output for one file, in order (may be empty when the format writes everything at the end). */
+  file(result: FileResult): string;
+  /** What closes the output. */
+  end(): string;
+}
+
+export function createFormatter(format: OutputFormat, options: FormatOptions): ResultFormatter {
   switch (format) {
     case 'stylish':
-      return formatStylish(results, options.paint);
+      return stylishFormatter(options.paint);
     case 'json':
-      return formatJson(results);
+      return jsonFormatter();
     case 'sarif':
-      return formatSarif(results, options.cwd, options.version);
+      return sarifFormatter(options.cwd, options.version);
     case 'github':
-      return formatGithub(results);
+      return githubFormatter();
     case 'junit':
-      return formatJunit(results);
+      return junitFormatter();
   }
+}
+
+/** All the results at once, through the same formatter (for callers that have them all). */
+export function formatResults(format: OutputFormat, results: readonly FileResult[], options: FormatOptions): string {
+  const formatter = createFormatter(format, options);
+  let out = '';
+  for (const r of results) out += formatter.file(r);
+  return out + formatter.end();
 }

@@ -1,5 +1,6 @@
 /** Machine-readable findings, one object per file, 1-based lines and columns (as ESLint's json format). */
-import { countFindings, type FileResult } from '../lint-result.js';
+import { countFindings } from '../lint-result.js';
+import type { ResultFormatter } from './index.js';
 import type { Finding, TextEdit } from '../../rules/rule.js';
 import { ruleDocsUrl } from '../../rules/docs-url.js';
 
@@ -21,11 +22,17 @@ function message(f: Finding) {
   };
 }
 
-export function formatJson(results: readonly FileResult[]): string {
-  return `${JSON.stringify(
-    results.map((r) => {
+/**
+ * The same text as `JSON.stringify(results, null, 2)`, one file at a time:
+ * each file's object is indented one level deeper (a JSON string holds no
+ * raw line break, so every line break is between tokens).
+ */
+export function jsonFormatter(): ResultFormatter {
+  let files = 0;
+  return {
+    file(r) {
       const c = countFindings(r.findings);
-      return {
+      const entry = {
         filePath: r.display,
         messages: r.findings.map(message),
         errorCount: c.errors,
@@ -34,8 +41,8 @@ export function formatJson(results: readonly FileResult[]): string {
         fixableCount: c.fixable,
         ...(r.output !== undefined ? { output: r.output } : {}),
       };
-    }),
-    null,
-    2,
-  )}\n`;
+      return `${files++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
+    },
+    end: () => (files === 0 ? '[]\n' : '\n]\n'),
+  };
 }

@@ -1,5 +1,5 @@
 /** JUnit XML, as CI systems read it: a test suite per file, a failing test case per finding. */
-import { countFindings, type FileResult } from '../lint-result.js';
+import type { ResultFormatter } from './index.js';
 
 const xml = (s: string): string =>
   s
@@ -10,23 +10,30 @@ const xml = (s: string): string =>
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
-export function formatJunit(results: readonly FileResult[]): string {
-  const out = ['<?xml version="1.0" encoding="utf-8"?>'];
-  const all = results.flatMap((r) => r.findings);
-  const total = countFindings(all);
-  const tests = results.reduce((n, r) => n + Math.max(1, r.findings.length), 0);
-  out.push(`<testsuites name="strategy lint" tests="${tests}" failures="${total.errors + total.warnings + total.infos}" errors="0">`);
-  for (const r of results) {
-    out.push(`  <testsuite name="${xml(r.display)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">`);
-    if (r.findings.length === 0) out.push(`    <testcase name="${xml(r.display)}" classname="strategy.${xml(r.display)}" />`);
-    for (const f of r.findings) {
-      const where = `${r.display}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
-      out.push(`    <testcase name="${xml(`${where} ${f.ruleId}`)}" classname="strategy.${xml(f.ruleId)}">`);
-      out.push(`      <failure message="${xml(f.message)}" type="${f.severity}">${xml(`${where}: ${f.severity} ${f.ruleId} ${f.message}`)}</failure>`);
-      out.push('    </testcase>');
-    }
-    out.push('  </testsuite>');
-  }
-  out.push('</testsuites>');
-  return `${out.join('\n')}\n`;
+/** JUnit's enclosing element carries the totals, so each file's suite is kept as text until the end. */
+export function junitFormatter(): ResultFormatter {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  return {
+    file(r) {
+      tests += Math.max(1, r.findings.length);
+      failures += r.findings.length;
+      const out = [`  <testsuite name="${xml(r.display)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">`];
+      if (r.findings.length === 0) out.push(`    <testcase name="${xml(r.display)}" classname="strategy.${xml(r.display)}" />`);
+      for (const f of r.findings) {
+        const where = `${r.display}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
+        out.push(`    <testcase name="${xml(`${where} ${f.ruleId}`)}" classname="strategy.${xml(f.ruleId)}">`);
+        out.push(`      <failure message="${xml(f.message)}" type="${f.severity}">${xml(`${where}: ${f.severity} ${f.ruleId} ${f.message}`)}</failure>`);
+        out.push('    </testcase>');
+      }
+      out.push('  </testsuite>');
+      suites.push(out.join('\n'));
+      return '';
+    },
+    end() {
+      const head = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="strategy lint" tests="${tests}" failures="${failures}" errors="0">`];
+      return `${[...head, ...suites, '</testsuites>'].join('\n')}\n`;
+    },
+  };
 }

@@ -12,6 +12,7 @@ import { REPOSITORY_URL, ruleDocsUrl } from '../../rules/docs-url.js';
 import { RULES, SYNTAX_ERROR_ID } from '../../rules/registry.js';
 import type { Finding, Severity } from '../../rules/rule.js';
 import type { FileResult } from '../lint-result.js';
+import type { ResultFormatter } from './index.js';
 import { ruleDocText } from '../../rules/docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -39,8 +40,9 @@ function region(f: Finding['range']) {
   return { startLine: f.start.line + 1, startColumn: f.start.character + 1, endLine: f.end.line + 1, endColumn: f.end.character + 1 };
 }
 
-export function formatSarif(results: readonly FileResult[], cwd: string, version: string): string {
-  const descriptors = [
+/** The rules as SARIF describes them: every rule, so that `ruleIndex` means the same in every run. */
+function ruleDescriptors() {
+  return [
     ...RULES.map((r) => ({
       id: r.meta.id,
       name: r.meta.id.replace(/(^|-)(\w)/g, (_m, _d: string, c: string) => c.toUpperCase()),
@@ -57,61 +59,91 @@ export function formatSarif(results: readonly FileResult[], cwd: string, version
       defaultConfiguration: { level: 'error' as const },
     },
   ];
+}
+
+/** Where `results` stands in the log, found and replaced by the text of the results kept so far. */
+const RESULTS_PLACEHOLDER = '\u0000results\u0000';
+/** The indentation of an entry of `runs[0].results` in `JSON.stringify(log, null, 2)`. */
+const RESULT_INDENT = '\n        ';
+
+/**
+ * The same text as `JSON.stringify(log, null, 2)`. The log's artifacts come
+ * before its results and both need every file, so each file's results are
+ * kept as text (not as findings) until the end.
+ */
+export function sarifFormatter(cwd: string, version: string): ResultFormatter {
+  const descriptors = ruleDescriptors();
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const base = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
-  const artifacts = results.map((r) => ({ location: artifactUri(r.display) }));
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'strategy', semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
-        originalUriBaseIds: { [SRCROOT]: { uri: base } },
-        columnKind: 'utf16CodeUnits',
-        artifacts,
-        results: results.flatMap((r, artifactIndex) => {
-          const lines = r.text.split(/\r?\n/);
-          const seen = new Map<string, number>();
-          return r.findings.map((f) => {
-            const key = `${f.ruleId}\u0000${f.message}\u0000${(lines[f.range.start.line] ?? '').trim()}`;
-            const occurrence = seen.get(key) ?? 0;
-            seen.set(key, occurrence + 1);
-            return {
-            ruleId: f.ruleId,
-            ruleIndex: index.get(f.ruleId) ?? 0,
-            level: LEVEL[f.severity],
-            message: { text: f.message },
-            locations: [{ physicalLocation: { artifactLocation: { ...artifactUri(r.display), index: artifactIndex }, region: region(f.range) } }],
-            partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lines[f.range.start.line] ?? '', occurrence) },
-            ...(f.related?.length
-              ? {
-                  relatedLocations: f.related.map((rel, i) => ({
-                    id: i,
-                    message: { text: rel.message },
-                    physicalLocation: { artifactLocation: rel.uri === r.path ? artifactUri(r.display) : { uri: pathToFileURL(rel.uri).href }, region: region(rel.range) },
-                  })),
-                }
-              : {}),
-            ...(f.fix
-              ? {
-                  fixes: [
-                    {
-                      description: { text: f.fix.title },
-                      artifactChanges: [
-                        {
-                          artifactLocation: artifactUri(r.display),
-                          replacements: f.fix.edits.map((e) => ({ deletedRegion: { charOffset: e.range.start.offset, charLength: e.range.end.offset - e.range.start.offset }, insertedContent: { text: e.newText } })),
-                        },
-                      ],
-                    },
-                  ],
-                }
-              : {}),
-            };
-          });
-        }),
-      },
-    ],
+  const artifacts: { location: ReturnType<typeof artifactUri> }[] = [];
+  const resultTexts: string[] = [];
+  return {
+    file(r) {
+      const artifactIndex = artifacts.length;
+      artifacts.push({ location: artifactUri(r.display) });
+      for (const result of resultsOf(r, artifactIndex, index)) resultTexts.push(JSON.stringify(result, null, 2).replace(/\n/g, RESULT_INDENT));
+      return '';
+    },
+    end() {
+      const base = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
+      const log = {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'strategy', semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
+            originalUriBaseIds: { [SRCROOT]: { uri: base } },
+            columnKind: 'utf16CodeUnits',
+            artifacts,
+            results: resultTexts.length > 0 ? [RESULTS_PLACEHOLDER] : [],
+          },
+        ],
+      };
+      const text = JSON.stringify(log, null, 2);
+      if (resultTexts.length === 0) return `${text}\n`;
+      const at = text.indexOf(JSON.stringify(RESULTS_PLACEHOLDER));
+      return `${text.slice(0, at)}${resultTexts.join(`,${RESULT_INDENT}`)}${text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length)}\n`;
+    },
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<string, number>) {
+  const lines = r.text.split(/\r?\n/);
+  const seen = new Map<string, number>();
+  return r.findings.map((f) => {
+    const key = `${f.ruleId}\u0000${f.message}\u0000${(lines[f.range.start.line] ?? '').trim()}`;
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return {
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId) ?? 0,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{ physicalLocation: { artifactLocation: { ...artifactUri(r.display), index: artifactIndex }, region: region(f.range) } }],
+    partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lines[f.range.start.line] ?? '', occurrence) },
+    ...(f.related?.length
+      ? {
+          relatedLocations: f.related.map((rel, i) => ({
+            id: i,
+            message: { text: rel.message },
+            physicalLocation: { artifactLocation: rel.uri === r.path ? artifactUri(r.display) : { uri: pathToFileURL(rel.uri).href }, region: region(rel.range) },
+          })),
+        }
+      : {}),
+    ...(f.fix
+      ? {
+          fixes: [
+            {
+              description: { text: f.fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation: artifactUri(r.display),
+                  replacements: f.fix.edits.map((e) => ({ deletedRegion: { charOffset: e.range.start.offset, charLength: e.range.end.offset - e.range.start.offset }, insertedContent: { text: e.newText } })),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+    };
+  });
 }

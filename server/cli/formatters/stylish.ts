@@ -5,7 +5,8 @@
  */
 import type { Finding } from '../../rules/rule.js';
 import { LineIndex } from '../../../grammar/positions.js';
-import { countFindings, totalCounts, type Counts, type FileResult } from '../lint-result.js';
+import { addCounts, countFindings, type Counts } from '../lint-result.js';
+import type { ResultFormatter } from './index.js';
 import type { Paint } from './colour.js';
 
 const FRAME_WIDTH = 100;
@@ -41,50 +42,74 @@ function countsText(c: Counts): string {
   return [c.errors > 0 ? plural(c.errors, 'error') : '', c.warnings > 0 ? plural(c.warnings, 'warning') : '', c.infos > 0 ? plural(c.infos, 'info') : ''].filter(Boolean).join(', ');
 }
 
+interface RuleTally {
+  count: number;
+  readonly severities: Set<string>;
+  counts: Counts;
+}
+
+const NO_COUNTS: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+
 /**
  * Where the findings are: counts per rule (most first) and per file, so a
  * reviewer sees at a glance what to fix first. Left out when there is only
  * one rule and one file to speak of.
  */
-function breakdown(results: readonly FileResult[], paint: Paint): string[] {
-  const byRule = new Map<string, Finding[]>();
-  for (const r of results) for (const f of r.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  const files = results.filter((r) => r.findings.length > 0);
+function breakdown(byRule: ReadonlyMap<string, RuleTally>, files: readonly { display: string; count: number; counts: Counts }[], paint: Paint): string[] {
   if (byRule.size < 2 && files.length < 2) return [];
   const out: string[] = [];
-  const rules = [...byRule].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const rules = [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]));
   const ruleWidth = Math.max(...rules.map(([id]) => id.length));
   out.push(paint.bold('Problems by rule:'));
-  for (const [id, findings] of rules) {
-    const severities = [...new Set(findings.map((f) => f.severity))];
-    const label = severities.length === 1 ? severities[0]! : countsText(countFindings(findings));
-    out.push(`  ${id.padEnd(ruleWidth)}  ${String(findings.length).padStart(4)}  ${paint.dim(label)}`);
+  for (const [id, tally] of rules) {
+    const label = tally.severities.size === 1 ? [...tally.severities][0]! : countsText(tally.counts);
+    out.push(`  ${id.padEnd(ruleWidth)}  ${String(tally.count).padStart(4)}  ${paint.dim(label)}`);
   }
   const fileWidth = Math.max(...files.map((r) => r.display.length));
   out.push(paint.bold('Problems by file:'));
-  for (const r of files) out.push(`  ${r.display.padEnd(fileWidth)}  ${String(r.findings.length).padStart(4)}  ${paint.dim(countsText(countFindings(r.findings)))}`);
+  for (const r of files) out.push(`  ${r.display.padEnd(fileWidth)}  ${String(r.count).padStart(4)}  ${paint.dim(countsText(r.counts))}`);
   out.push('');
   return out;
 }
 
-export function formatStylish(results: readonly FileResult[], paint: Paint): string {
-  const out: string[] = [];
-  for (const r of results) {
-    if (r.findings.length === 0) continue;
-    const lines = new LineIndex(r.text);
-    for (const f of r.findings) {
-      const severity = f.severity === 'error' ? paint.red('error') : f.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
-      out.push(`${paint.underline(r.display)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${paint.dim(f.ruleId)} ${f.message}`);
-      out.push(...codeFrame(lines, f, paint));
-      out.push('');
-    }
-  }
-  const c = totalCounts(results);
-  const total = c.errors + c.warnings + c.infos;
-  if (total === 0) return out.join('\n');
-  out.push(...breakdown(results, paint));
-  const summary = `${total === 1 ? '1 problem' : `${total} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(results.filter((r) => r.findings.length > 0).length, 'file')}`;
-  out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
-  if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
-  return `${out.join('\n')}\n`;
+const lines = (out: readonly string[]): string => out.map((l) => `${l}\n`).join('');
+
+export function stylishFormatter(paint: Paint): ResultFormatter {
+  const byRule = new Map<string, RuleTally>();
+  const files: { display: string; count: number; counts: Counts }[] = [];
+  let total = NO_COUNTS;
+  return {
+    file(r) {
+      if (r.findings.length === 0) return '';
+      const out: string[] = [];
+      const index = new LineIndex(r.text);
+      for (const f of r.findings) {
+        const severity = f.severity === 'error' ? paint.red('error') : f.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
+        out.push(`${paint.underline(r.display)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${paint.dim(f.ruleId)} ${f.message}`);
+        for (const l of codeFrame(index, f, paint)) out.push(l);
+        out.push('');
+        const counts = countFindings([f]);
+        const tally = byRule.get(f.ruleId);
+        if (tally) {
+          tally.count++;
+          tally.severities.add(f.severity);
+          tally.counts = addCounts(tally.counts, counts);
+        } else byRule.set(f.ruleId, { count: 1, severities: new Set([f.severity]), counts });
+      }
+      const counts = countFindings(r.findings);
+      files.push({ display: r.display, count: r.findings.length, counts });
+      total = addCounts(total, counts);
+      return lines(out);
+    },
+    end() {
+      const c = total;
+      const n = c.errors + c.warnings + c.infos;
+      if (n === 0) return '';
+      const out = breakdown(byRule, files, paint);
+      const summary = `${n === 1 ? '1 problem' : `${n} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(files.length, 'file')}`;
+      out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
+      if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
+      return lines(out);
+    },
+  };
 }
