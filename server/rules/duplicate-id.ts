@@ -37,8 +37,10 @@ export const duplicateId: Rule = {
       });
     };
     const commitmentScope = (ancestors: readonly Statement[]): string => {
-      const priority = [...ancestors].reverse().find((a) => a.kind === 'priority');
-      return priority ? `commitment@${priority.range.start.offset}` : 'commitment';
+      for (let i = ancestors.length - 1; i >= 0; i--) {
+        if (ancestors[i]!.kind === 'priority') return `commitment@${ancestors[i]!.range.start.offset}`;
+      }
+      return 'commitment';
     };
     return {
       enterDocument() {

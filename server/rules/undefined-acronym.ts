@@ -86,9 +86,9 @@ export const undefinedAcronym: Rule = {
     const inGlossary = (a: string): boolean => doc.glossary.has(a) && !isBlank(doc.glossary.get(a)!.meaning);
     const known = (a: string): boolean =>
       inGlossary(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
-    const reported = new Set<string>();
     const allText: string[] = [];
-    const uses: { acronym: string; range: Range }[] = [];
+    // Only an acronym's first use is reported, so only it is kept, and its range is worked out only when it is reported.
+    const firstUses = new Map<string, { offset: number; text: Located }>();
     return {
       enterDocument(d) {
         const visit = (items: readonly Statement[]): void => {
@@ -96,12 +96,8 @@ export const undefinedAcronym: Rule = {
             if (s.kind === 'note') continue;
             for (const t of textsOf(s)) {
               allText.push(t.value);
-              const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
               for (const use of findAcronyms(t.value)) {
-                // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
-                const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
-                const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
-                uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
+                if (!firstUses.has(use.acronym)) firstUses.set(use.acronym, { offset: use.index, text: t });
               }
             }
             if ('items' in s) visit(s.items);
@@ -111,16 +107,21 @@ export const undefinedAcronym: Rule = {
       },
       exitDocument() {
         const corpus = allText.join('\n');
-        for (const use of uses) {
-          if (reported.has(use.acronym) || known(use.acronym)) continue;
-          reported.add(use.acronym);
-          const meaning = inlineDefinition(corpus, use.acronym);
+        for (const [acronym, use] of firstUses) {
+          if (known(acronym)) continue;
+          const meaning = inlineDefinition(corpus, acronym);
           // "… Substance Action Groups (SAG)": expanded in brackets in the document is defined.
           if (meaning !== undefined) continue;
+          const t = use.text;
+          const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
+          // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
+          const range = quoted
+            ? { start: doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.offset), end: doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.offset + acronym.length) }
+            : t.range;
           context.report({
-            message: `${use.acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
-            range: use.range,
-            suggestions: [{ title: `Add ${use.acronym} to the glossary`, edits: [glossaryEdit(doc, use.acronym, meaning ?? '')] }],
+            message: `${acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
+            range,
+            suggestions: [{ title: `Add ${acronym} to the glossary`, edits: [glossaryEdit(doc, acronym, meaning ?? '')] }],
           });
         }
       },
