@@ -166,6 +166,25 @@ describe('strategy: conventions of the command line', () => {
       assert.equal(lint.code, 0, lint.stderr);
     });
 
+    it('convert reads each document\'s config from its own folder, as lint does, not from where it runs', async () => {
+      const dir = scratch({
+        'strategy.config.json': '{ "root": true }',
+        'national/strategy.config.json': '{ "converter": { "documentKind": "framework" } }',
+        'national/plan.md': '# National plan\n\n1. Reduce harm.\n',
+        'local/plan.md': '# Local plan\n\nWe will act.\n',
+      });
+      const r = await runCli(['convert', 'national/plan.md', 'local/plan.md'], { cwd: dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(readFileSync(join(dir, 'national', 'plan.strategy'), 'utf8'), /^framework /m);
+      assert.doesNotMatch(readFileSync(join(dir, 'local', 'plan.strategy'), 'utf8'), /^framework /m);
+      // A bad config in one document's folder is named with its line; nothing is written.
+      const bad = scratch({ 'a/strategy.config.json': '{\n  "converter": { "documentKind": "national" }\n}\n', 'a/plan.md': '# Plan\n', 'b/plan.md': '# Plan\n' });
+      const refused = await runCli(['convert', 'a/plan.md', 'b/plan.md'], { cwd: bad });
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /^a\/strategy\.config\.json:2:18: `converter\.documentKind` /m);
+      assert.ok(!existsSync(join(bad, 'b', 'plan.strategy')));
+    });
+
     it('extends a shared team config installed as a package', async () => {
       const dir = scratch({
         'strategy.config.json': '{ "extends": "@council/strategy-config" }',

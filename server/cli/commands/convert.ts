@@ -25,7 +25,7 @@ import {
   type DetailedConversion,
   type KnownFramework,
 } from '../../../client/converter/index.js';
-import { ConfigError, loadConfig } from '../../config/load-config.js';
+import { ConfigResolver } from '../../config/load-config.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { readBoundedTextFile } from '../../analysis/text-file.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -124,21 +124,6 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
   const check = v.check === true;
   const force = v.force === true;
 
-  let converterConfig: ConverterConfig = {};
-  let configFrameworks: readonly string[] = [];
-  try {
-    const config = loadConfig(io.cwd, stringValue(v.config), { converter: ConverterConfigSchema });
-    // Checked by ConverterConfigSchema as the config was read.
-    converterConfig = (config.raw.converter ?? {}) as ConverterConfig;
-    configFrameworks = config.frameworkPaths;
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${e.describe()}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-
   let status: number = EXIT.ok;
   // A folder stands for the documents in it (not in its subfolders).
   const inputs: string[] = [];
@@ -152,6 +137,22 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
       status = EXIT.usage;
     }
   }
+  // Each input's config is the one `strategy lint` would use for a file in its folder: looked up from there, not from where the command runs.
+  const explicit = stringValue(v.config);
+  const resolver = new ConfigResolver({
+    ...(explicit !== undefined ? { explicit: resolve(io.cwd, explicit) } : {}),
+    parts: { converter: ConverterConfigSchema },
+    show: (f) => (explicit !== undefined && f === resolve(io.cwd, explicit) ? explicit : displayPath(f, io.cwd)),
+  });
+  const configs = new Map(inputs.map((input) => [input, resolver.forFile(input)]));
+  const configProblems = resolver.problems();
+  if (configProblems.length > 0) {
+    for (const p of configProblems) io.stderr(`${p.describe()}\n`);
+    return EXIT.usage;
+  }
+  // Checked by ConverterConfigSchema as each config was read.
+  const converterConfigOf = (input: string): ConverterConfig => (configs.get(input)?.raw.converter ?? {}) as ConverterConfig;
+  const configFrameworks = [...new Set([...configs.values()].flatMap((c) => c.frameworkPaths))];
   const outputDirs = outDir ? [outDir] : inputs.map(dirname);
   const onDisk = frameworksOnDisk([...configFrameworks, ...outputDirs]);
 
@@ -160,6 +161,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
     for (const input of inputs) {
       if (only && !only.has(input)) continue;
       try {
+        const converterConfig = converterConfigOf(input);
         results.set(input, await convertFileDetailed(input, { config: { ...converterConfig, frameworks: [...(converterConfig.frameworks ?? []), ...known] } }));
       } catch (e) {
         // One input's failure, expected or not, is that input's error: the others are still converted.
