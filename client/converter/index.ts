@@ -59,12 +59,31 @@ export function convertText(text: string, inputName: string, options: ConvertOpt
   return { text: out, report };
 }
 
+/**
+ * The largest inputs read. Conversion holds several views of a document at
+ * once (blocks, model, text, report) — about 70 times the size of a text
+ * input — so a text past this would exhaust memory rather than convert; the
+ * longest real strategies are well under a megabyte of text. Word and PDF
+ * files are mostly images and packaging, so they may be larger.
+ */
+export const CONVERTER_INPUT_LIMITS = {
+  textBytes: 16 * 1024 * 1024,
+  packagedBytes: 256 * 1024 * 1024,
+} as const;
+
+const megabytes = (n: number): string => `${Math.ceil(n / (1024 * 1024))} MB`;
+
 async function blocksOfFile(path: string, config: ConverterConfig): Promise<Block[]> {
   const ext = extname(path).toLowerCase();
-  if ((await stat(path).catch(() => undefined))?.isDirectory()) throw new ConversionError(path, 'is a folder');
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) throw new ConversionError(path, 'is a folder');
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new ConversionError(path, `cannot convert ${ext ? `"${ext}" files` : 'a file without an extension'}; the converter reads ${SUPPORTED_EXTENSIONS.join(', ')}`);
   }
+  // A device, a FIFO or a socket named like a document would be read for ever or block.
+  if (info && !info.isFile()) throw new ConversionError(path, 'is not a regular file');
+  const limit = ext === '.docx' || ext === '.pdf' ? CONVERTER_INPUT_LIMITS.packagedBytes : CONVERTER_INPUT_LIMITS.textBytes;
+  if (info && info.size > limit) throw new ConversionError(path, `is ${megabytes(info.size)}; the converter reads ${ext.slice(1).toUpperCase()} files of at most ${megabytes(limit)}`);
   let data: Buffer;
   try {
     data = await readFile(path);

@@ -10,9 +10,10 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { deflateRawSync } from 'node:zlib';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
-import { convertFile, convertText } from '../../client/converter/index.js';
+import { CONVERTER_INPUT_LIMITS, convertFile, convertText } from '../../client/converter/index.js';
 import { coverageOf } from '../../client/converter/report.js';
 import type { Statement } from '../../grammar/index.js';
 import { exportModel } from '../../server/cli/commands/export.js';
@@ -304,6 +305,16 @@ describe('converter resource bounds', function () {
     const deep = join(dir, 'deep.docx');
     writeFileSync(deep, zip({ 'word/document.xml': Buffer.from(`<w:document><w:body>${'<w:p><w:r>'.repeat(5000)}${'</w:r></w:p>'.repeat(5000)}</w:body></w:document>`) }));
     await assert.rejects(convertFile(deep), /nests elements 10002 deep \(at most 1000\)/);
+  });
+
+  it('a text too large to convert, and a FIFO named like a document, are refused with a reason, not read', async () => {
+    const dir = scratch();
+    const big = join(dir, 'huge.txt');
+    writeFileSync(big, 'We will act.\n'.repeat(Math.ceil((CONVERTER_INPUT_LIMITS.textBytes + 1) / 13)));
+    await assert.rejects(convertFile(big), /huge\.txt: is 17 MB; the converter reads TXT files of at most 16 MB/);
+    const fifo = join(dir, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    await assert.rejects(convertFile(fifo), /pipe\.md: is not a regular file/);
   });
 
   it('HTML nested a hundred thousand levels deep converts, its text kept', () => {
