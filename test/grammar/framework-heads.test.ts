@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { mayDeclareFramework } from '../../grammar/index.js';
+import { mayDeclareFrameworkExactly } from '../../grammar/framework-heads.js';
 import { analyseDocument } from '../../server/analysis/document-model.js';
 import { FIXTURES, SEEDS } from '../support/paths.js';
 
@@ -49,4 +50,21 @@ describe('mayDeclareFramework', () => {
       { numRuns: 600 },
     );
   });
+
+  it('the quick look at each occurrence never says no where lexing the whole text says yes (fast-check)', () => {
+    const piece = fc.constantFrom('framework ', 'framework x', ' x', ', ', ',', 'y ', '"T" ', '"', '{', '}', '\n', ' ', '// c', 'priority ', 'period ', 'aim ', 'NI40 ', 'XX ', 'TBC ', 'my-', 'x'.repeat(230), '"framework x"', '1.2.');
+    const texts = fc.array(piece, { maxLength: 16 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        if (mayDeclareFrameworkExactly(text)) assert.equal(mayDeclareFramework(text), true, JSON.stringify(text));
+      }),
+      { numRuns: 3000 },
+    );
+    // A header naming its framework is settled without lexing the file; a long one still gets the exact answer.
+    const header = 'strategy "S" {\n  framework national-0\n  period 2010-04 to 2013-03\n}\n';
+    assert.equal(mayDeclareFramework(header + 'note "the framework is set"\n'.repeat(100)), false);
+    assert.equal(mayDeclareFramework(`strategy "S" {\n  framework ${'a'.repeat(300)}\n}\n`), false);
+    assert.equal(mayDeclareFramework(`framework x${' '.repeat(300)}"Title"\n`), true);
+  });
 });
+
