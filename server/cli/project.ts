@@ -16,10 +16,12 @@ export interface LoadedProject {
   /** The byte-order mark and line endings of each target, for a rewrite to keep. */
   readonly shapes: ReadonlyMap<string, TextShape>;
   /**
-   * With `deferParsing`: the texts of the targets that declare no framework,
-   * not yet parsed (nothing else depends on them; see `documentFor`).
+   * With `deferParsing`: the targets that declare no framework, not yet
+   * parsed (nothing else depends on them; see `documentFor`). Their texts
+   * are read again when they are linted rather than held: a thousand files'
+   * texts were most of what a run kept.
    */
-  readonly deferred: ReadonlyMap<string, string>;
+  readonly deferred: ReadonlySet<string>;
 }
 
 export interface LoadOptions {
@@ -38,8 +40,15 @@ export interface LoadOptions {
 export function documentFor(project: LoadedProject, path: string): AnalysedDocument | undefined {
   const doc = project.workspace.get(path);
   if (doc) return doc;
-  const text = project.deferred.get(path);
-  return text === undefined ? undefined : project.workspace.set(path, text);
+  if (!project.deferred.has(path)) return undefined;
+  const r = readTextFile(path);
+  if ('error' in r) throw new UnreadableFileError(r.error);
+  return project.workspace.set(path, r.text);
+}
+
+/** A deferred target that could not be read again when its turn came (removed or changed meanwhile). */
+export class UnreadableFileError extends Error {
+  override readonly name = 'UnreadableFileError';
 }
 
 /** Lets go of a deferred target's tree once it is reported. */
@@ -75,7 +84,7 @@ function addToWorkspace(workspace: Workspace, file: string, text: string): strin
 
 export function loadProject(targets: readonly string[], contextPaths: readonly string[], cwd: string, ignore: IgnoreOptions, options: LoadOptions = {}): LoadedProject {
   const workspace = new Workspace();
-  const deferred = new Map<string, string>();
+  const deferred = new Set<string>();
   const problems: PathProblem[] = [];
   const loaded: string[] = [];
   const shapes = new Map<string, TextShape>();
@@ -83,7 +92,7 @@ export function loadProject(targets: readonly string[], contextPaths: readonly s
     const r = readTextFile(file);
     if ('error' in r) problems.push({ path: displayPath(file, cwd), message: r.error });
     else if (options.deferParsing && !mayDeclareFramework(r.text)) {
-      deferred.set(file, r.text);
+      deferred.add(file);
       loaded.push(file);
       shapes.set(file, r.shape);
     } else {

@@ -19,7 +19,7 @@ import { createFormatter, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } fr
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { addCounts, countFindings, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
-import { describeInternalError, documentFor, loadProject, release, type LoadedProject } from '../project.js';
+import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -239,7 +239,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
         linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
       } catch (e) {
         // One file's fault is that file's error: the others are still linted.
-        reportPathProblem(displayPath(path, io.cwd), describeInternalError(e));
+        reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
         if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
         if (project) release(project, path);
         continue;
