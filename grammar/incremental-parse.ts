@@ -91,28 +91,24 @@ function endsWithBrace(text: string, s: Statement): boolean {
 /**
  * A copy of `value` with every position moved: `offset` by `offsetDelta`,
  * `line` by `lineDelta`, and `character` unchanged (everything moved starts
- * on a line of its own). Positions shared in the original stay shared.
+ * on a line of its own). A position two ranges share (a node's start is its
+ * first child's) is copied for each: the copy is equal, not identical, and
+ * remembering every position visited cost more than the copy (measured).
  */
-export function shiftPositions<T>(value: T, offsetDelta: number, lineDelta: number, seen = new Map<object, unknown>()): T {
+export function shiftPositions<T>(value: T, offsetDelta: number, lineDelta: number): T {
   if (typeof value !== 'object' || value === null) return value;
-  const known = seen.get(value);
-  if (known !== undefined) return known as T;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
-    seen.set(value, out);
-    for (let i = 0; i < value.length; i++) out[i] = shiftPositions(value[i], offsetDelta, lineDelta, seen);
+    for (let i = 0; i < value.length; i++) out[i] = shiftPositions(value[i], offsetDelta, lineDelta);
     return out as T;
   }
   const record = value as Record<string, unknown>;
-  if (typeof record['offset'] === 'number' && typeof record['line'] === 'number' && typeof record['character'] === 'number') {
+  if (typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number') {
     const p = value as unknown as Position;
-    const moved: Position = { line: p.line + lineDelta, character: p.character, offset: p.offset + offsetDelta };
-    seen.set(value, moved);
-    return moved as T;
+    return { line: p.line + lineDelta, character: p.character, offset: p.offset + offsetDelta } as T;
   }
   const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  for (const key in record) out[key] = shiftPositions(record[key], offsetDelta, lineDelta, seen);
+  for (const key in record) out[key] = shiftPositions(record[key], offsetDelta, lineDelta);
   return out as T;
 }
 

@@ -20,6 +20,8 @@ import { Workspace } from '../analysis/workspace.js';
 import { WorkspaceIndex } from '../analysis/workspace-index.js';
 import { WorkspaceOwners } from '../analysis/workspace-owners.js';
 import { Slicer } from './cancellation.js';
+import { reparse } from '../../grammar/incremental-parse.js';
+import { BlockLinter, type StatementChange } from '../analysis/block-lint.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
 import { ALWAYS_SKIPPED, IgnoreStack } from '../workspace-files/files.js';
 import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
@@ -48,6 +50,10 @@ interface OpenDocument {
   text: string;
   version: number;
   analysed: AnalysedDocument | undefined;
+  /** How `analysed`'s statements came from the previous analysis's, when it was reparsed incrementally. */
+  change: StatementChange | undefined;
+  /** Per-statement findings of the last lint, reused for the statements an edit leaves alone. */
+  readonly linter: BlockLinter;
 }
 
 export interface IndexStats {
@@ -137,7 +143,7 @@ export class Project {
 
   openDocument(uri: string, text: string, version: number): string {
     const key = rememberClientUri(uri);
-    this.openDocs.set(key, { uri, text, version, analysed: undefined });
+    this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -147,7 +153,7 @@ export class Project {
     if (open) {
       open.text = text;
       open.version = version;
-    } else this.openDocs.set(key, { uri, text, version, analysed: undefined });
+    } else this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -190,7 +196,11 @@ export class Project {
     if (!open) return this.workspace.get(key);
     if (open.analysed && open.analysed.text === open.text) return open.analysed;
     const before = this.workspace.get(key);
-    const doc = this.workspace.set(key, open.text, open.version);
+    // Only the statements the edit touched are parsed again (grammar/incremental-parse.ts).
+    const base = open.analysed ?? before;
+    const re = base ? reparse(base.parsed, base.text, open.text) : undefined;
+    const doc = this.workspace.set(key, open.text, open.version, re?.result);
+    open.change = base && re?.edit ? { from: base.parsed.document.items, edit: re.edit } : undefined;
     open.analysed = doc;
     this.owners.set(key, doc);
     this.index.set(summariseDocument(doc));
@@ -209,8 +219,12 @@ export class Project {
     if (!doc) return undefined;
     const cached = this.lintCache.get(key);
     if (cached && cached.doc === doc && cached.generation === this.generation) return cached.result;
-    const result = lintDocument(doc, this.workspace, this.settingsFor(key).lint);
-    if (this.openDocs.has(key)) this.lintCache.set(key, { doc, generation: this.generation, result });
+    const open = this.openDocs.get(key);
+    // Open documents are linted again after every edit: their per-statement findings are kept (same findings as lintDocument).
+    const result = open
+      ? open.linter.lint(doc, this.workspace, this.settingsFor(key).lint, this.generation, open.analysed === doc ? open.change : undefined)
+      : lintDocument(doc, this.workspace, this.settingsFor(key).lint);
+    if (open) this.lintCache.set(key, { doc, generation: this.generation, result });
     return result;
   }
 
