@@ -16,7 +16,7 @@ import type { ReparseEdit } from '../../grammar/incremental-parse.js';
 import { shiftPositions } from '../../grammar/incremental-parse.js';
 import type { Statement } from '../../grammar/index.js';
 import { RULES } from '../rules/registry.js';
-import type { Finding, Rule } from '../rules/rule.js';
+import type { Finding, Rule, RuleContext } from '../rules/rule.js';
 import type { AnalysedDocument } from './document-model.js';
 import { finishFindings, frameworkFor, runRules, type LintResult, type LintSettings } from './engine.js';
 import type { FrameworkIndex } from './framework-index.js';
@@ -69,35 +69,57 @@ export class BlockLinter {
   private previousItems: readonly Statement[] = [];
   /** The per-statement findings of the previous lint, by position in `previousItems`. */
   private previousFindings: (readonly Finding[])[] = [];
+  /** What document-wide rules gathered per statement (`RuleContext.perStatement`), by rule id. */
+  private memo = new Map<string, WeakMap<Statement, unknown>>();
 
   /**
-   * Lints `doc`. `edit`, when given, says how `doc`'s statements relate to
-   * those of the document linted last (from the incremental reparse).
+   * Lints `doc`. `change`, when given, says how `doc`'s statements came
+   * from an earlier parse's (from the incremental reparse).
    */
   lint(doc: AnalysedDocument, workspace: Workspace, settings: LintSettings, workspaceGeneration: number, change?: StatementChange): LintResult {
     // An edit relates the statements to those it was made from: only useful if those are the ones linted last.
     const edit = change && change.from === this.previousItems ? change.edit : undefined;
     const framework = frameworkFor(doc, workspace);
     const context: Context = { workspaceGeneration, settings, framework, header: doc.header, uri: doc.uri };
-    const reusable = this.context !== undefined && sameContext(this.context, context);
+    if (!this.context || !sameContext(this.context, context)) {
+      this.previousItems = [];
+      this.previousFindings = [];
+      this.memo = new Map();
+    }
     const items = doc.parsed.document.items;
     const perItem: (readonly Finding[])[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
-      let found: readonly Finding[] | undefined;
-      if (reusable) found = this.reused(i, item, doc.uri, edit);
-      perItem[i] = found ?? runRules(doc, workspace, settings, LOCAL, [item], framework);
+      perItem[i] = this.reused(i, item, doc.uri, edit) ?? runRules(doc, workspace, settings, LOCAL, [item], framework);
     }
     this.context = context;
     this.previousItems = items;
     this.previousFindings = perItem;
     const raw: Finding[] = [];
     for (const list of perItem) for (const f of list) raw.push(f);
-    for (const f of runRules(doc, workspace, settings, WIDE, items, framework)) raw.push(f);
+    for (const f of runRules(doc, workspace, settings, WIDE, items, framework, (ruleId) => this.perStatementFor(ruleId))) raw.push(f);
     return finishFindings(doc, raw, settings);
   }
 
-  /** The findings statement `i` had last time, if it is the same statement (or the same one moved). */
+  private perStatementFor(ruleId: string): RuleContext['perStatement'] {
+    let table = this.memo.get(ruleId);
+    if (!table) {
+      table = new WeakMap();
+      this.memo.set(ruleId, table);
+    }
+    const kept = table;
+    return <T>(statement: Statement, compute: () => T): T => {
+      if (kept.has(statement)) return kept.get(statement) as T;
+      const value = compute();
+      kept.set(statement, value);
+      return value;
+    };
+  }
+
+  /**
+   * The findings statement `i` had last time, if it is the same statement
+   * (or the same one moved, whose findings and gathered data move with it).
+   */
   private reused(i: number, item: Statement, uri: string, edit: ReparseEdit | undefined): readonly Finding[] | undefined {
     const same = this.previousItems[i];
     if (same === item) return this.previousFindings[i];
@@ -106,8 +128,12 @@ export class BlockLinter {
     const before = this.previousItems[old];
     const found = this.previousFindings[old];
     if (!before || !found || before.kind !== item.kind || before.range.start.offset + edit.offsetDelta !== item.range.start.offset) return undefined;
-    if (edit.offsetDelta === 0 && edit.lineDelta === 0) return found;
-    return found.map((f) => shiftFinding(f, uri, edit.offsetDelta, edit.lineDelta));
+    const { offsetDelta, lineDelta } = edit;
+    for (const table of this.memo.values()) {
+      if (table.has(before)) table.set(item, offsetDelta === 0 && lineDelta === 0 ? table.get(before) : shiftPositions(table.get(before), offsetDelta, lineDelta));
+    }
+    if (offsetDelta === 0 && lineDelta === 0) return found;
+    return found.map((f) => shiftFinding(f, uri, offsetDelta, lineDelta));
   }
 
   /** Forgets everything (the document closed). */
@@ -115,5 +141,6 @@ export class BlockLinter {
     this.context = undefined;
     this.previousItems = [];
     this.previousFindings = [];
+    this.memo = new Map();
   }
 }

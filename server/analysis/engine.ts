@@ -82,6 +82,7 @@ export function runRules(
   rules: readonly Rule[],
   items: readonly Statement[] = doc.parsed.document.items,
   framework: FrameworkIndex | undefined = frameworkFor(doc, workspace),
+  perStatement?: (ruleId: string) => RuleContext['perStatement'],
 ): Finding[] {
   const raw: Finding[] = [];
   const handlers = new Map<StatementKind, Handler[]>();
@@ -99,6 +100,7 @@ export function runRules(
       framework,
       knownAcronyms: settings.knownAcronyms,
       report: (r: Report) => raw.push({ ...r, ruleId: rule.meta.id, severity }),
+      ...(perStatement ? { perStatement: perStatement(rule.meta.id) } : {}),
     };
     const visitors = rule.create(context);
     if (visitors.enterDocument) enters.push(visitors.enterDocument);

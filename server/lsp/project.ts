@@ -77,6 +77,8 @@ export class Project {
   /** The partners and owners each parsed file names (for completing `owner`). */
   readonly owners = new WorkspaceOwners();
   private readonly openDocs = new Map<string, OpenDocument>();
+  /** Open documents whose summary in the index is older than their tree (see `analysed`). */
+  private readonly staleSummaries = new Set<string>();
   private readonly settings: FolderSettings;
   /** Files loaded because a `frameworks` setting names them. */
   private configuredFrameworkFiles = new Set<string>();
@@ -161,6 +163,7 @@ export class Project {
   closeDocument(uri: string): string {
     const key = keyOf(uri);
     this.openDocs.delete(key);
+    this.staleSummaries.delete(key);
     this.lintCache.delete(key);
     forgetClientUri(key);
     const text = isFileKey(key) && this.isIndexable(key) && !this.isIgnored(key) ? this.host.readFileNow(key) : undefined;
@@ -203,7 +206,14 @@ export class Project {
     open.change = base && re?.edit ? { from: base.parsed.document.items, edit: re.edit } : undefined;
     open.analysed = doc;
     this.owners.set(key, doc);
-    this.index.set(summariseDocument(doc));
+    // An edit that left the header alone changes nothing the index is asked between questions about
+    // the whole workspace (kind, framework ids and references): the summary, a walk of the whole tree,
+    // waits for the next such question (refreshOpenDocuments).
+    if (open.change && before?.header === doc.header && this.index.get(key)) this.staleSummaries.add(key);
+    else {
+      this.staleSummaries.delete(key);
+      this.index.set(summariseDocument(doc));
+    }
     this.noteFrameworkChange(before, doc);
     this.noteIndexChange();
     return doc;
@@ -212,6 +222,11 @@ export class Project {
   /** Brings the summaries of open documents up to date, before a question about the whole workspace. */
   refreshOpenDocuments(): void {
     for (const key of this.openDocs.keys()) this.analysed(key);
+    for (const key of this.staleSummaries) {
+      const doc = this.openDocs.get(key)?.analysed;
+      if (doc) this.index.set(summariseDocument(doc));
+    }
+    this.staleSummaries.clear();
   }
 
   lint(key: string): LintResult | undefined {

@@ -12,6 +12,11 @@ interface Located {
 }
 
 /** The texts of a statement that are read as prose (notes are the author's, not the reader's). */
+interface AcronymUses {
+  readonly texts: string[];
+  readonly uses: { acronym: string; range: Range }[];
+}
+
 function textsOf(node: Statement): Located[] {
   const out: Located[] = [];
   const push = (t: Located | undefined): void => {
@@ -89,25 +94,35 @@ export const undefinedAcronym: Rule = {
     const reported = new Set<string>();
     const allText: string[] = [];
     const uses: { acronym: string; range: Range }[] = [];
+    /** The texts and acronym uses of one top-level statement (kept per statement by the server, see `perStatement`). */
+    const collect = (top: Statement): AcronymUses => {
+      const part: AcronymUses = { texts: [], uses: [] };
+      const visit = (items: readonly Statement[]): void => {
+        for (const s of items) {
+          if (s.kind === 'note') continue;
+          for (const t of textsOf(s)) {
+            part.texts.push(t.value);
+            const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
+            for (const use of findAcronyms(t.value)) {
+              // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
+              const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
+              const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
+              part.uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
+            }
+          }
+          if ('items' in s) visit(s.items);
+        }
+      };
+      visit([top]);
+      return part;
+    };
     return {
       enterDocument(d) {
-        const visit = (items: readonly Statement[]): void => {
-          for (const s of items) {
-            if (s.kind === 'note') continue;
-            for (const t of textsOf(s)) {
-              allText.push(t.value);
-              const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
-              for (const use of findAcronyms(t.value)) {
-                // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
-                const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
-                const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
-                uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
-              }
-            }
-            if ('items' in s) visit(s.items);
-          }
-        };
-        visit(d.items);
+        for (const top of d.items) {
+          const part = context.perStatement ? context.perStatement(top, () => collect(top)) : collect(top);
+          for (const t of part.texts) allText.push(t);
+          for (const u of part.uses) uses.push(u);
+        }
       },
       exitDocument() {
         const corpus = allText.join('\n');
