@@ -74,8 +74,18 @@ export interface IndexOptions {
 export class Project {
   readonly workspace = new Workspace();
   readonly index = new WorkspaceIndex();
-  /** The partners and owners each parsed file names (for completing `owner`). */
-  readonly owners = new WorkspaceOwners();
+  /** The partners and owners each parsed file names (for completing `owner`); open documents' brought up to date on use. */
+  get owners(): WorkspaceOwners {
+    for (const key of this.staleOwners) {
+      const doc = this.openDocs.get(key)?.analysed;
+      if (doc) this.ownerTable.set(key, doc);
+    }
+    this.staleOwners.clear();
+    return this.ownerTable;
+  }
+  private readonly ownerTable = new WorkspaceOwners();
+  /** Open documents edited since their owners were read (a walk of the whole tree, done when completion asks). */
+  private readonly staleOwners = new Set<string>();
   private readonly openDocs = new Map<string, OpenDocument>();
   /** Open documents whose summary in the index is older than their tree (see `analysed`). */
   private readonly staleSummaries = new Set<string>();
@@ -164,6 +174,7 @@ export class Project {
     const key = keyOf(uri);
     this.openDocs.delete(key);
     this.staleSummaries.delete(key);
+    this.staleOwners.delete(key);
     this.lintCache.delete(key);
     forgetClientUri(key);
     const text = isFileKey(key) && this.isIndexable(key) && !this.isIgnored(key) ? this.host.readFileNow(key) : undefined;
@@ -205,7 +216,7 @@ export class Project {
     const doc = this.workspace.set(key, open.text, open.version, re?.result);
     open.change = base && re?.edit ? { from: base.parsed.document.items, edit: re.edit } : undefined;
     open.analysed = doc;
-    this.owners.set(key, doc);
+    this.staleOwners.add(key);
     // An edit that left the header alone changes nothing the index is asked between questions about
     // the whole workspace (kind, framework ids and references): the summary, a walk of the whole tree,
     // waits for the next such question (refreshOpenDocuments).
@@ -307,7 +318,7 @@ export class Project {
     const before = this.workspace.get(key);
     if (summary.kind === 'framework') {
       const doc = this.workspace.set(key, text);
-      this.owners.set(key, doc);
+      this.ownerTable.set(key, doc);
       this.index.set(summariseDocument(doc));
       this.noteFrameworkChange(before, doc);
       this.noteIndexChange();
@@ -323,7 +334,7 @@ export class Project {
     if (this.openDocs.has(key)) return;
     const before = this.workspace.get(key);
     this.workspace.delete(key);
-    this.owners.delete(key);
+    this.ownerTable.delete(key);
     const removed = this.index.delete(key);
     this.noteFrameworkChange(before, undefined);
     if (removed) this.noteIndexChange();
