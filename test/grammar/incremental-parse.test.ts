@@ -141,6 +141,22 @@ describe('incremental reparse', function () {
   it('finds the smallest changed span, and moves positions', () => {
     assert.deepEqual(changedSpan('abcdef', 'abXYef'), { start: 2, end: 4, newEnd: 4 });
     assert.deepEqual(changedSpan('aaa', 'aaaa'), { start: 3, end: 3, newEnd: 4 });
+    // Across the chunks it compares whole.
+    const long = 'abcdefghij'.repeat(1000);
+    const edited = `${long.slice(0, 4321)}XYZ${long.slice(4322)}`;
+    assert.deepEqual(changedSpan(long, edited), { start: 4321, end: 4322, newEnd: 4324 });
+    assert.deepEqual(changedSpan(long, long.slice(0, 9000)), { start: 9000, end: 10000, newEnd: 9000 });
+    assert.deepEqual(changedSpan(long, `Q${long}`), { start: 0, end: 0, newEnd: 1 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 5000 }), fc.string({ maxLength: 5000 }), fc.string({ maxLength: 5000 }), fc.string({ maxLength: 10 }), (a, b, c, x) => {
+        const before = a + b + c;
+        const after = a + x + c;
+        const span = changedSpan(before, after);
+        assert.equal(before.slice(0, span.start) + after.slice(span.start, span.newEnd) + before.slice(span.end), after);
+        assert.ok(span.start >= 0 && span.end <= before.length && span.end - span.start <= b.length);
+      }),
+      { numRuns: 200 },
+    );
     const p = { line: 1, character: 2, offset: 10 };
     const moved = shiftPositions({ a: { start: p, end: p }, b: [p] }, 5, 1);
     assert.deepEqual(moved.a.end, moved.a.start);
