@@ -190,7 +190,10 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
 
   // The new segment, moved to where it stands; the rest after it, moved by the edit.
   const inSegment = shiftPositions(fresh, segStart, startLine);
-  const after = shiftPositions(items.slice(endIndex), delta, lineDelta);
+  // Nothing moves when the edit kept the length and the lines (a word typed over one as long): the same objects.
+  const unmoved = delta === 0 && lineDelta === 0;
+  const move = <T>(value: T): T => (unmoved ? value : shiftPositions(value, delta, lineDelta));
+  const after = move(items.slice(endIndex));
   const newItems: Statement[] = [...items.slice(0, firstIndex), ...inSegment, ...after];
 
   const comments = previous.document.comments;
@@ -199,7 +202,7 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   const newComments: Comment[] = [
     ...comments.slice(0, c0),
     ...shiftPositions(sub.document.comments, segStart, startLine),
-    ...shiftPositions(comments.slice(c1), delta, lineDelta),
+    ...move(comments.slice(c1)),
   ];
 
   const oldEnd = previous.document.range.end;
@@ -221,7 +224,7 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
       .map((p): SyntaxProblem => ({ kind: 'structure', ...p })),
   ];
   segmentProblems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const newProblems: SyntaxProblem[] = [...problems.slice(0, p0), ...segmentProblems, ...shiftPositions(problems.slice(p1), delta, lineDelta)];
+  const newProblems: SyntaxProblem[] = [...problems.slice(0, p0), ...segmentProblems, ...move(problems.slice(p1))];
   if (newProblems.length > MAX_SYNTAX_PROBLEMS) return full(newText);
   return {
     result: { document, problems: newProblems, lines: new LineIndex(newText) },

@@ -125,6 +125,16 @@ describe('incremental reparse', function () {
     assert.notEqual(r.result.document.items[2], previous.document.items[2]);
   });
 
+  it('keeps the very statements after an edit that changed neither the length nor the lines', () => {
+    const text = 'priority P1 "One" {\n}\npriority P2 "Two" {\n}\n';
+    const previous = parse(text);
+    const next = text.replace('"One"', '"Eno"');
+    const r = reparse(previous, text, next);
+    assert.deepEqual(r.edit, { first: 0, removed: 1, inserted: 1, offsetDelta: 0, lineDelta: 0 });
+    assert.equal(r.result.document.items[1], previous.document.items[1]);
+    assert.equal(parseJson(r.result), parseJson(parse(next)));
+  });
+
   it('parses in full when braces no longer balance, when the header is edited, or when the text has syntax problems', () => {
     const text = 'strategy s "S" {\n  status draft\n}\npriority P1 "One" {\n}\npriority P2 "Two" {\n}\n';
     const previous = parse(text);
