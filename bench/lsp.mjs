@@ -7,7 +7,11 @@
 //   - the server's resident memory (RSS) after indexing.
 // Prints a table and writes bench/results/lsp.json.
 //
-//   node bench/lsp.mjs [--files 1000] [--mb 52] [--requests 200] [--keep]
+//   node bench/lsp.mjs [--files 1000] [--mb 52] [--requests 200] [--edits 30] [--keep]
+//   node bench/lsp.mjs --only typing [--edits 1000] [--baseline OTHER/dist/server.js]
+//     only the typing scenario (edits of a 1 MB and a 60 KB document with no pause,
+//     completion while a reparse is pending, RSS across the edits), for this build and,
+//     with --baseline, another one in the same run, with the ratios.
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,6 +36,8 @@ const MEGABYTES = option('mb', 52);
 const REQUESTS = option('requests', 200);
 const KEEP = args.includes('--keep');
 const EDITS = option('edits', 30);
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const BASELINE = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined;
 
 const GOALS = { completionP95: 20, hoverP95: 20, diagnosticsAfterEdit: 50, index: 3000, rssMb: 300 };
 
@@ -52,8 +58,8 @@ function rssMb(pid) {
 }
 
 /** A client speaking to a fresh server over stdio. */
-async function startServer(folder, initializationOptions, extraCapabilities = {}) {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startServer(folder, initializationOptions, extraCapabilities = {}, server = SERVER) {
+  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const published = [];
   const traces = [];
@@ -216,7 +222,62 @@ function seedsFolder() {
   return { dir, source: converted.length > 0 ? 'seeds/*.strategy (converted)' : 'test/fixtures/workspace' };
 }
 
+/**
+ * Typing with no pause: edits of a 1 MB document timed to their diagnostics
+ * (server RSS before and after), the same on a 60 KB one, and completion sent
+ * while the reparse an edit caused is pending.
+ */
+async function measureTyping(frameworkText, server) {
+  const fixtures = mkdtempSync(join(tmpdir(), 'strategy-bench-nodelay-'));
+  cpSync(join(REPO, 'test', 'fixtures', 'workspace'), fixtures, { recursive: true });
+  writeFileSync(join(fixtures, 'national-0.strategy'), frameworkText);
+  const s = await startServer(fixtures, { diagnosticsDelay: 0 }, {}, server);
+  const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
+  const bigUri = await openDocument(s, join(fixtures, 'big-1mb.strategy'), bigText);
+  const rssBeforeEdits = rssMb(s.child.pid);
+  const diagnosticsAfterEdit = await measureEdits(s, bigUri, bigText, EDITS);
+  const rssAfterEdits = rssMb(s.child.pid);
+  const smallText = generatedStrategy(9998, 60 * 1024, 'national-0');
+  const smallUri = await openDocument(s, join(fixtures, 'small-60kb.strategy'), smallText);
+  const smallEdits = await measureEdits(s, smallUri, smallText, Math.max(Math.min(EDITS, 200), 50));
+  const duringReparse = await completionDuringReparse(s, bigUri, bigText, 40);
+  await s.stop();
+  rmSync(fixtures, { recursive: true, force: true });
+  return { diagnosticsAfterEdit, rssBeforeEdits, rssAfterEdits, edits: EDITS, smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits }, completionDuringReparse: duringReparse };
+}
+
+/** `--only typing`: the typing scenario for this build and, with `--baseline`, another, in the same run. */
+async function typingOnly() {
+  const { generatedFramework } = await import('./generate-workspace.mjs');
+  const framework = generatedFramework('national-0');
+  const builds = [['this build', SERVER], ...(BASELINE ? [['baseline', BASELINE]] : [])];
+  const out = {};
+  for (const [name, server] of builds) out[name] = await measureTyping(framework, server);
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  const rows = [['', ...builds.map(([n]) => n), ...(BASELINE ? ['ratio (this / baseline)'] : [])]];
+  const row = (label, pick, format) => {
+    const values = builds.map(([n]) => pick(out[n]));
+    rows.push([label, ...values.map(format), ...(BASELINE ? [`${(values[0] / values[1]).toFixed(2)}×`] : [])]);
+  };
+  row(`1 MB: didChange → diagnostics p50 (n=${EDITS})`, (r) => r.diagnosticsAfterEdit.p50, ms);
+  row('1 MB: didChange → diagnostics p95 (goal < 50 ms)', (r) => r.diagnosticsAfterEdit.p95, ms);
+  row('  of which parse p50 (server)', (r) => r.diagnosticsAfterEdit.parseP50, ms);
+  row('  of which lint p50 (server)', (r) => r.diagnosticsAfterEdit.lintP50, ms);
+  row('60 KB: didChange → diagnostics p50', (r) => r.smallDocument.diagnosticsAfterEdit.p50, ms);
+  row('60 KB: didChange → diagnostics p95 (goal < 15 ms)', (r) => r.smallDocument.diagnosticsAfterEdit.p95, ms);
+  row('completion p50 while a reparse is pending', (r) => r.completionDuringReparse.p50, ms);
+  row('completion p95 while a reparse is pending (goal < 20 ms)', (r) => r.completionDuringReparse.p95, ms);
+  row('server RSS before the edits', (r) => r.rssBeforeEdits, (v) => `${v.toFixed(0)} MB`);
+  row(`server RSS after ${EDITS} edits (goal: flat)`, (r) => r.rssAfterEdits, (v) => `${v.toFixed(0)} MB`);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  │  '));
+  mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
+  writeFileSync(join(REPO, 'bench', 'results', 'lsp-typing.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, edits: EDITS, builds: Object.fromEntries(builds), results: out }, null, 2)}\n`);
+  console.log('\nWrote bench/results/lsp-typing.json');
+}
+
 async function main() {
+  if (ONLY === 'typing') return typingOnly();
   if (!existsSync(SERVER)) throw new Error('dist/server.js is missing: run `npm run build` first');
   const results = { date: new Date().toISOString(), node: process.version, goals: GOALS, scenarios: {} };
 
@@ -265,7 +326,7 @@ async function main() {
     writeFileSync(bigPath, bigText);
     const bigUri = await openDocument(server, bigPath, bigText);
     const bigRequests = await measureRequests(server, bigUri, bigText);
-    const edits = await measureEdits(server, bigUri, bigText, 30);
+    const edits = await measureEdits(server, bigUri, bigText, Math.min(EDITS, 30));
     const symbolTimes = await timeRequests(server, rpc.WorkspaceSymbolRequest.type, ['P1.1', 'treatment', 'national', 'x'].flatMap((q) => Array(5).fill({ query: q })));
     results.scenarios.generated = {
       files: server.files,
@@ -284,24 +345,7 @@ async function main() {
   }
 
   // 3. The 1 MB document again with no debounce, to separate the pause from the work.
-  {
-    const fixtures = mkdtempSync(join(tmpdir(), 'strategy-bench-nodelay-'));
-    cpSync(join(REPO, 'test', 'fixtures', 'workspace'), fixtures, { recursive: true });
-    writeFileSync(join(fixtures, 'national-0.strategy'), readFileSync(join(dir, 'national-0.strategy'), 'utf8'));
-    const server = await startServer(fixtures, { diagnosticsDelay: 0 });
-    const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
-    const bigUri = await openDocument(server, join(fixtures, 'big-1mb.strategy'), bigText);
-    const rssBeforeEdits = rssMb(server.child.pid);
-    const diagnosticsAfterEdit = await measureEdits(server, bigUri, bigText, EDITS);
-    const rssAfterEdits = rssMb(server.child.pid);
-    const smallText = generatedStrategy(9998, 60 * 1024, 'national-0');
-    const smallUri = await openDocument(server, join(fixtures, 'small-60kb.strategy'), smallText);
-    const smallEdits = await measureEdits(server, smallUri, smallText, Math.max(EDITS, 50));
-    const duringReparse = await completionDuringReparse(server, bigUri, bigText, 40);
-    results.scenarios.noDelay = { diagnosticsAfterEdit, rssBeforeEdits, rssAfterEdits, edits: EDITS, smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits }, completionDuringReparse: duringReparse };
-    await server.stop();
-    rmSync(fixtures, { recursive: true, force: true });
-  }
+  results.scenarios.noDelay = await measureTyping(readFileSync(join(dir, 'national-0.strategy'), 'utf8'), SERVER);
   // 4. Diagnostics of the whole generated workspace (closed files too): pushed, then pulled.
   results.scenarios.workspaceDiagnostics = await measureWorkspaceDiagnostics(dir);
   if (!KEEP) rmSync(dir, { recursive: true, force: true });

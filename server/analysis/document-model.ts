@@ -29,8 +29,8 @@ export interface AnalysedDocument {
   readonly glossary: ReadonlyMap<string, GlossaryEntry>;
 }
 
-export function analyseDocument(uri: string, text: string, version = 0): AnalysedDocument {
-  const parsed = parse(text);
+/** `parsed`, when given, is `parse(text)` already done (the language server's incremental reparse). */
+export function analyseDocument(uri: string, text: string, version = 0, parsed: ParseResult = parse(text)): AnalysedDocument {
   const header = parsed.document.items.find((s): s is StrategyDecl | FrameworkDecl => s.kind === 'strategy' || s.kind === 'framework');
   let period: AnalysedDocument['period'];
   const frameworkRefs: Identifier[] = [];

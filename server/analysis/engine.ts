@@ -3,10 +3,10 @@
  * `lintDocument`, with the same workspace model and the same settings, and
  * so report the same findings.
  */
-import type { StatementKind, StatementOf } from '../../grammar/index.js';
+import type { Statement, StatementKind, StatementOf } from '../../grammar/index.js';
 import { nationalIndicatorSet, type IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { RULE_IDS, RULES, SYNTAX_ERROR_ID } from '../rules/registry.js';
-import type { Finding, NodeVisitors, Report, RuleContext, Severity, SeveritySetting, Visitors } from '../rules/rule.js';
+import type { Finding, NodeVisitors, Report, Rule, RuleContext, Severity, SeveritySetting, Visitors } from '../rules/rule.js';
 import type { StatusValue } from '../../grammar/keywords.js';
 import type { AnalysedDocument } from './document-model.js';
 import { frameworkIndexOf, type FrameworkIndex } from './framework-index.js';
@@ -69,15 +69,28 @@ export function frameworkFor(doc: AnalysedDocument, workspace: Workspace): Frame
 
 type Handler = (node: StatementOf<StatementKind>, ancestors: Ancestors) => void;
 
-export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settings: LintSettings = DEFAULT_SETTINGS): LintResult {
+/**
+ * What `rules` report on `doc`: each rule created once, its visitors called
+ * for every statement of `items` (the whole document when not given) in
+ * document order, `enterDocument` and `exitDocument` around the walk. Raw:
+ * before suppressions, without syntax errors.
+ */
+export function runRules(
+  doc: AnalysedDocument,
+  workspace: Workspace,
+  settings: LintSettings,
+  rules: readonly Rule[],
+  items: readonly Statement[] = doc.parsed.document.items,
+  framework: FrameworkIndex | undefined = frameworkFor(doc, workspace),
+  perStatement?: (ruleId: string) => RuleContext['perStatement'],
+): Finding[] {
   const raw: Finding[] = [];
-  const framework = frameworkFor(doc, workspace);
   const handlers = new Map<StatementKind, Handler[]>();
   const enters: NonNullable<Visitors['enterDocument']>[] = [];
   const exits: NonNullable<Visitors['exitDocument']>[] = [];
 
   const status = statusOf(doc);
-  for (const rule of RULES) {
+  for (const rule of rules) {
     const severity = severityOf(rule.meta.id, settings, status);
     if (severity === 'off') continue;
     const context: RuleContext = {
@@ -87,6 +100,7 @@ export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settin
       framework,
       knownAcronyms: settings.knownAcronyms,
       report: (r: Report) => raw.push({ ...r, ruleId: rule.meta.id, severity }),
+      ...(perStatement ? { perStatement: perStatement(rule.meta.id) } : {}),
     };
     const visitors = rule.create(context);
     if (visitors.enterDocument) enters.push(visitors.enterDocument);
@@ -100,13 +114,19 @@ export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settin
   }
 
   const tree = doc.parsed.document;
+  const walked = items === tree.items ? tree : { ...tree, items };
   for (const enter of enters) enter(tree);
-  walkStatements(tree, (node, ancestors) => {
+  walkStatements(walked, (node, ancestors) => {
     const list = handlers.get(node.kind);
     if (list) for (const h of list) h(node, ancestors);
   });
   for (const exit of exits) exit(tree);
+  return raw;
+}
 
+/** Syntax errors added to what the rules reported, suppressions applied, unused ones reported, sorted. */
+export function finishFindings(doc: AnalysedDocument, raw: readonly Finding[], settings: LintSettings): LintResult {
+  const status = statusOf(doc);
   const syntax: Finding[] = doc.parsed.problems.map((p) => ({ ruleId: SYNTAX_ERROR_ID, severity: 'error', message: p.message, range: p.range }));
   const outcome = applySuppressions(doc, [...syntax, ...raw], new Set(RULE_IDS), new Set([SYNTAX_ERROR_ID]));
   const unusedSeverity = severityOf('unused-suppression', settings, status);
@@ -114,7 +134,12 @@ export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settin
     unusedSeverity === 'off'
       ? []
       : outcome.unused.map((u) => ({ ruleId: 'unused-suppression', severity: unusedSeverity as Severity, message: u.message, range: u.range, fix: u.fix }));
-  return { findings: sortFindings([...outcome.kept, ...unused]), suppressed: outcome.suppressed };
+  // Both lists sorted, so that they do not depend on the order rules ran in (the server runs some per block).
+  return { findings: sortFindings([...outcome.kept, ...unused]), suppressed: sortFindings(outcome.suppressed) };
+}
+
+export function lintDocument(doc: AnalysedDocument, workspace: Workspace, settings: LintSettings = DEFAULT_SETTINGS): LintResult {
+  return finishFindings(doc, runRules(doc, workspace, settings, RULES), settings);
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -4,6 +4,7 @@
  * it in step with the editor and the file system. Cross-file questions
  * (which framework is `drugs-2008`? who depends on it?) are answered here.
  */
+import type { ParseResult } from '../../grammar/index.js';
 import { analyseDocument, type AnalysedDocument } from './document-model.js';
 import { frameworkIndexOf, type FrameworkIndex } from './framework-index.js';
 
@@ -11,11 +12,11 @@ export class Workspace {
   private readonly documents = new Map<string, AnalysedDocument>();
   private frameworkTable: Map<string, AnalysedDocument[]> | undefined;
 
-  /** Adds or replaces a document; returns its analysis. */
-  set(uri: string, text: string, version = 0): AnalysedDocument {
+  /** Adds or replaces a document; returns its analysis. `parsed`: `parse(text)`, when the caller has it. */
+  set(uri: string, text: string, version = 0, parsed?: ParseResult): AnalysedDocument {
     const previous = this.documents.get(uri);
     if (previous && previous.text === text) return previous;
-    const doc = analyseDocument(uri, text, version);
+    const doc = analyseDocument(uri, text, version, parsed);
     this.documents.set(uri, doc);
     if (previous?.frameworkId !== undefined || doc.frameworkId !== undefined) this.frameworkTable = undefined;
     return doc;

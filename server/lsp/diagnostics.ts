@@ -228,7 +228,10 @@ export class DiagnosticsPublisher {
     const started = performance.now();
     this.project.analysed(key);
     const parsedIn = performance.now() - started;
-    // Between parsing and linting, requests waiting on the connection go first.
+    // Between parsing and linting, requests waiting on the connection go first. Twice: the connection
+    // reads a message in one turn and dispatches it in the next (vscode-jsonrpc queues it with
+    // setImmediate), so one turn let the lint run before a completion typed with the edit.
+    await nextTurn();
     await nextTurn();
     if (!this.project.isOpen(key) || this.project.versionOf(key) !== version) return;
     const lintStarted = performance.now();

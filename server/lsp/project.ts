@@ -20,6 +20,8 @@ import { Workspace } from '../analysis/workspace.js';
 import { WorkspaceIndex } from '../analysis/workspace-index.js';
 import { WorkspaceOwners } from '../analysis/workspace-owners.js';
 import { Slicer } from './cancellation.js';
+import { reparse } from '../../grammar/incremental-parse.js';
+import { BlockLinter, type StatementChange } from '../analysis/block-lint.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
 import { ALWAYS_SKIPPED, IgnoreStack } from '../workspace-files/files.js';
 import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
@@ -48,6 +50,10 @@ interface OpenDocument {
   text: string;
   version: number;
   analysed: AnalysedDocument | undefined;
+  /** How `analysed`'s statements came from the previous analysis's, when it was reparsed incrementally. */
+  change: StatementChange | undefined;
+  /** Per-statement findings of the last lint, reused for the statements an edit leaves alone. */
+  readonly linter: BlockLinter;
 }
 
 export interface IndexStats {
@@ -68,9 +74,21 @@ export interface IndexOptions {
 export class Project {
   readonly workspace = new Workspace();
   readonly index = new WorkspaceIndex();
-  /** The partners and owners each parsed file names (for completing `owner`). */
-  readonly owners = new WorkspaceOwners();
+  /** The partners and owners each parsed file names (for completing `owner`); open documents' brought up to date on use. */
+  get owners(): WorkspaceOwners {
+    for (const key of this.staleOwners) {
+      const doc = this.openDocs.get(key)?.analysed;
+      if (doc) this.ownerTable.set(key, doc);
+    }
+    this.staleOwners.clear();
+    return this.ownerTable;
+  }
+  private readonly ownerTable = new WorkspaceOwners();
+  /** Open documents edited since their owners were read (a walk of the whole tree, done when completion asks). */
+  private readonly staleOwners = new Set<string>();
   private readonly openDocs = new Map<string, OpenDocument>();
+  /** Open documents whose summary in the index is older than their tree (see `analysed`). */
+  private readonly staleSummaries = new Set<string>();
   private readonly settings: FolderSettings;
   /** Files loaded because a `frameworks` setting names them. */
   private configuredFrameworkFiles = new Set<string>();
@@ -137,7 +155,7 @@ export class Project {
 
   openDocument(uri: string, text: string, version: number): string {
     const key = rememberClientUri(uri);
-    this.openDocs.set(key, { uri, text, version, analysed: undefined });
+    this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -147,7 +165,7 @@ export class Project {
     if (open) {
       open.text = text;
       open.version = version;
-    } else this.openDocs.set(key, { uri, text, version, analysed: undefined });
+    } else this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -155,6 +173,8 @@ export class Project {
   closeDocument(uri: string): string {
     const key = keyOf(uri);
     this.openDocs.delete(key);
+    this.staleSummaries.delete(key);
+    this.staleOwners.delete(key);
     this.lintCache.delete(key);
     forgetClientUri(key);
     const text = isFileKey(key) && this.isIndexable(key) && !this.isIgnored(key) ? this.host.readFileNow(key) : undefined;
@@ -190,10 +210,21 @@ export class Project {
     if (!open) return this.workspace.get(key);
     if (open.analysed && open.analysed.text === open.text) return open.analysed;
     const before = this.workspace.get(key);
-    const doc = this.workspace.set(key, open.text, open.version);
+    // Only the statements the edit touched are parsed again (grammar/incremental-parse.ts).
+    const base = open.analysed ?? before;
+    const re = base ? reparse(base.parsed, base.text, open.text) : undefined;
+    const doc = this.workspace.set(key, open.text, open.version, re?.result);
+    open.change = base && re?.edit ? { from: base.parsed.document.items, edit: re.edit } : undefined;
     open.analysed = doc;
-    this.owners.set(key, doc);
-    this.index.set(summariseDocument(doc));
+    this.staleOwners.add(key);
+    // An edit that left the header alone changes nothing the index is asked between questions about
+    // the whole workspace (kind, framework ids and references): the summary, a walk of the whole tree,
+    // waits for the next such question (refreshOpenDocuments).
+    if (open.change && before?.header === doc.header && this.index.get(key)) this.staleSummaries.add(key);
+    else {
+      this.staleSummaries.delete(key);
+      this.index.set(summariseDocument(doc));
+    }
     this.noteFrameworkChange(before, doc);
     this.noteIndexChange();
     return doc;
@@ -202,6 +233,11 @@ export class Project {
   /** Brings the summaries of open documents up to date, before a question about the whole workspace. */
   refreshOpenDocuments(): void {
     for (const key of this.openDocs.keys()) this.analysed(key);
+    for (const key of this.staleSummaries) {
+      const doc = this.openDocs.get(key)?.analysed;
+      if (doc) this.index.set(summariseDocument(doc));
+    }
+    this.staleSummaries.clear();
   }
 
   lint(key: string): LintResult | undefined {
@@ -209,8 +245,12 @@ export class Project {
     if (!doc) return undefined;
     const cached = this.lintCache.get(key);
     if (cached && cached.doc === doc && cached.generation === this.generation) return cached.result;
-    const result = lintDocument(doc, this.workspace, this.settingsFor(key).lint);
-    if (this.openDocs.has(key)) this.lintCache.set(key, { doc, generation: this.generation, result });
+    const open = this.openDocs.get(key);
+    // Open documents are linted again after every edit: their per-statement findings are kept (same findings as lintDocument).
+    const result = open
+      ? open.linter.lint(doc, this.workspace, this.settingsFor(key).lint, this.generation, open.analysed === doc ? open.change : undefined)
+      : lintDocument(doc, this.workspace, this.settingsFor(key).lint);
+    if (open) this.lintCache.set(key, { doc, generation: this.generation, result });
     return result;
   }
 
@@ -278,7 +318,7 @@ export class Project {
     const before = this.workspace.get(key);
     if (summary.kind === 'framework') {
       const doc = this.workspace.set(key, text);
-      this.owners.set(key, doc);
+      this.ownerTable.set(key, doc);
       this.index.set(summariseDocument(doc));
       this.noteFrameworkChange(before, doc);
       this.noteIndexChange();
@@ -294,7 +334,7 @@ export class Project {
     if (this.openDocs.has(key)) return;
     const before = this.workspace.get(key);
     this.workspace.delete(key);
-    this.owners.delete(key);
+    this.ownerTable.delete(key);
     const removed = this.index.delete(key);
     this.noteFrameworkChange(before, undefined);
     if (removed) this.noteIndexChange();

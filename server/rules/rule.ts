@@ -4,7 +4,7 @@ import type { StatusValue } from '../../grammar/keywords.js';
  * walks each document once and calls every rule's visitors. Rules see the
  * tree and the workspace, never tokens.
  */
-import type { Range, StatementKind, StatementOf, StrategyDocument } from '../../grammar/index.js';
+import type { Range, Statement, StatementKind, StatementOf, StrategyDocument } from '../../grammar/index.js';
 import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { FrameworkIndex } from '../analysis/framework-index.js';
@@ -74,6 +74,14 @@ export interface RuleContext {
   /** Acronyms the configuration says everyone knows. */
   readonly knownAcronyms: ReadonlySet<string>;
   report(report: Report): void;
+  /**
+   * Where given (the language server), what a document-wide rule gathers
+   * from one top-level statement is kept with that statement and reused
+   * while an edit leaves it alone (moved with it, like its findings).
+   * `compute` must depend only on the statement and the document's shared
+   * facts, and return plain data (strings, numbers, ranges).
+   */
+  readonly perStatement?: <T>(statement: Statement, compute: () => T) => T;
 }
 
 export type NodeVisitors = {

@@ -12,6 +12,11 @@ interface Located {
 }
 
 /** The texts of a statement that are read as prose (notes are the author's, not the reader's). */
+interface AcronymUses {
+  readonly texts: string[];
+  readonly uses: { acronym: string; range: Range }[];
+}
+
 function textsOf(node: Statement): Located[] {
   const out: Located[] = [];
   const push = (t: Located | undefined): void => {
@@ -86,42 +91,55 @@ export const undefinedAcronym: Rule = {
     const inGlossary = (a: string): boolean => doc.glossary.has(a) && !isBlank(doc.glossary.get(a)!.meaning);
     const known = (a: string): boolean =>
       inGlossary(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
+    const reported = new Set<string>();
     const allText: string[] = [];
-    // Only an acronym's first use is reported, so only it is kept, and its range is worked out only when it is reported.
-    const firstUses = new Map<string, { offset: number; text: Located }>();
+    const uses: { acronym: string; range: Range }[] = [];
+    /** The texts and acronym uses of one top-level statement (kept per statement by the server, see `perStatement`). */
+    const collect = (top: Statement): AcronymUses => {
+      const part: AcronymUses = { texts: [], uses: [] };
+      // Only an acronym's first use is reported, so within a statement only its first is placed and kept.
+      const seen = new Set<string>();
+      const visit = (items: readonly Statement[]): void => {
+        for (const s of items) {
+          if (s.kind === 'note') continue;
+          for (const t of textsOf(s)) {
+            part.texts.push(t.value);
+            const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
+            for (const use of findAcronyms(t.value)) {
+              if (seen.has(use.acronym)) continue;
+              seen.add(use.acronym);
+              // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
+              const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
+              const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
+              part.uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
+            }
+          }
+          if ('items' in s) visit(s.items);
+        }
+      };
+      visit([top]);
+      return part;
+    };
     return {
       enterDocument(d) {
-        const visit = (items: readonly Statement[]): void => {
-          for (const s of items) {
-            if (s.kind === 'note') continue;
-            for (const t of textsOf(s)) {
-              allText.push(t.value);
-              for (const use of findAcronyms(t.value)) {
-                if (!firstUses.has(use.acronym)) firstUses.set(use.acronym, { offset: use.index, text: t });
-              }
-            }
-            if ('items' in s) visit(s.items);
-          }
-        };
-        visit(d.items);
+        for (const top of d.items) {
+          const part = context.perStatement ? context.perStatement(top, () => collect(top)) : collect(top);
+          for (const t of part.texts) allText.push(t);
+          for (const u of part.uses) uses.push(u);
+        }
       },
       exitDocument() {
         const corpus = allText.join('\n');
-        for (const [acronym, use] of firstUses) {
-          if (known(acronym)) continue;
-          const meaning = inlineDefinition(corpus, acronym);
+        for (const use of uses) {
+          if (reported.has(use.acronym) || known(use.acronym)) continue;
+          reported.add(use.acronym);
+          const meaning = inlineDefinition(corpus, use.acronym);
           // "… Substance Action Groups (SAG)": expanded in brackets in the document is defined.
           if (meaning !== undefined) continue;
-          const t = use.text;
-          const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
-          // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
-          const range = quoted
-            ? { start: doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.offset), end: doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.offset + acronym.length) }
-            : t.range;
           context.report({
-            message: `${acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
-            range,
-            suggestions: [{ title: `Add ${acronym} to the glossary`, edits: [glossaryEdit(doc, acronym, meaning ?? '')] }],
+            message: `${use.acronym} is used but not defined in the glossary${context.framework && context.framework.document !== doc ? ` or framework ${context.framework.id}'s` : ''}.`,
+            range: use.range,
+            suggestions: [{ title: `Add ${use.acronym} to the glossary`, edits: [glossaryEdit(doc, use.acronym, meaning ?? '')] }],
           });
         }
       },
