@@ -26,6 +26,11 @@ const quick = process.argv.includes('--quick');
 const FILES = option('files', 1000);
 const MEGABYTES = option('mb', 20);
 const RUNS = quick ? 1 : 3;
+/**
+ * The same benchmark at main 5263e2c (before the report streamed and folded), one quick run:
+ * the figures the changes are measured against (whole-process times as ratios to lint in that run).
+ */
+const BEFORE = { commit: '5263e2c', htmlMB: 124.4, markdownMB: 57.1, htmlRatio: 2.29, markdownRatio: 4.09 };
 
 const dir = mkdtempSync(join(tmpdir(), 'strategy-bench-report-'));
 const results = { machine: { node: process.version }, runs: RUNS };
@@ -51,6 +56,7 @@ try {
   const mdMs = wall(['report', '.', '--format', 'markdown', '-o', join(dir, 'report.md')]);
   const lint = JSON.parse(readFileSync(join(dir, 'lint.json'), 'utf8'));
   const lintFindings = lint.reduce((n, f) => n + f.errorCount + f.warningCount + f.infoCount, 0);
+  results.before = BEFORE;
   results.wholeProcess = {
     files: written.files,
     sourceMB: written.bytes / MB,
@@ -103,8 +109,9 @@ const P = results.inProcess;
 console.log(`Node ${process.version}, median of ${RUNS} runs after a warm-up\n`);
 console.log(`Workspace: ${W.files} files, ${fmt(W.sourceMB, 1)} MB, ${W.findings} findings; whole process, wall time:`);
 console.log(`  strategy lint --format json   ${fmt(W.lintJsonMs, 0).padStart(6)} ms (baseline)`);
-console.log(`  strategy report -o x.html     ${fmt(W.reportHtmlMs, 0).padStart(6)} ms = ${fmt(W.htmlRatio, 2)} × lint   (${fmt(W.htmlMB, 1)} MB of HTML)`);
-console.log(`  strategy report --format md   ${fmt(W.reportMarkdownMs, 0).padStart(6)} ms = ${fmt(W.markdownRatio, 2)} × lint   (${fmt(W.markdownMB, 1)} MB of markdown)`);
+console.log(`  strategy report -o x.html     ${fmt(W.reportHtmlMs, 0).padStart(6)} ms = ${fmt(W.htmlRatio, 2)} × lint   (${fmt(W.htmlMB, 1)} MB of HTML = ${fmt(W.htmlMB / W.sourceMB, 1)} × the sources)`);
+console.log(`  strategy report --format md   ${fmt(W.reportMarkdownMs, 0).padStart(6)} ms = ${fmt(W.markdownRatio, 2)} × lint   (${fmt(W.markdownMB, 1)} MB of markdown = ${fmt(W.markdownMB / W.sourceMB, 1)} × the sources)`);
+console.log(`  before (main ${BEFORE.commit}, 1,000 files): HTML ${fmt(BEFORE.htmlRatio, 2)} × lint, ${fmt(BEFORE.htmlMB, 1)} MB; markdown ${fmt(BEFORE.markdownRatio, 2)} × lint, ${fmt(BEFORE.markdownMB, 1)} MB`);
 console.log(`In-process, the same files: lint ${fmt(P.lintMs, 0)} ms (baseline); build the model ${fmt(P.buildModelMs, 0)} ms = ${fmt(P.buildModelMs / P.lintMs, 2)} × lint; render HTML ${fmt(P.renderHtmlMs, 0)} ms = ${fmt(P.renderHtmlMs / P.lintMs, 2)} ×; markdown ${fmt(P.renderMarkdownMs, 0)} ms = ${fmt(P.renderMarkdownMs / P.lintMs, 2)} ×; ${P.nationalViews} national views`);
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

@@ -30,10 +30,19 @@ export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-s
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
 
 export class HtmlRenderer {
-  constructor(private readonly options: HtmlOptions) {}
+  /** `home`: the file whose article is being rendered, whose places are shown as `line N` (the article names the file). */
+  constructor(
+    private readonly options: HtmlOptions,
+    private readonly home?: string,
+  ) {}
+
+  /** The renderer for one document's article in a report of several. */
+  within(file: string): HtmlRenderer {
+    return new HtmlRenderer(this.options, file);
+  }
 
   place(location: Location): string {
-    const text = esc(placeText(location));
+    const text = location.file === this.home ? `line ${location.line}` : esc(placeText(location));
     const links = this.options.links;
     if (links.kind === 'base') return `<a class="place" href="${esc(`${links.base}${encodeURI(location.file)}#L${location.line}`)}">${text}</a>`;
     if (links.kind === 'editor') {
@@ -114,6 +123,7 @@ function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, Rule
 
 function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRenderer): string {
   if (list.length === 0) return '<span class="flag flag-gap"><span aria-hidden="true">✖ </span>Not answered</span>';
+  if (list.length === 1) return `${esc(list[0]!.label)} — ${out.place(list[0]!.location)}`;
   return `<ul>${list.map((s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`).join('')}</ul>`;
 }
 
@@ -130,13 +140,17 @@ function coverageRows(c: Coverage, out: HtmlRenderer, compact: string | undefine
     const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Actions not answered: ${unanswered.map((a) => esc(a.number)).join(', ')}</span>` : '';
     const aimRow =
       aim.code !== null
-        ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}${missing}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
-        : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}${missing}</td><td><span class="muted">—</span></td></tr>`;
+        ? compact
+          ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code>${aim.title ? `: ${esc(aim.title)}` : ''}</th><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}${missing}</td></tr>`
+          : `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
+        : compact
+          ? `<tr class="aim-row"><th scope="row">Actions ${esc(aim.title ?? 'outside any aim')}</th><td>${missing || '<span class="muted">—</span>'}</td></tr>`
+          : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}</td><td><span class="muted">—</span></td></tr>`;
     const actionRows = aim.actions
       .filter((a) => !compact || a.supporters.length > 0)
       .map((a) =>
         compact
-          ? `<tr><th scope="row">Action <a href="#${compact}-a${esc(a.number)}"><code>${esc(a.number)}</code></a></th><td><span class="muted">see the national view</span></td><td>${supporterList(a.supporters, out)}</td></tr>`
+          ? `<tr><th scope="row">Action <a href="#${compact}-a${esc(a.number)}"><code>${esc(a.number)}</code></a></th><td>${supporterList(a.supporters, out)}</td></tr>`
           : `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
       );
     return [aimRow, ...actionRows];
@@ -157,7 +171,7 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, national
   const matrix =
     c.aims.length === 0
       ? '<p>The framework defines no aims or actions to answer to.</p>'
-      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th><th scope="col">National text</th><th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
+      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th>${nationalView ? '' : '<th scope="col">National text</th>'}<th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
   const unknown =
     c.unknownReferences.length === 0
       ? ''
@@ -187,7 +201,7 @@ function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   const table = `<table><caption>Timings of every ${what} (the chart's text alternative)</caption><thead><tr><th scope="col">${what === 'action' ? 'Action' : 'Commitment'}</th><th scope="col">Timing as written</th><th scope="col">From</th><th scope="col">To</th><th scope="col">State</th></tr></thead><tbody>${t.items
     .map(
       (i) =>
-        `<tr><th scope="row">${esc(i.label)} <span class="muted">(${out.place(i.location)})</span></th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag st-${i.state}">${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
+        `<tr><th scope="row">${esc(i.label)} (${out.place(i.location)})</th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag st-${i.state}">${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
     )
     .join('')}</tbody></table>`;
   return `<section>${head}${summary}${chart}${table}</section>`;
@@ -245,6 +259,8 @@ export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMa
   const id = `d${index + 1}`;
   const title = r.overview.title ?? r.file;
   const national = r.coverage ? nationalViews.get(r.coverage.framework.id) : undefined;
+  // In a report of several documents the article names its file, so its own places are `line N`.
+  if (fold !== 'none') out = out.within(r.file);
   const sections = `${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, national)}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}`;
   if (fold === 'none') return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${sections}</article>`;
   const f = r.overview.findings;

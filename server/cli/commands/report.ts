@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { lintDocument } from '../../analysis/engine.js';
 import { ConfigError } from '../../config/load-config.js';
 import { ReportBuilder } from '../../report/build-report.js';
-import { renderHtml } from '../../report/render-html.js';
+import { renderHtmlParts } from '../../report/render-html.js';
 import { renderMarkdown } from '../../report/render-markdown.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
@@ -61,6 +61,18 @@ function holdsOtherContent(path: string): boolean {
     return true; // unreadable: not known to be ours
   }
   return !OWN_OUTPUT.some((re) => re.test(head));
+}
+
+/**
+ * The page's parts as UTF-8 in one buffer, each encoded in place: a national
+ * report is tens of megabytes, and joining its parts first would make a
+ * string of twice that (the text is not Latin-1) before the bytes.
+ */
+function encodeParts(parts: readonly string[]): Buffer {
+  const out = Buffer.allocUnsafe(parts.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0));
+  let at = 0;
+  for (const p of parts) at += out.write(p, at, 'utf8');
+  return out;
 }
 
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
@@ -139,7 +151,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
       ? `${JSON.stringify(report, null, 2)}\n`
       : format === 'markdown'
         ? renderMarkdown(report, linkBase ? { linkBase } : {})
-        : renderHtml(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } });
+        : encodeParts(renderHtmlParts(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }));
   if (target) {
     try {
       writeFileAtomic(target, output);
@@ -149,6 +161,6 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
     }
     const t = report.totals.findings;
     io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
-  } else io.stdout(output);
+  } else io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
   return hadPathProblems || hadConfigProblems ? EXIT.usage : EXIT.ok;
 }
