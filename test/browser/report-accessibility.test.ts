@@ -91,6 +91,7 @@ describe('the report in Chromium', function () {
       ['seeds/national-drug-strategy-action-plan-2008-2011.strategy', 'report-timeline.png', '#d1-timeline'],
       ['seeds/gloucestershire-drugs-strategy-2010-2013-draft.strategy', 'report-gaps.png', '#d1-gaps'],
       ['national view', 'report-national-view.png', '#n1'],
+      ['national workspace', 'report-index.png', '#contents'],
     ];
     for (const [name, file, selector] of shots) {
       const r = reports.find((x) => x.name === name)!;
