@@ -83,6 +83,16 @@ describe('the report in Chromium', function () {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 6, `${pages} pages`);
     await page.context().close();
+    // A national workspace's folded documents print unfolded.
+    const folded = await open(reports.find((r) => r.name === 'national workspace')!.html);
+    await folded.page.emulateMedia({ media: 'print' });
+    const shown = (await folded.page.evaluate(`(() => {
+      const headings = [...document.querySelectorAll('details:not([open]) h3')];
+      return { headings: headings.length, hidden: headings.filter((h) => !h.checkVisibility()).length };
+    })()`)) as { headings: number; hidden: number };
+    assert.ok(shown.headings > 50, `${shown.headings} section headings in folded documents`);
+    assert.equal(shown.hidden, 0);
+    await folded.page.context().close();
   });
 
   it('takes the screenshots the README shows', async () => {

@@ -9,12 +9,12 @@
  * (the report of what could be read is still written).
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { lintDocument } from '../../analysis/engine.js';
 import { ConfigError } from '../../config/load-config.js';
 import { ReportBuilder } from '../../report/build-report.js';
 import { renderHtmlParts } from '../../report/render-html.js';
-import { renderMarkdown } from '../../report/render-markdown.js';
+import { renderMarkdownParts } from '../../report/render-markdown.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { readSuppressions, reportedFindings, suppressionKey } from '../bulk-suppressions.js';
@@ -125,7 +125,8 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
     throw e;
   }
   const builder = new ReportBuilder(project.workspace, {
-    catalogue: session.settingsFor(join(io.cwd, 'x.strategy')).catalogue,
+    // Each document is added with its own settings' catalogue; this one is only the default.
+    catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
     displayOf: (uri) => displayPath(uri, io.cwd),
     version: pkg.version,
   });
@@ -150,7 +151,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : format === 'markdown'
-        ? renderMarkdown(report, linkBase ? { linkBase } : {})
+        ? encodeParts(renderMarkdownParts(report, linkBase ? { linkBase } : {}))
         : encodeParts(renderHtmlParts(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }));
   if (target) {
     try {
