@@ -6,7 +6,10 @@
 // Then the report's own stages in-process: building the model, rendering.
 //
 //   npm run bench                       (builds first; every benchmark)
-//   node bench/report.mjs [--files N] [--mb M] [--quick]
+//   node bench/report.mjs [--files N] [--mb M] [--quick] [--before DIR]
+//
+// --before DIR: also run DIR's build of strategy (a checkout of an earlier
+// commit, built) on the same files in the same run, for a before/after.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +29,13 @@ const quick = process.argv.includes('--quick');
 const FILES = option('files', 1000);
 const MEGABYTES = option('mb', 20);
 const RUNS = quick ? 1 : 3;
+/**
+ * The report's size at main 5263e2c (before the report streamed and folded), 1,000 files,
+ * for when no --before build is at hand.
+ */
+const RECORDED_BEFORE = { commit: '5263e2c', htmlMB: 124.4, markdownMB: 57.1 };
+const beforeAt = process.argv.indexOf('--before');
+const beforeDir = beforeAt >= 0 ? process.argv[beforeAt + 1] : undefined;
 
 const dir = mkdtempSync(join(tmpdir(), 'strategy-bench-report-'));
 const results = { machine: { node: process.version }, runs: RUNS };
@@ -33,35 +43,45 @@ try {
   const ws = join(dir, 'ws');
   const written = writeWorkspace(ws, FILES, MEGABYTES * MB);
   const cli = join(root, 'bin', 'strategy.js');
-  const run = (args) => {
+  const usageFile = join(dir, 'usage.json');
+  const preload = join(root, 'bench', 'usage-preload.cjs');
+  const run = (args, bin) => {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [cli, ...args], { cwd: ws, encoding: 'utf8', maxBuffer: 1024 * MB });
-    const ms = performance.now() - t;
+    const r = spawnSync(process.execPath, ['--require', preload, bin, ...args], { cwd: ws, encoding: 'utf8', maxBuffer: 1024 * MB, env: { ...process.env, STRATEGY_BENCH_USAGE: usageFile } });
+    const wallMs = performance.now() - t;
     if (r.status !== 0 && r.status !== 1) throw new Error(`strategy ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
-    return ms;
+    return { wallMs, ...JSON.parse(readFileSync(usageFile, 'utf8')) };
   };
-  const wall = (args) => {
-    run(args); // warm the file cache
-    const times = [];
-    for (let i = 0; i < RUNS; i++) times.push(run(args));
-    return median(times);
+  const before = beforeDir ? join(beforeDir, 'bin', 'strategy.js') : undefined;
+  const commands = {
+    lint: [cli, ['lint', '.', '--format', 'json', '-o', join(dir, 'lint.json')]],
+    html: [cli, ['report', '.', '-o', join(dir, 'report.html')]],
+    markdown: [cli, ['report', '.', '--format', 'markdown', '-o', join(dir, 'report.md')]],
+    ...(before
+      ? {
+          htmlBefore: [before, ['report', '.', '-o', join(dir, 'before.html')]],
+          markdownBefore: [before, ['report', '.', '--format', 'markdown', '-o', join(dir, 'before.md')]],
+        }
+      : {}),
   };
-  const lintMs = wall(['lint', '.', '--format', 'json', '-o', join(dir, 'lint.json')]);
-  const htmlMs = wall(['report', '.', '-o', join(dir, 'report.html')]);
-  const mdMs = wall(['report', '.', '--format', 'markdown', '-o', join(dir, 'report.md')]);
+  // Interleaved (every command once per round), so a change in the machine's load falls on all of them alike.
+  const samples = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (const [bin, args] of Object.values(commands)) run(args, bin); // warm the file cache
+  for (let i = 0; i < RUNS; i++) for (const [k, [bin, args]] of Object.entries(commands)) samples[k].push(run(args, bin));
+  const m = Object.fromEntries(
+    Object.entries(samples).map(([k, list]) => [k, { wallMs: median(list.map((x) => x.wallMs)), cpuMs: median(list.map((x) => x.cpuMs)), maxRssMB: median(list.map((x) => x.maxRssMB)) }]),
+  );
   const lint = JSON.parse(readFileSync(join(dir, 'lint.json'), 'utf8'));
   const lintFindings = lint.reduce((n, f) => n + f.errorCount + f.warningCount + f.infoCount, 0);
+  const size = (f) => statSync(join(dir, f)).size / MB;
   results.wholeProcess = {
     files: written.files,
     sourceMB: written.bytes / MB,
     findings: lintFindings,
-    lintJsonMs: lintMs,
-    reportHtmlMs: htmlMs,
-    reportMarkdownMs: mdMs,
-    htmlRatio: htmlMs / lintMs,
-    markdownRatio: mdMs / lintMs,
-    htmlMB: statSync(join(dir, 'report.html')).size / MB,
-    markdownMB: statSync(join(dir, 'report.md')).size / MB,
+    commands: m,
+    htmlMB: size('report.html'),
+    markdownMB: size('report.md'),
+    ...(before ? { before: { commit: spawnSync('git', ['-C', beforeDir, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim(), htmlMB: size('before.html'), markdownMB: size('before.md') } } : {}),
   };
 
   // In-process stages, on the same files.
@@ -100,11 +120,19 @@ try {
 
 const W = results.wholeProcess;
 const P = results.inProcess;
-console.log(`Node ${process.version}, median of ${RUNS} runs after a warm-up\n`);
-console.log(`Workspace: ${W.files} files, ${fmt(W.sourceMB, 1)} MB, ${W.findings} findings; whole process, wall time:`);
-console.log(`  strategy lint --format json   ${fmt(W.lintJsonMs, 0).padStart(6)} ms (baseline)`);
-console.log(`  strategy report -o x.html     ${fmt(W.reportHtmlMs, 0).padStart(6)} ms = ${fmt(W.htmlRatio, 2)} × lint   (${fmt(W.htmlMB, 1)} MB of HTML)`);
-console.log(`  strategy report --format md   ${fmt(W.reportMarkdownMs, 0).padStart(6)} ms = ${fmt(W.markdownRatio, 2)} × lint   (${fmt(W.markdownMB, 1)} MB of markdown)`);
+const C = W.commands;
+const line = (label, c, extra = '') =>
+  console.log(`  ${label.padEnd(34)} ${fmt(c.cpuMs, 0).padStart(6)} ms CPU = ${fmt(c.cpuMs / C.lint.cpuMs, 2)} × lint; ${fmt(c.wallMs, 0).padStart(6)} ms wall = ${fmt(c.wallMs / C.lint.wallMs, 2)} ×; ${fmt(c.maxRssMB, 0)} MB peak${extra}`);
+console.log(`Node ${process.version}, median of ${RUNS} interleaved runs after a warm-up\n`);
+console.log(`Workspace: ${W.files} files, ${fmt(W.sourceMB, 1)} MB, ${W.findings} findings; whole process (CPU time is user + system):`);
+line('strategy lint --format json', C.lint, ' (baseline)');
+line('strategy report -o x.html', C.html, `; ${fmt(W.htmlMB, 1)} MB of HTML = ${fmt(W.htmlMB / W.sourceMB, 1)} × the sources`);
+line('strategy report --format markdown', C.markdown, `; ${fmt(W.markdownMB, 1)} MB`);
+if (W.before) {
+  line(`before (${W.before.commit}): report -o x.html`, C.htmlBefore, `; ${fmt(W.before.htmlMB, 1)} MB of HTML`);
+  line(`before (${W.before.commit}): --format markdown`, C.markdownBefore, `; ${fmt(W.before.markdownMB, 1)} MB`);
+  console.log(`  after / before: HTML CPU ${fmt(C.html.cpuMs / C.htmlBefore.cpuMs, 2)}, size ${fmt(W.htmlMB / W.before.htmlMB, 2)}, peak memory ${fmt(C.html.maxRssMB / C.htmlBefore.maxRssMB, 2)}; markdown CPU ${fmt(C.markdown.cpuMs / C.markdownBefore.cpuMs, 2)}, peak memory ${fmt(C.markdown.maxRssMB / C.markdownBefore.maxRssMB, 2)}`);
+} else console.log(`  before (${RECORDED_BEFORE.commit}, recorded; --before DIR measures it in this run): ${fmt(RECORDED_BEFORE.htmlMB, 1)} MB of HTML`);
 console.log(`In-process, the same files: lint ${fmt(P.lintMs, 0)} ms (baseline); build the model ${fmt(P.buildModelMs, 0)} ms = ${fmt(P.buildModelMs / P.lintMs, 2)} × lint; render HTML ${fmt(P.renderHtmlMs, 0)} ms = ${fmt(P.renderHtmlMs / P.lintMs, 2)} ×; markdown ${fmt(P.renderMarkdownMs, 0)} ms = ${fmt(P.renderMarkdownMs / P.lintMs, 2)} ×; ${P.nationalViews} national views`);
 
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });

@@ -61,7 +61,8 @@ report options:
   -f, --format NAME        html (default), markdown, json (the report's model)
   -o, --output-file FILE   write it to FILE (replaces only a report it wrote, unless --force)
   --link-base URL          link file:line to URL + file + #L<line> (a repository's web view)
-  -c, --config PATH, --rule ID=SEVERITY   as for lint
+  -c, --config PATH, --rule ID=SEVERITY, --ignore-pattern, --no-ignore,
+  --print-config FILE, --debug, --suppressions-location PATH   as for lint
 
 Exit codes: 0 no errors; 1 errors found (or more warnings than --max-warnings),
 or unformatted files for format --check, or stale outputs for convert --check;
@@ -85,6 +86,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   export: ['format'],
   convert: ['out-dir', 'output-file', 'report', 'force', 'check', 'config'],
   rules: ['json'],
+  report: ['format', 'output-file', 'config', 'rule', 'link-base', 'force', 'ignore-pattern', 'no-ignore', 'print-config', 'debug', 'suppressions-location'],
   help: [],
 };
 

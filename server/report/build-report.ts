@@ -12,7 +12,7 @@ import type { Finding } from '../rules/rule.js';
 import { buildCoverage } from './coverage.js';
 import { buildGaps } from './gaps.js';
 import { buildMeasures } from './measures.js';
-import { buildNationalViews } from './national-view.js';
+import { NationalViewCollector } from './national-view.js';
 import { buildOverview, severityCounts } from './overview.js';
 import { buildOwners } from './owners.js';
 import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
@@ -61,15 +61,48 @@ export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, op
   };
 }
 
+/**
+ * The report built one document at a time: each document is summarised into
+ * its sections as it comes (its tree can be let go straight after), and the
+ * national views keep per strategy only how many commitments answer each
+ * action. What `strategy report` streams a 1,000-file workspace through.
+ */
+export class ReportBuilder {
+  private readonly documents: DocumentReport[] = [];
+  private readonly totals = { errors: 0, warnings: 0, infos: 0 };
+  private readonly ruleIds = new Set<string>();
+  private readonly national = new NationalViewCollector();
+
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly options: ReportOptions,
+  ) {}
+
+  /** Adds a document; `catalogue` is its own settings' (per folder), the options' by default. */
+  add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): void {
+    const counts = severityCounts(entry.findings);
+    this.totals.errors += counts.errors;
+    this.totals.warnings += counts.warnings;
+    this.totals.infos += counts.infos;
+    for (const f of entry.findings) this.ruleIds.add(f.ruleId);
+    this.documents.push(buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }));
+    this.national.add(entry, this.workspace);
+  }
+
+  finish(): Report {
+    return {
+      formatVersion: REPORT_FORMAT_VERSION,
+      generator: { name: 'strategy', version: this.options.version },
+      totals: { files: this.documents.length, findings: { ...this.totals } },
+      documents: this.documents,
+      nationalViews: this.national.views(this.options.displayOf),
+      rules: [...this.ruleIds].sort().map(explanationOf),
+    };
+  }
+}
+
 export function buildReport(entries: readonly ReportEntry[], workspace: Workspace, options: ReportOptions): Report {
-  const all = entries.flatMap((e) => e.findings);
-  const ruleIds = [...new Set(all.map((f) => f.ruleId))].sort();
-  return {
-    formatVersion: REPORT_FORMAT_VERSION,
-    generator: { name: 'strategy', version: options.version },
-    totals: { files: entries.length, findings: severityCounts(all) },
-    documents: entries.map((e) => buildDocumentReport(e, workspace, options)),
-    nationalViews: buildNationalViews(entries, workspace, options.displayOf),
-    rules: ruleIds.map(explanationOf),
-  };
+  const builder = new ReportBuilder(workspace, options);
+  for (const e of entries) builder.add(e);
+  return builder.finish();
 }

@@ -45,13 +45,25 @@ export function collectAnswers(doc: AnalysedDocument, file: string, framework: F
   return answers;
 }
 
+const aimTitlesCache = new WeakMap<FrameworkIndex, Map<string, string>>();
+
+/** The framework's aims by normalised title, once per framework rather than once per strategy. */
+function aimTitles(framework: FrameworkIndex): Map<string, string> {
+  let byTitle = aimTitlesCache.get(framework);
+  if (!byTitle) {
+    byTitle = new Map();
+    for (const [code, aim] of framework.aims) if (aim.node.title) byTitle.set(normaliseTitle(aim.node.title.value), code);
+    aimTitlesCache.set(framework, byTitle);
+  }
+  return byTitle;
+}
+
 function computeAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
   const actions = new Map<string, Supporter[]>();
   const aims = new Map<string, Supporter[]>();
   const unknownReferences: Answers['unknownReferences'] = [];
   const unmatchedAimTexts: Answers['unmatchedAimTexts'] = [];
-  const aimByTitle = new Map<string, string>();
-  for (const [code, aim] of framework.aims) if (aim.node.title) aimByTitle.set(normaliseTitle(aim.node.title.value), code);
+  const aimByTitle = aimTitles(framework);
   const add = (map: Map<string, Supporter[]>, key: string, who: Supporter): void => {
     const list = map.get(key) ?? [];
     if (!list.some((s) => s.location.line === who.location.line && s.label === who.label)) list.push(who);
@@ -116,19 +128,36 @@ function groupActions(framework: FrameworkIndex): AimGroup[] {
   return [...groups.values()];
 }
 
+/** What every strategy's coverage says the same of the framework: its aims and actions, their titles and places. */
+interface FrameworkRows {
+  readonly file: string;
+  readonly aims: readonly (Omit<CoverageAim, 'supporters' | 'actions'> & { readonly actions: readonly Omit<CoverageAim['actions'][number], 'supporters'>[] })[];
+}
+const rowsCache = new WeakMap<FrameworkIndex, FrameworkRows>();
+
+function frameworkRows(framework: FrameworkIndex, frameworkFile: string): FrameworkRows {
+  const cached = rowsCache.get(framework);
+  if (cached && cached.file === frameworkFile) return cached;
+  const rows: FrameworkRows = {
+    file: frameworkFile,
+    aims: actionsByAim(framework).map((g) => ({
+      code: g.code,
+      title: g.title,
+      location: g.node && 'keywordRange' in g.node ? locate(frameworkFile, g.node.keywordRange) : null,
+      actions: g.actions.map((a) => ({ number: a.number, title: titleOf(a.node), location: locate(frameworkFile, a.node.keywordRange) })),
+    })),
+  };
+  rowsCache.set(framework, rows);
+  return rows;
+}
+
 export function buildCoverage(doc: AnalysedDocument, file: string, framework: FrameworkIndex, frameworkFile: string): Coverage {
   const answers = collectAnswers(doc, file, framework);
-  const aims: CoverageAim[] = actionsByAim(framework).map((g) => ({
-    code: g.code,
-    title: g.title,
-    location: g.node && 'keywordRange' in g.node ? locate(frameworkFile, g.node.keywordRange) : null,
+  // The framework's part is shared (read-only) by every strategy's coverage; only the supporters are the strategy's.
+  const aims: CoverageAim[] = frameworkRows(framework, frameworkFile).aims.map((g) => ({
+    ...g,
     supporters: g.code ? (answers.aims.get(g.code) ?? []) : [],
-    actions: g.actions.map((a) => ({
-      number: a.number,
-      title: titleOf(a.node),
-      location: locate(frameworkFile, a.node.keywordRange),
-      supporters: answers.actions.get(a.number) ?? [],
-    })),
+    actions: g.actions.map((a) => ({ ...a, supporters: answers.actions.get(a.number) ?? [] })),
   }));
   const realAims = aims.filter((a) => a.code !== null);
   return {

@@ -8,46 +8,73 @@ import { frameworkFor } from '../analysis/engine.js';
 import type { FrameworkIndex } from '../analysis/framework-index.js';
 import type { Workspace } from '../analysis/workspace.js';
 import { collectAnswers } from './coverage.js';
+import { locate } from './locations.js';
 import { titleOf } from './labels.js';
 import type { NationalView } from './report-model.js';
 
 /** A national view needs at least this many local strategies: with one, the coverage section says it all. */
 export const NATIONAL_VIEW_MIN_STRATEGIES = 2;
 
-export function buildNationalViews(
-  docs: readonly { doc: AnalysedDocument; file: string }[],
-  workspace: Workspace,
-  displayOf: (uri: string) => string,
-): NationalView[] {
-  const byFramework = new Map<FrameworkIndex, { doc: AnalysedDocument; file: string }[]>();
-  for (const entry of docs) {
-    if (entry.doc.kind !== 'strategy') continue;
+interface FrameworkTally {
+  readonly strategies: { file: string; title: string | null }[];
+  /** Per strategy, in the framework's action order: how many of its commitments support each action. */
+  readonly counts: Uint32Array[];
+  readonly actionNumbers: readonly string[];
+}
+
+/**
+ * Gathers the national views a document at a time: per strategy it keeps one
+ * count per national action, not the strategy's tree, so a report streams.
+ */
+export class NationalViewCollector {
+  private readonly byFramework = new Map<FrameworkIndex, FrameworkTally>();
+
+  add(entry: { doc: AnalysedDocument; file: string }, workspace: Workspace): void {
+    if (entry.doc.kind !== 'strategy') return;
     const framework = frameworkFor(entry.doc, workspace);
-    if (!framework) continue;
-    const list = byFramework.get(framework);
-    if (list) list.push(entry);
-    else byFramework.set(framework, [entry]);
+    if (!framework) return;
+    let tally = this.byFramework.get(framework);
+    if (!tally) {
+      tally = { strategies: [], counts: [], actionNumbers: [...framework.actions.keys()] };
+      this.byFramework.set(framework, tally);
+    }
+    const answers = collectAnswers(entry.doc, entry.file, framework);
+    const counts = new Uint32Array(tally.actionNumbers.length);
+    tally.actionNumbers.forEach((n, i) => (counts[i] = answers.actions.get(n)?.length ?? 0));
+    tally.strategies.push({ file: entry.file, title: entry.doc.header?.title?.value ?? null });
+    tally.counts.push(counts);
   }
-  const views: NationalView[] = [];
-  for (const [framework, strategies] of byFramework) {
-    if (strategies.length < NATIONAL_VIEW_MIN_STRATEGIES) continue;
-    const answers = strategies.map((s) => collectAnswers(s.doc, s.file, framework));
-    const actions = [...framework.actions.values()].map((a) => {
-      const counts = answers.map((ans) => ans.actions.get(a.number)?.length ?? 0);
-      return {
-        number: a.number,
-        title: titleOf(a.node),
-        aim: a.aim?.id?.value ?? null,
-        counts,
-        strategiesAnswering: counts.filter((c) => c > 0).length,
-      };
-    });
-    views.push({
-      framework: { id: framework.id, title: framework.title ?? null, file: displayOf(framework.document.uri) },
-      strategies: strategies.map((s) => ({ file: s.file, title: s.doc.header?.title?.value ?? null })),
-      actions,
-      unanswered: actions.filter((a) => a.strategiesAnswering === 0).map((a) => a.number),
-    });
+
+  views(displayOf: (uri: string) => string): NationalView[] {
+    const views: NationalView[] = [];
+    for (const [framework, tally] of this.byFramework) {
+      if (tally.strategies.length < NATIONAL_VIEW_MIN_STRATEGIES) continue;
+      const file = displayOf(framework.document.uri);
+      const actions = [...framework.actions.values()].map((a, i) => {
+        const counts = tally.counts.map((c) => c[i]!);
+        return {
+          number: a.number,
+          title: titleOf(a.node),
+          aim: a.aim?.id?.value ?? null,
+          location: locate(file, a.node.keywordRange),
+          counts,
+          strategiesAnswering: counts.filter((c) => c > 0).length,
+        };
+      });
+      views.push({
+        framework: { id: framework.id, title: framework.title ?? null, file },
+        strategies: tally.strategies,
+        actions,
+        unanswered: actions.filter((a) => a.strategiesAnswering === 0).map((a) => a.number),
+      });
+    }
+    return views.sort((a, b) => a.framework.id.localeCompare(b.framework.id));
   }
-  return views.sort((a, b) => a.framework.id.localeCompare(b.framework.id));
+}
+
+/** The national views of documents already at hand. */
+export function buildNationalViews(docs: readonly { doc: AnalysedDocument; file: string }[], workspace: Workspace, displayOf: (uri: string) => string): NationalView[] {
+  const collector = new NationalViewCollector();
+  for (const d of docs) collector.add(d, workspace);
+  return collector.views(displayOf);
 }

@@ -28,13 +28,21 @@ export interface HtmlOptions {
 export const DEFAULT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
-const SEVERITY_MARK = { error: '✖', warning: '▲', info: 'ℹ' } as const;
 
 export class HtmlRenderer {
-  constructor(private readonly options: HtmlOptions) {}
+  /** `home`: the file whose article is being rendered, whose places are shown as `line N` (the article names the file). */
+  constructor(
+    private readonly options: HtmlOptions,
+    private readonly home?: string,
+  ) {}
+
+  /** The renderer for one document's article in a report of several. */
+  within(file: string): HtmlRenderer {
+    return new HtmlRenderer(this.options, file);
+  }
 
   place(location: Location): string {
-    const text = esc(placeText(location));
+    const text = location.file === this.home ? `line ${location.line}` : esc(placeText(location));
     const links = this.options.links;
     if (links.kind === 'base') return `<a class="place" href="${esc(`${links.base}${encodeURI(location.file)}#L${location.line}`)}">${text}</a>`;
     if (links.kind === 'editor') {
@@ -44,7 +52,8 @@ export class HtmlRenderer {
   }
 
   severity(s: ReportFinding['severity']): string {
-    return `<span class="sev sev-${s}"><span aria-hidden="true">${SEVERITY_MARK[s]} </span>${SEVERITY_WORD[s]}</span>`;
+    // The mark (✖ ▲ ℹ) comes from the style sheet, with empty alternative text: one word per finding in the file.
+    return `<span class="sev sev-${s}">${SEVERITY_WORD[s]}</span>`;
   }
 }
 
@@ -90,12 +99,19 @@ function overviewHtml(r: DocumentReport, id: string): string {
 function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
   const head = `<h3 id="${id}-gaps">Gaps</h3>`;
   if (r.gaps.length === 0) return `<section>${head}<p><span class="flag flag-ok">No gaps found.</span></p></section>`;
+  // A rule's explanation is given where the rule first appears in the document; later groups link to the rules section.
+  const explained = new Set<string>();
   const group = (g: GapGroup, n: number): string => {
     const title = g.priority ? `${esc(g.priority.label)}` : 'Whole document (outside any priority)';
     const byRule = new Map<string, ReportFinding[]>();
-    for (const f of g.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    for (const f of g.findings) {
+      const list = byRule.get(f.ruleId);
+      if (list) list.push(f);
+      else byRule.set(f.ruleId, [f]);
+    }
     const blocks = [...byRule.entries()].map(([ruleId, list]) => {
-      const rule = rules.get(ruleId);
+      const rule = explained.has(ruleId) ? undefined : rules.get(ruleId);
+      explained.add(ruleId);
       return `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${escWithCode(rule.description)} <strong>How to fix:</strong> ${escWithCode(rule.howToFix)}</p>` : ''}<ul class="findings">${list
         .map((f) => `<li class="${f.severity}">${out.severity(f.severity)} ${esc(f.message)} — ${out.place(f.location)}</li>`)
         .join('')}</ul>`;
@@ -107,30 +123,42 @@ function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, Rule
 
 function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRenderer): string {
   if (list.length === 0) return '<span class="flag flag-gap"><span aria-hidden="true">✖ </span>Not answered</span>';
+  if (list.length === 1) return `${esc(list[0]!.label)} — ${out.place(list[0]!.location)}`;
   return `<ul>${list.map((s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`).join('')}</ul>`;
 }
 
-/** Rows of the coverage matrix: every aim and action, or (`compact`) answered ones in full and the rest by number. */
-function coverageRows(c: Coverage, out: HtmlRenderer, compact: boolean): string[] {
+/**
+ * Rows of the coverage matrix: every aim and action with its national text,
+ * or (`compact`, when a national view follows) the aims, the answered actions
+ * linked to their row in the national view (which gives their text once for
+ * every strategy), and the rest by number.
+ */
+function coverageRows(c: Coverage, out: HtmlRenderer, compact: string | undefined): string[] {
   return c.aims.flatMap((aim) => {
     const aimAnswered = aim.supporters.length > 0 || aim.actions.some((a) => a.supporters.length > 0);
     const unanswered = aim.actions.filter((a) => a.supporters.length === 0);
-    const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Not answered: ${unanswered.map((a) => `action ${esc(a.number)}`).join(', ')}</span>` : '';
+    const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Actions not answered: ${unanswered.map((a) => esc(a.number)).join(', ')}</span>` : '';
     const aimRow =
       aim.code !== null
-        ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}${missing}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
-        : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}${missing}</td><td><span class="muted">—</span></td></tr>`;
+        ? compact
+          ? `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code>${aim.title ? `: ${esc(aim.title)}` : ''}</th><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}${missing}</td></tr>`
+          : `<tr class="aim-row${aimAnswered ? '' : ' unanswered'}"><th scope="row">Aim <code>${esc(aim.code)}</code></th><td>${esc(aim.title ?? '')}${aim.location ? ` <span class="muted">(${out.place(aim.location)})</span>` : ''}</td><td>${aim.supporters.length === 0 && aimAnswered ? '<span class="muted">through its actions</span>' : supporterList(aim.supporters, out)}</td></tr>`
+        : compact
+          ? `<tr class="aim-row"><th scope="row">Actions ${esc(aim.title ?? 'outside any aim')}</th><td>${missing || '<span class="muted">—</span>'}</td></tr>`
+          : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}</td><td><span class="muted">—</span></td></tr>`;
     const actionRows = aim.actions
       .filter((a) => !compact || a.supporters.length > 0)
-      .map(
-        (a) =>
-          `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
+      .map((a) =>
+        compact
+          ? `<tr><th scope="row">Action <a href="#${compact}-a${esc(a.number)}"><code>${esc(a.number)}</code></a></th><td>${supporterList(a.supporters, out)}</td></tr>`
+          : `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
       );
     return [aimRow, ...actionRows];
   });
 }
 
-function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, nationalView: boolean): string {
+/** `nationalView`: the id of the national view that follows, which gives the actions' text. */
+function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, nationalView: string | undefined): string {
   const head = `<h3 id="${id}-coverage">Coverage of the national framework</h3>`;
   if (r.kind !== 'strategy') return '';
   const c = r.coverage;
@@ -139,11 +167,11 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, national
     const why = named.length === 0 ? 'The strategy names no framework.' : `Framework ${named.map((f) => `<code>${esc(f.id)}</code>`).join(', ')} is not among the files reported or the configured framework paths.`;
     return `<section>${head}<p>${why}</p></section>`;
   }
-  const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.${nationalView ? ' Actions not answered are listed by number under their aim; the national view below gives their text.' : ''}</p>`;
+  const intro = `<p>Framework <code>${esc(c.framework.id)}</code>${c.framework.title ? ` — ${esc(c.framework.title)}` : ''} (<code>${esc(c.framework.file)}</code>): ${c.answeredActions} of ${plural(c.totalActions, 'national action')} and ${c.answeredAims} of ${plural(c.totalAims, 'aim')} answered by a local commitment or priority.${nationalView ? ` Actions are given by number: <a href="#${nationalView}">the national view</a> gives their text.` : ''}</p>`;
   const matrix =
     c.aims.length === 0
       ? '<p>The framework defines no aims or actions to answer to.</p>'
-      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th><th scope="col">National text</th><th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
+      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th>${nationalView ? '' : '<th scope="col">National text</th>'}<th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
   const unknown =
     c.unknownReferences.length === 0
       ? ''
@@ -158,7 +186,6 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, national
 }
 
 const STATE_WORD: Record<TimelineItem['state'], string> = { dated: 'Dated', outside: 'Outside the period', vague: 'Vague', missing: 'Missing' };
-const STATE_MARK: Record<TimelineItem['state'], string> = { dated: '✔', outside: '!', vague: '?', missing: '✖' };
 
 function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
   const t: Timeline = r.timeline;
@@ -174,7 +201,7 @@ function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   const table = `<table><caption>Timings of every ${what} (the chart's text alternative)</caption><thead><tr><th scope="col">${what === 'action' ? 'Action' : 'Commitment'}</th><th scope="col">Timing as written</th><th scope="col">From</th><th scope="col">To</th><th scope="col">State</th></tr></thead><tbody>${t.items
     .map(
       (i) =>
-        `<tr><th scope="row">${esc(i.label)} <span class="muted">(${out.place(i.location)})</span></th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag ${i.state === 'dated' ? 'flag-ok' : 'flag-gap'}"><span aria-hidden="true">${STATE_MARK[i.state]} </span>${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
+        `<tr><th scope="row">${esc(i.label)} (${out.place(i.location)})</th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag st-${i.state}">${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
     )
     .join('')}</tbody></table>`;
   return `<section>${head}${summary}${chart}${table}</section>`;
@@ -221,10 +248,24 @@ function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   return `<section>${head}${measures}${targets}</section>`;
 }
 
-export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer, nationalIds: ReadonlySet<string> = new Set()): string {
+/** How a document's sections are shown: as they are (a one-document report), or folded under the document's heading, open or closed. */
+export type Fold = 'none' | 'open' | 'closed';
+
+/** A report of more documents than this shows each one's sections closed: the index and the national views come first. */
+export const OPEN_DOCUMENTS_MAX = 10;
+
+/** `nationalViews`: the national view's id for each framework that has one. */
+export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer, nationalViews: ReadonlyMap<string, string> = new Map(), fold: Fold = 'none'): string {
   const id = `d${index + 1}`;
   const title = r.overview.title ?? r.file;
-  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, r.coverage !== null && nationalIds.has(r.coverage.framework.id))}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}</article>`;
+  const national = r.coverage ? nationalViews.get(r.coverage.framework.id) : undefined;
+  // In a report of several documents the article names its file, so its own places are `line N`.
+  if (fold !== 'none') out = out.within(r.file);
+  const sections = `${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, national)}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}`;
+  if (fold === 'none') return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${sections}</article>`;
+  const f = r.overview.findings;
+  const what = r.kind === 'strategy' ? 'strategy' : r.kind === 'framework' ? 'framework' : 'document';
+  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2><p class="summary"><code>${esc(r.file)}</code> — ${plural(f.errors + f.warnings + f.infos, 'finding')} (${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')})</p><details${fold === 'open' ? ' open' : ''}><summary>The ${what}’s overview, gaps, ${r.kind === 'strategy' ? 'coverage, ' : ''}timeline, owners, measures and targets</summary>${sections}</details></article>`;
 }
 
 /** Heat map cells: 0, 1, 2, 3 or more supporting commitments. */
@@ -235,7 +276,7 @@ export function heatLevel(n: number): 0 | 1 | 2 | 3 {
 /** At most this many strategies get a column in the heat map; the counts per action cover them all. */
 export const HEAT_MAP_MAX_COLUMNS = 40;
 
-export function nationalViewHtml(v: NationalView, index: number): string {
+export function nationalViewHtml(v: NationalView, index: number, out: HtmlRenderer = new HtmlRenderer({ links: { kind: 'text' } })): string {
   const id = `n${index + 1}`;
   const shown = v.strategies.slice(0, HEAT_MAP_MAX_COLUMNS);
   const key = `<ol class="key">${shown.map((s, i) => `<li value="${i + 1}"><abbr>S${i + 1}</abbr>: ${esc(s.title ?? s.file)} <code>${esc(s.file)}</code></li>`).join('')}</ol>`;
@@ -243,7 +284,7 @@ export function nationalViewHtml(v: NationalView, index: number): string {
   const rows = v.actions
     .map(
       (a) =>
-        `<tr${a.strategiesAnswering === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code>${a.aim ? ` <span class="muted">(aim ${esc(a.aim)})</span>` : ''}${a.title ? `<span class="action-title">${esc(a.title)}</span>` : ''}</th>${a.counts
+        `<tr id="${id}-a${esc(a.number)}"${a.strategiesAnswering === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code>${a.aim ? ` <span class="muted">(aim ${esc(a.aim)}, ${out.place(a.location)})</span>` : ` <span class="muted">(${out.place(a.location)})</span>`}${a.title ? `<span class="action-title">${esc(a.title)}</span>` : ''}</th>${a.counts
           .slice(0, shown.length)
           .map((n) => `<td class="h${heatLevel(n)}">${n}</td>`)
           .join('')}<td class="num">${a.strategiesAnswering === 0 ? '<span class="flag flag-gap">0 — nobody</span>' : a.strategiesAnswering}</td></tr>`,
@@ -265,22 +306,48 @@ function rulesHtml(rules: readonly RuleExplanation[]): string {
     .join('')}</dl></section>`;
 }
 
-/** The page's main content: what the editor preview swaps in as the author types. */
-export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
-  const rules = new Map(report.rules.map((r) => [r.id, r]));
-  const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
-  const t = report.totals.findings;
-  const titles = report.documents.map((d, i) => `<li><a href="#d${i + 1}">${esc(d.overview.title ?? d.file)}</a> <span class="muted">— ${plural(d.overview.findings.errors + d.overview.findings.warnings + d.overview.findings.infos, 'finding')}</span></li>`);
+/** The index of a report of several documents: each with its counts, linked to its section. */
+function indexHtml(report: Report): string {
+  const strategies = report.documents.some((d) => d.kind === 'strategy');
+  const rows = report.documents.map((d, i) => {
+    const f = d.overview.findings;
+    const c = d.coverage;
+    return `<tr><th scope="row"><a href="#d${i + 1}">${esc(d.overview.title ?? d.file)}</a> <code>${esc(d.file)}</code></th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${d.overview.counts.commitments}</td><td class="num">${d.overview.counts.targets}</td>${strategies ? `<td class="num">${c ? `${c.answeredActions} of ${c.totalActions}` : '—'}</td>` : ''}</tr>`;
+  });
   const national = report.nationalViews.map((v, i) => `<li><a href="#n${i + 1}">National view: ${esc(v.framework.title ?? v.framework.id)}</a></li>`);
-  const nav = report.documents.length + report.nationalViews.length > 1 ? `<nav aria-label="Contents"><h2 class="sr-only">Contents</h2><ol>${[...titles, ...national].join('')}</ol></nav>` : '';
-  return `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>${nav}<main id="main">${report.documents.map((d, i) => documentHtml(d, i, rules, out, nationalIds)).join('')}${report.nationalViews.map(nationalViewHtml).join('')}${rulesHtml(report.rules)}</main>`;
+  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2>${national.length > 0 ? `<ul>${national.join('')}<li><a href="#rules">The rules behind the findings</a></li></ul>` : ''}<table class="index"><caption>${plural(report.documents.length, 'file')} reported, with their counts</caption><thead><tr><th scope="col">Document and file</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Commitments</th><th scope="col" class="num">Targets</th>${strategies ? '<th scope="col" class="num">National actions answered</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
 }
 
-export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {
+/** The page's main content, in parts (one per document): what the editor preview swaps in as the author types. */
+export function reportBodyParts(report: Report, out: HtmlRenderer): string[] {
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const nationalIds = new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`]));
+  const t = report.totals.findings;
+  const many = report.documents.length + report.nationalViews.length > 1;
+  const fold: Fold = report.documents.length <= 1 ? 'none' : report.documents.length <= OPEN_DOCUMENTS_MAX ? 'open' : 'closed';
+  const parts = [
+    `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>`,
+    many ? indexHtml(report) : '',
+    '<main id="main">',
+  ];
+  // The national views first: what a reviewer of many strategies reads before any one of them.
+  report.nationalViews.forEach((v, i) => parts.push(nationalViewHtml(v, i, out)));
+  report.documents.forEach((d, i) => parts.push(documentHtml(d, i, rules, out, nationalIds, fold)));
+  parts.push(rulesHtml(report.rules), '</main>');
+  return parts;
+}
+
+export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
+  return reportBodyParts(report, out).join('');
+}
+
+/** The whole page, in parts to be written one after another (a national workspace's report is tens of megabytes). */
+export function renderHtmlParts(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string[] {
   const out = new HtmlRenderer(options);
   const nonce = options.nonce ? ` nonce="${esc(options.nonce)}"` : '';
   const title = options.title ?? (report.documents.length === 1 ? `Strategy report: ${report.documents[0]!.overview.title ?? report.documents[0]!.file}` : `Strategy report: ${plural(report.documents.length, 'file')}`);
-  return `<!DOCTYPE html>
+  return [
+    `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -292,9 +359,16 @@ export function renderHtml(report: Report, options: HtmlOptions = { links: { kin
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
-<div id="report">${reportBodyHtml(report, out)}</div>
+<div id="report">`,
+    ...reportBodyParts(report, out),
+    `</div>
 ${options.script ? `<script${nonce}>${options.script}</script>` : ''}
 </body>
 </html>
-`;
+`,
+  ];
+}
+
+export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {
+  return renderHtmlParts(report, options).join('');
 }

@@ -28,25 +28,34 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 }
 
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+/** The markdown in parts (one per document), to be written one after another. */
+export function renderMarkdownParts(report: Report, options: MarkdownOptions = {}): string[] {
   const place = (l: Location): string => (options.linkBase ? `[${md(placeText(l))}](${encodeURI(`${options.linkBase}${l.file}`)}#L${l.line})` : `\`${placeText(l)}\``);
   const rules = new Map(report.rules.map((r) => [r.id, r]));
   const t = report.totals.findings;
-  const out: string[] = [
+  // Each part is whole lines, each ending in a newline: together, every line joined by newlines.
+  const parts: string[] = [];
+  const add = (lines: readonly string[]): void => {
+    if (lines.length > 0) parts.push(`${lines.join('\n')}\n`);
+  };
+  add([
     '# Strategy report',
     '',
     `${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${report.generator.name} ${report.generator.version} from the same analysis as \`strategy lint\`.`,
     '',
-  ];
+  ]);
   const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
-  for (const d of report.documents) out.push(...documentMarkdown(d, rules, place, d.coverage !== null && nationalIds.has(d.coverage.framework.id)));
-  for (const v of report.nationalViews) out.push(...nationalMarkdown(v));
-  if (report.rules.length > 0) {
-    out.push('## The rules behind the findings', '');
-    for (const r of report.rules) out.push(`- \`${r.id}\`: ${md(r.description)} Why it matters: ${md(r.why)} How to fix: ${md(r.howToFix)}`);
-    out.push('');
-  }
-  return `${out.join('\n').replace(/\n+$/, '')}\n`;
+  for (const d of report.documents) add(documentMarkdown(d, rules, place, d.coverage !== null && nationalIds.has(d.coverage.framework.id)));
+  for (const v of report.nationalViews) add(nationalMarkdown(v));
+  if (report.rules.length > 0) add(['## The rules behind the findings', '', ...report.rules.map((r) => `- \`${r.id}\`: ${md(r.description)} Why it matters: ${md(r.why)} How to fix: ${md(r.howToFix)}`), '']);
+  // The file ends in exactly one newline.
+  while (parts.length > 1 && /^\n*$/.test(parts[parts.length - 1]!)) parts.pop();
+  parts[parts.length - 1] = `${parts[parts.length - 1]!.replace(/\n+$/, '')}\n`;
+  return parts;
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  return renderMarkdownParts(report, options).join('');
 }
 
 /** `compact`: a national view follows, so unanswered actions are listed by number under their aim rather than one row each. */

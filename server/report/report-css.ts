@@ -18,7 +18,7 @@ h3 { font-size: 1.25rem; margin-top: 2rem; }
 h4 { font-size: 1.08rem; margin: 1.25rem 0 .5rem; }
 h5 { font-size: 1rem; margin: .75rem 0 .25rem; color: var(--ink); }
 a { color: #0b4f8a; }
-a:focus-visible, button:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
+a:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 code, .place { font-family: ui-monospace, "Cascadia Mono", Consolas, monospace; font-size: .9em; }
 .muted { color: var(--muted); }
 .meta { margin: .25rem 0 1rem; }
@@ -41,6 +41,17 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .sev-error { color: var(--error); }
 .sev-warning { color: var(--warning); }
 .sev-info { color: var(--info); }
+/* Marks said by shape as well as colour; empty alternative text, since the word follows. */
+.sev-error::before { content: "✖ " / ""; }
+.sev-warning::before { content: "▲ " / ""; }
+.sev-info::before { content: "ℹ " / ""; }
+.st-dated { color: var(--ok); } .st-dated::before { content: "✔ " / ""; }
+.st-outside, .st-vague, .st-missing { color: var(--error); }
+.st-outside::before { content: "! " / ""; } .st-vague::before { content: "? " / ""; } .st-missing::before { content: "✖ " / ""; }
+details { margin: .5rem 0 1rem; }
+summary { cursor: pointer; color: #0b4f8a; text-decoration: underline; padding: .25rem 0; }
+.summary { margin: .25rem 0; }
+table.index th code { display: block; font-size: .8rem; color: var(--muted); }
 ul.findings { list-style: none; padding-left: 0; margin: .25rem 0 .75rem; }
 ul.findings li { padding: .3rem 0 .3rem .75rem; border-left: 4px solid var(--line); margin: .25rem 0; }
 ul.findings li.error { border-left-color: var(--error); }
@@ -72,7 +83,8 @@ figcaption { color: var(--muted); margin-top: .25rem; }
 button.place { background: none; border: none; padding: 0; text-align: left; color: #0b4f8a; text-decoration: underline; cursor: pointer; font: inherit; font-family: ui-monospace, Consolas, monospace; font-size: .9em; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11pt; }
-  nav, .skip { display: none; }
+  nav, .skip, summary { display: none; }
+  details::details-content { content-visibility: visible; display: block; }
   article.document { break-before: page; }
   a { color: inherit; text-decoration: none; }
   h2, h3, h4 { break-after: avoid; }

@@ -184,6 +184,8 @@ export const NationalViewSchema = z.object({
       number: z.string(),
       title: z.string().nullable(),
       aim: z.string().nullable(),
+      /** Where the framework defines it (the per-strategy coverage tables refer here rather than repeat it). */
+      location: LocationSchema,
       /** Per strategy (same order as `strategies`): how many of its commitments support the action. */
       counts: z.array(z.number().int().nonnegative()),
       strategiesAnswering: z.number().int().nonnegative(),

@@ -38,6 +38,11 @@ function computeYear(day: string, dayAfter: boolean): number {
   return year + (at.getTime() - start) / (Date.UTC(year + 1, 0, 1) - start);
 }
 
+/** A coordinate to a tenth, without a trailing `.0`. */
+function n(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
 function short(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
@@ -79,7 +84,7 @@ export function timelineSvg(timeline: Timeline, idBase: string): string | undefi
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-labelledby="${titleId} ${descId}" font-family="system-ui, Arial, sans-serif" font-size="11">`,
     `<title id="${titleId}">Timeline of ${rows.length} dated timings${timeline.period ? ` against the period ${esc(timeline.period.text)}` : ''}</title>`,
     `<desc id="${descId}">${outside} of them fall outside the period. The table after the chart lists every timing, including vague and missing ones.</desc>`,
-    `<defs><pattern id="${idBase}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="#a4000f"/></pattern></defs>`,
+    outside === 0 ? '' : `<defs><pattern id="${idBase}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/><rect width="3" height="6" fill="#a4000f"/></pattern></defs>`,
   );
   if (timeline.period) {
     const px = x(yearOf(timeline.period.first));
@@ -88,27 +93,40 @@ export function timelineSvg(timeline: Timeline, idBase: string): string | undefi
     parts.push(`<text x="${(px + 3).toFixed(1)}" y="${TOP - 9}" fill="#1d4e6b">Period ${esc(timeline.period.text)}</text>`);
   }
   const step = to - from > 24 ? 5 : to - from > 12 ? 2 : 1;
+  // Shared presentation attributes on groups, coordinates to a tenth of a unit: a national report draws a thousand of these.
+  const grid: string[] = [];
+  const years: string[] = [];
   for (let year = from; year <= to; year += step) {
-    const tx = x(year).toFixed(1);
-    parts.push(`<line x1="${tx}" y1="${TOP - 4}" x2="${tx}" y2="${height - 10}" stroke="#8a8a8a" stroke-width="0.5"/>`);
-    parts.push(`<text x="${tx}" y="12" text-anchor="middle" fill="#1b1b1b">${year}</text>`);
+    const tx = n(x(year));
+    grid.push(`M${tx} ${TOP - 4}V${height - 10}`);
+    years.push(`<text x="${tx}" y="12">${year}</text>`);
   }
+  parts.push(`<path d="${grid.join('')}" stroke="#8a8a8a" stroke-width="0.5"/>`, `<g text-anchor="middle" fill="#1b1b1b">${years.join('')}</g>`);
+  const labels: string[] = [];
+  const dated: string[] = [];
+  const late: string[] = [];
+  const arrows: string[] = [];
+  const marks: string[] = [];
   rows.forEach((r, i) => {
     const y = TOP + i * ROW;
     const start = r.start !== null ? yearOf(r.start) : from;
     const end = r.end !== null ? yearOf(r.end, true) : to;
     const x1 = x(start);
     const w = Math.max(3, x(end) - x1);
-    const fill = r.state === 'outside' ? `url(#${idBase}-hatch)` : '#1d4e6b';
-    parts.push(`<text x="${LABEL_WIDTH - 6}" y="${y + 9}" text-anchor="end" fill="#1b1b1b">${esc(short(r.label, 32))}</text>`);
-    parts.push(`<rect x="${x1.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="12" fill="${fill}" stroke="${r.state === 'outside' ? '#a4000f' : '#1d4e6b'}"/>`);
+    labels.push(`<text y="${y + 9}">${esc(short(r.label, 32))}</text>`);
+    (r.state === 'outside' ? late : dated).push(`<rect x="${n(x1)}" y="${y}" width="${n(w)}" height="12"/>`);
     if (r.openEnded || r.start === null) {
       const ax = r.start === null ? x1 : x1 + w;
       const dir = r.start === null ? -1 : 1;
-      parts.push(`<path d="M${ax.toFixed(1)} ${y - 1} l${6 * dir} 7 l${-6 * dir} 7 z" fill="#1b1b1b"/>`);
+      arrows.push(`M${n(ax)} ${y - 1}l${6 * dir} 7l${-6 * dir} 7z`);
     }
-    if (r.state === 'outside') parts.push(`<text x="${Math.min(x1 + w + 10, WIDTH - 6).toFixed(1)}" y="${y + 10}" fill="#a4000f" font-weight="bold">!</text>`);
+    if (r.state === 'outside') marks.push(`<text x="${n(Math.min(x1 + w + 10, WIDTH - 6))}" y="${y + 10}" font-weight="bold">!</text>`);
   });
+  parts.push(`<g text-anchor="end" fill="#1b1b1b" transform="translate(${LABEL_WIDTH - 6} 0)">${labels.join('')}</g>`);
+  if (dated.length > 0) parts.push(`<g fill="#1d4e6b" stroke="#1d4e6b">${dated.join('')}</g>`);
+  if (late.length > 0) parts.push(`<g fill="url(#${idBase}-hatch)" stroke="#a4000f">${late.join('')}</g>`);
+  if (arrows.length > 0) parts.push(`<path d="${arrows.join('')}" fill="#1b1b1b"/>`);
+  if (marks.length > 0) parts.push(`<g fill="#a4000f">${marks.join('')}</g>`);
   parts.push('</svg>');
   return parts.join('');
 }

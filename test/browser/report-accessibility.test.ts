@@ -56,6 +56,8 @@ describe('the report in Chromium', function () {
     const failures: string[] = [];
     for (const r of reports) {
       const { page, requests } = await open(r.html);
+      // A national workspace's documents are folded shut; axe checks only what is shown, so unfold them all.
+      await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
       const result = await axe(page);
       for (const v of result.violations) failures.push(`${r.name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => `${n.target.join(' ')} — ${n.failureSummary}`).join(' | ')}`);
       if (requests.length > 0) failures.push(`${r.name}: fetched ${requests.join(', ')}`);
@@ -81,6 +83,16 @@ describe('the report in Chromium', function () {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 6, `${pages} pages`);
     await page.context().close();
+    // A national workspace's folded documents print unfolded.
+    const folded = await open(reports.find((r) => r.name === 'national workspace')!.html);
+    await folded.page.emulateMedia({ media: 'print' });
+    const shown = (await folded.page.evaluate(`(() => {
+      const headings = [...document.querySelectorAll('details:not([open]) h3')];
+      return { headings: headings.length, hidden: headings.filter((h) => !h.checkVisibility()).length };
+    })()`)) as { headings: number; hidden: number };
+    assert.ok(shown.headings > 50, `${shown.headings} section headings in folded documents`);
+    assert.equal(shown.hidden, 0);
+    await folded.page.context().close();
   });
 
   it('takes the screenshots the README shows', async () => {
@@ -89,6 +101,7 @@ describe('the report in Chromium', function () {
       ['seeds/national-drug-strategy-action-plan-2008-2011.strategy', 'report-timeline.png', '#d1-timeline'],
       ['seeds/gloucestershire-drugs-strategy-2010-2013-draft.strategy', 'report-gaps.png', '#d1-gaps'],
       ['national view', 'report-national-view.png', '#n1'],
+      ['national workspace', 'report-index.png', '#contents'],
     ];
     for (const [name, file, selector] of shots) {
       const r = reports.find((x) => x.name === name)!;

@@ -61,13 +61,17 @@ describe('strategy: conventions of the command line', () => {
       const dir = scratch({ 'w.strategy': WITH_WARNING });
       const lint = await runCli(['lint', '--force', '--report', 'json', 'w.strategy'], { cwd: dir });
       assert.equal(lint.code, 2);
-      assert.match(lint.stderr, /^strategy: --force is not an option of `strategy lint` \(it belongs to `strategy convert`\)\.$/m);
+      assert.match(lint.stderr, /^strategy: --force is not an option of `strategy lint` \(it belongs to `strategy convert`, `strategy report`\)\.$/m);
       assert.equal(lint.stdout, '');
       const rules = await runCli(['rules', '-o', 'x.txt'], { cwd: dir });
       assert.equal(rules.code, 2);
-      assert.match(rules.stderr, /-o is not an option of `strategy rules` \(it belongs to `strategy lint`, `strategy convert`\)/);
+      assert.match(rules.stderr, /-o is not an option of `strategy rules` \(it belongs to `strategy lint`, `strategy convert`, `strategy report`\)/);
       const format = await runCli(['format', '--fix', 'w.strategy'], { cwd: dir });
       assert.equal(format.code, 2);
+      const report = await runCli(['report', '--fix', 'w.strategy'], { cwd: dir });
+      assert.equal(report.code, 2);
+      assert.match(report.stderr, /--fix is not an option of `strategy report` \(it belongs to `strategy lint`\)/);
+      assert.ok(!existsSync(join(dir, 'report.html')));
     });
 
     it('convert that refuses to overwrite prints no `a → b` line', async () => {

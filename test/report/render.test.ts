@@ -4,7 +4,7 @@ import { md, renderMarkdown } from '../../server/report/render-markdown.js';
 import { previewPage } from '../../server/report/preview-page.js';
 import { timelineSvg, yearOf } from '../../server/report/timeline-svg.js';
 import { FRAMEWORK, STRATEGY_A, STRATEGY_B } from './fixtures.js';
-import { reportOf } from './seed-reports.js';
+import { nationalFiles, reportOf } from './seed-reports.js';
 
 describe('report renderers', () => {
   it('escapes what documents say: a title cannot inject markup into the page or a table', () => {
@@ -57,5 +57,49 @@ describe('report renderers', () => {
     assert.match(body, /<button type="button" class="place" data-file="a\.strategy" data-line="19" data-column="\d+" aria-label="Go to a\.strategy:19">a\.strategy:19<\/button>/);
     assert.doesNotMatch(body, /<script/);
     assert.ok(html.includes(body), 'the body swapped in on updates is the page’s own');
+  });
+});
+
+describe('the report of a national workspace', () => {
+  it('opens with the index and the national view; folds each document; gives rule explanations and national text once', async () => {
+    const files = await nationalFiles(12);
+    const report = reportOf(files);
+    const html = renderHtml(report);
+    const main = html.slice(html.indexOf('<main'));
+    // The index: every document with its counts, before anything else.
+    const index = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'));
+    assert.equal((index.match(/<tr><th scope="row"><a href="#d\d+">/g) ?? []).length, 13);
+    const first = report.documents[1]!;
+    const f = first.overview.findings;
+    assert.ok(index.includes(`<code>${first.file}</code></th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${first.overview.counts.commitments}</td>`));
+    assert.ok(main.indexOf('National view:') < main.indexOf('<article class="document" aria-labelledby="d1"'), 'the national view comes first');
+    // Each document's sections are folded shut under its heading and its counts.
+    assert.equal((html.match(/<details>/g) ?? []).length, 13);
+    assert.doesNotMatch(html, /<details open>/);
+    // Every finding is there, its place as a line of the article's own file.
+    const total = report.documents.reduce((n, d) => n + d.gaps.reduce((m, g) => m + g.findings.length, 0), 0);
+    assert.equal((html.match(/<li class="(error|warning|info)"><span class="sev/g) ?? []).length, total);
+    assert.match(html, /— <span class="place">line \d+<\/span><\/li>/);
+    // A rule's explanation once per document at most, not once per priority.
+    for (const d of report.documents.slice(0, 3)) {
+      const article = html.slice(html.indexOf(`aria-labelledby="d${report.documents.indexOf(d) + 1}"`));
+      const own = article.slice(0, article.indexOf('</article>'));
+      for (const rule of new Set(d.gaps.flatMap((g) => g.findings.map((x) => x.ruleId)))) {
+        assert.ok((own.match(new RegExp(`<h5><a href="#rule-${rule}">`, 'g')) ?? []).length >= 1);
+        assert.ok((own.split(report.rules.find((r) => r.id === rule)!.description.slice(0, 30)).length - 1) <= 1, rule);
+      }
+    }
+    // Coverage rows link to the national view's row for the action, which gives its text and place once.
+    const link = /Action <a href="#n1-a(\d+)"><code>\d+<\/code><\/a>/.exec(html);
+    assert.ok(link, 'a coverage row links to the national view');
+    assert.match(html, new RegExp(`<tr id="n1-a${link[1]}"[^>]*><th scope="row">Action <code>${link[1]}</code> <span class="muted">\\(aim [^,]+, <span class="place">national/national-0\\.strategy:\\d+</span>\\)`));
+  });
+
+  it('keeps each document open when there are only a few', () => {
+    const html = renderHtml(reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B }));
+    assert.equal((html.match(/<details open>/g) ?? []).length, 3);
+    const single = renderHtml(reportOf({ 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A }, ['a.strategy']));
+    assert.doesNotMatch(single, /<details|<nav/);
+    assert.match(single, /<span class="place">a\.strategy:\d+<\/span>/);
   });
 });

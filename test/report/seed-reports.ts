@@ -61,6 +61,9 @@ export async function testReports(options: HtmlOptions = { links: { kind: 'text'
   add('all seeds', reportOf(seeds, Object.keys(seeds)));
   const national = await nationalFiles();
   add('national view', reportOf(national, Object.keys(national)));
+  // More documents than OPEN_DOCUMENTS_MAX: each one's sections folded shut, the index and the national view first.
+  const workspace = await nationalFiles(12);
+  add('national workspace', reportOf(workspace, Object.keys(workspace)));
   const fixture = { 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B };
   add('fixture', reportOf(fixture, Object.keys(fixture)));
   const preview = reportOf(seeds, ['seeds/gloucestershire-drugs-strategy-2010-2013-draft.strategy']);

@@ -1,18 +1,16 @@
 /** `strategy lint`: the reviewers' and CI's command. */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { closestWord } from '../../../grammar/spelling.js';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
 import type { AnalysedDocument } from '../../analysis/document-model.js';
 import type { Workspace } from '../../analysis/workspace.js';
-import { ConfigError, ConfigResolver, type ResolvedConfig } from '../../config/load-config.js';
+import { ConfigError, ConfigResolver } from '../../config/load-config.js';
 import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
 import type { Finding, SeveritySetting } from '../../rules/rule.js';
 import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
 import { prune, reportedFindings, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
-import { displayPath, expandPaths, splitArguments } from '../files.js';
-import type { IgnoreOptions } from '../../workspace-files/files.js';
+import { displayPath, expandPaths } from '../files.js';
 import { printConfig } from '../print-config.js';
 import { colours, noColours, wantsColour } from '../formatters/colour.js';
 import { createFormatter, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
@@ -20,6 +18,7 @@ import { EXIT, UsageError, type CliIo } from '../io.js';
 import { addCounts, countFindings, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
+import { debugConfigs, loadSessionProject, openLintSession } from '../lint-session.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -98,58 +97,22 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
 
-  const debug = args.debug ? (message: string): void => io.stderr(`strategy: ${message}\n`) : undefined;
-  const show = (file: string): string => displayPath(file, io.cwd);
-  const explicit = args.config !== undefined ? resolve(io.cwd, args.config) : undefined;
-  if (explicit !== undefined && !existsSync(explicit)) {
-    io.stderr(`${args.config}: config file not found\n`);
-    return EXIT.usage;
-  }
-  const resolver = new ConfigResolver({
-    ...(explicit !== undefined ? { explicit } : {}),
-    show: (f) => (f === explicit ? args.config! : show(f)),
-    ...(debug ? { onRead: (f: string) => debug(`read config ${show(f)}`) } : {}),
-  });
+  const session = openLintSession({ paths: args.paths, ...(args.config !== undefined ? { config: args.config } : {}), overrides, ...(args.ignorePatterns ? { ignorePatterns: args.ignorePatterns } : {}), noIgnore: Boolean(args.noIgnore), debug: Boolean(args.debug) }, io);
+  if ('exit' in session) return session.exit;
+  const { resolver, settingsFor, frameworkPathsOf, ignoreOptions, inputs } = session;
+  const show = session.show;
   if (args.printConfig !== undefined) {
     const file = resolve(io.cwd, args.printConfig);
     const config = resolver.forFile(file);
     io.stdout(printConfig(config, overrides, show));
     return reportConfigProblems(resolver, io) ? EXIT.usage : EXIT.ok;
   }
-  const settingsCache = new Map<ResolvedConfig, LintSettings>();
-  const settingsFor = (path: string): LintSettings => {
-    const config = resolver.forFile(path);
-    let settings = settingsCache.get(config);
-    if (!settings) {
-      const severities = new Map(config.settings.severities);
-      for (const [id, s] of overrides) severities.set(id, s);
-      // `--rule` wins over everything, `rulesByStatus` included.
-      const byStatus = new Map([...(config.settings.severitiesByStatus ?? new Map<string, ReadonlyMap<string, SeveritySetting>>())].map(([status, m]) => [status, new Map([...m].filter(([id]) => !overrides.some(([o]) => o === id)))]));
-      settings = { ...config.settings, severities, severitiesByStatus: byStatus };
-      settingsCache.set(config, settings);
-    }
-    return settings;
-  };
-
-  const { inputs, exclusions } = splitArguments(args.paths);
-  const explicitIgnore = explicit !== undefined ? resolver.forDirectory(io.cwd).ignore : [];
-  const ignoreOptions: IgnoreOptions = {
-    useIgnoreFiles: !args.noIgnore,
-    exclusions: [{ base: io.cwd, patterns: exclusions, source: 'the command line' }],
-    patterns: [
-      { base: io.cwd, patterns: args.ignorePatterns ?? [], source: '--ignore-pattern' },
-      ...(explicit !== undefined ? [{ base: dirname(explicit), patterns: explicitIgnore, source: args.config! }] : []),
-    ],
-    configIgnore: (dir) => resolver.configIgnoreIn(dir),
-    ...(debug ? { onRead: (f: string) => debug(`read ignore file ${show(f)}`) } : {}),
-  };
 
   let hadPathProblems = false;
   const reportPathProblem = (path: string, message: string): void => {
     hadPathProblems = true;
     io.stderr(`${path}: ${message}\n`);
   };
-  const frameworkPathsOf = (files: readonly string[]): string[] => [...new Set(files.flatMap((f) => resolver.forFile(f).frameworkPaths))];
 
   let targets: string[];
   let workspace: Workspace;
@@ -172,10 +135,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
       reportPathProblem(args.stdinFilename ?? '<stdin>', describeInternalError(e));
     }
   } else {
-    const expansion = expandPaths(defaultInputs, io.cwd, ignoreOptions);
-    expansion.problems.forEach((p) => reportPathProblem(p.path, p.message));
-    project = loadProject(expansion.files, frameworkPathsOf(expansion.files), io.cwd, ignoreOptions, { deferParsing: true });
-    project.problems.forEach((p) => reportPathProblem(p.path, p.message));
+    project = loadSessionProject(session, io.cwd, reportPathProblem).project;
     workspace = project.workspace;
     targets = project.targets;
     shapes = project.shapes;
@@ -185,7 +145,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
       return EXIT.usage;
     }
   }
-  if (debug) for (const path of targets) debug(`${show(path)}: configs ${resolver.forFile(path).files.map(show).join(', ') || '(none: the defaults)'}`);
+  debugConfigs(session, targets);
   const hadConfigProblems = reportConfigProblems(resolver, io);
   const unusedSeverityFor = (path: string): SeveritySetting => settingsFor(path).severities.get('unused-suppression') ?? 'warning';
 

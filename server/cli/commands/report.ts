@@ -8,20 +8,21 @@
  * not a failure); 2 bad usage, an unreadable file or a bad configuration
  * (the report of what could be read is still written).
  */
-import type { IgnoreOptions } from '../../workspace-files/files.js';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintDocument, type LintSettings } from '../../analysis/engine.js';
-import { ConfigError, loadConfig, type ResolvedConfig } from '../../config/load-config.js';
-import { buildReport, type ReportEntry } from '../../report/build-report.js';
-import { renderHtml } from '../../report/render-html.js';
-import { renderMarkdown } from '../../report/render-markdown.js';
+import { lintDocument } from '../../analysis/engine.js';
+import { ConfigError } from '../../config/load-config.js';
+import { ReportBuilder } from '../../report/build-report.js';
+import { renderHtmlParts } from '../../report/render-html.js';
+import { renderMarkdownParts } from '../../report/render-markdown.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { readSuppressions, reportedFindings, suppressionKey } from '../bulk-suppressions.js';
-import { displayPath, expandPaths } from '../files.js';
+import { displayPath } from '../files.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { loadProject } from '../project.js';
+import { debugConfigs, loadSessionProject, openLintSession } from '../lint-session.js';
+import { printConfig } from '../print-config.js';
+import { describeInternalError, documentFor, release, UnreadableFileError } from '../project.js';
 import { parseRuleOverride } from './lint.js';
 import pkg from '../../../package.json';
 
@@ -62,6 +63,18 @@ function holdsOtherContent(path: string): boolean {
   return !OWN_OUTPUT.some((re) => re.test(head));
 }
 
+/**
+ * The page's parts as UTF-8 in one buffer, each encoded in place: a national
+ * report is tens of megabytes, and joining its parts first would make a
+ * string of twice that (the text is not Latin-1) before the bytes.
+ */
+function encodeParts(parts: readonly string[]): Buffer {
+  const out = Buffer.allocUnsafe(parts.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0));
+  let at = 0;
+  for (const p of parts) at += out.write(p, at, 'utf8');
+  return out;
+}
+
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
   const v = args.values;
   const format = stringValue(v.format) ?? 'html';
@@ -69,42 +82,41 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   const overrides = (Array.isArray(v.rule) ? v.rule : []).map(parseRuleOverride);
   const linkBase = stringValue(v['link-base']);
   const outputFile = stringValue(v['output-file']);
+  const config = stringValue(v.config);
+  const ignorePatterns = Array.isArray(v['ignore-pattern']) ? v['ignore-pattern'] : [];
 
-  let config: ResolvedConfig;
-  try {
-    config = loadConfig(io.cwd, stringValue(v.config));
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${e.describe()}\n`);
-      return EXIT.usage;
-    }
-    throw e;
+  // Files, configs, settings and frameworks are chosen exactly as `strategy lint` chooses them.
+  const session = openLintSession({ paths: args.paths, ...(config !== undefined ? { config } : {}), overrides, ignorePatterns, noIgnore: Boolean(v['no-ignore']), debug: Boolean(v.debug) }, io);
+  if ('exit' in session) return session.exit;
+  const printConfigOf = stringValue(v['print-config']);
+  if (printConfigOf !== undefined) {
+    io.stdout(printConfig(session.resolver.forFile(resolve(io.cwd, printConfigOf)), overrides, session.show));
+    return session.reportConfigProblems() ? EXIT.usage : EXIT.ok;
   }
-  const severities = new Map(config.settings.severities);
-  for (const [id, s] of overrides) severities.set(id, s);
-  const settings: LintSettings = { ...config.settings, severities };
 
   let hadPathProblems = false;
-  const inputs = args.paths.length > 0 ? args.paths : ['.'];
-  const ignore: IgnoreOptions = { patterns: [{ base: io.cwd, patterns: config.ignore, source: 'strategy.config.json' }] };
-  const expansion = expandPaths(inputs, io.cwd, ignore);
-  const project = loadProject(expansion.files, config.frameworkPaths, io.cwd, ignore);
-  for (const p of [...expansion.problems, ...project.problems]) {
+  const reportPathProblem = (path: string, message: string): void => {
     hadPathProblems = true;
-    io.stderr(`${p.path}: ${p.message}\n`);
-  }
+    io.stderr(`${path}: ${message}\n`);
+  };
+  const { project, inputs } = loadSessionProject(session, io.cwd, reportPathProblem);
   if (project.targets.length === 0 && !hadPathProblems) {
+    session.reportConfigProblems();
     io.stderr(`No .strategy files found in ${inputs.join(', ')}.\n`);
     return EXIT.usage;
   }
+  debugConfigs(session, project.targets);
+  const hadConfigProblems = session.reportConfigProblems();
   const target = outputFile ? resolve(io.cwd, outputFile) : undefined;
-  if (target && project.workspace.has(target)) throw new UsageError(`-o ${outputFile} is one of the files being reported on`);
+  if (target && (project.workspace.has(target) || project.deferred.has(target))) throw new UsageError(`-o ${outputFile} is one of the files being reported on`);
   if (target && !v.force && holdsOtherContent(target)) throw new UsageError(`${outputFile} exists and is not a report this command wrote; use --force to replace it`);
 
+  const suppressionsLocation = stringValue(v['suppressions-location']);
+  const suppressionsFile = suppressionsLocation ? resolve(io.cwd, suppressionsLocation) : session.resolver.forDirectory(io.cwd).suppressionsFile;
+  const suppressionsShown = displayPath(suppressionsFile, io.cwd);
   let suppressions;
-  const suppressionsShown = displayPath(config.suppressionsFile, io.cwd);
   try {
-    suppressions = readSuppressions(config.suppressionsFile, suppressionsShown);
+    suppressions = readSuppressions(suppressionsFile, suppressionsShown);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`${e.describe()}\n`);
@@ -112,20 +124,35 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
     }
     throw e;
   }
-  const unusedSeverity = severities.get('unused-suppression') ?? 'warning';
-  const entries: ReportEntry[] = project.targets.map((path) => {
-    const doc = project.workspace.get(path)!;
-    const linted = lintDocument(doc, project.workspace, settings).findings;
-    const findings = reportedFindings(suppressions, suppressionKey(config.suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-    return { doc, file: displayPath(path, io.cwd), findings };
+  const builder = new ReportBuilder(project.workspace, {
+    // Each document is added with its own settings' catalogue; this one is only the default.
+    catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
+    displayOf: (uri) => displayPath(uri, io.cwd),
+    version: pkg.version,
   });
-  const report = buildReport(entries, project.workspace, { catalogue: settings.catalogue, displayOf: (uri) => displayPath(uri, io.cwd), version: pkg.version });
+  // Streaming, as lint does: each target is parsed (when deferred), linted, summarised into the report and let go.
+  for (const path of project.targets) {
+    try {
+      const settings = session.settingsFor(path);
+      const doc = documentFor(project, path)!;
+      const linted = lintDocument(doc, project.workspace, settings).findings;
+      const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
+      const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
+      builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
+    } catch (e) {
+      // One file's fault is that file's error: the others are still reported.
+      reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
+    } finally {
+      release(project, path);
+    }
+  }
+  const report = builder.finish();
   const output =
     format === 'json'
       ? `${JSON.stringify(report, null, 2)}\n`
       : format === 'markdown'
-        ? renderMarkdown(report, linkBase ? { linkBase } : {})
-        : renderHtml(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } });
+        ? encodeParts(renderMarkdownParts(report, linkBase ? { linkBase } : {}))
+        : encodeParts(renderHtmlParts(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }));
   if (target) {
     try {
       writeFileAtomic(target, output);
@@ -135,6 +162,6 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
     }
     const t = report.totals.findings;
     io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
-  } else io.stdout(output);
-  return hadPathProblems ? EXIT.usage : EXIT.ok;
+  } else io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
+  return hadPathProblems || hadConfigProblems ? EXIT.usage : EXIT.ok;
 }
