@@ -61,6 +61,9 @@ function has(n: ParseNode, label: string): boolean {
   return n.labels.includes(label);
 }
 
+/** How many token ranges the builder keeps (a power of two). */
+const RANGE_CACHE_SIZE = 16;
+
 /** A run of tokens that cannot start a statement, where one should stand. */
 export interface StrayPiece {
   readonly token: IToken;
@@ -72,31 +75,47 @@ export class AstBuilder implements StatementBuilder {
   /** Stray pieces in source order of discovery (the parser reports them as syntax problems). */
   readonly strays: StrayPiece[] = [];
 
+  /**
+   * The ranges of the last tokens seen, by their offset modulo the size:
+   * a token's range is asked for by its node and by the statement around it
+   * (its range, its keyword range), and they share the Position objects
+   * instead of each making its own (a third of the tree's positions).
+   */
+  private readonly cachedTokens: (IToken | undefined)[] = new Array<IToken | undefined>(RANGE_CACHE_SIZE).fill(undefined);
+  private readonly cachedRanges: A.Range[] = new Array<A.Range>(RANGE_CACHE_SIZE);
+
   constructor(private readonly documentEnd: A.Position) {}
+
+  private tokenRange(t: IToken): A.Range {
+    const slot = t.startOffset & (RANGE_CACHE_SIZE - 1);
+    if (this.cachedTokens[slot] === t) return this.cachedRanges[slot]!;
+    const range = tokenRange(t);
+    this.cachedTokens[slot] = t;
+    this.cachedRanges[slot] = range;
+    return range;
+  }
 
   private rangeOf(n: ParseNode, fallback?: IToken): A.Range {
     const { start, end } = n;
     if (!Number.isNaN(start.startOffset) && end.endOffset !== undefined && !Number.isNaN(end.endOffset)) {
-      return {
-        start: { line: start.startLine! - 1, character: start.startColumn! - 1, offset: start.startOffset },
-        end: { line: end.endLine! - 1, character: end.endColumn!, offset: end.endOffset + 1 },
-      };
+      // Chevrotain's location of the node: the start of its first token, the end of its last.
+      return { start: this.tokenRange(start).start, end: this.tokenRange(end).end };
     }
-    return fallback ? tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
+    return fallback ? this.tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
   }
 
   private text(t: IToken | undefined): A.Text | undefined {
-    return t ? { value: unquote(t.image), range: tokenRange(t) } : undefined;
+    return t ? { value: unquote(t.image), range: this.tokenRange(t) } : undefined;
   }
 
   private identifier(t: IToken | undefined): A.Identifier | undefined {
-    return t ? { value: t.image, range: tokenRange(t) } : undefined;
+    return t ? { value: t.image, range: this.tokenRange(t) } : undefined;
   }
 
   private indicator(t: IToken | undefined): A.IndicatorRef | undefined {
     if (!t) return undefined;
     const digits = /\d+/.exec(t.image)?.[0] ?? '0';
-    return { code: Number(digits), text: t.image, range: tokenRange(t) };
+    return { code: Number(digits), text: t.image, range: this.tokenRange(t) };
   }
 
   private date(n: ParseNode | undefined): A.DateValue | undefined {
@@ -107,13 +126,13 @@ export class AstBuilder implements StatementBuilder {
     let range: A.Range;
     if (literal) {
       text = literal.image;
-      range = tokenRange(literal);
+      range = this.tokenRange(literal);
     } else {
       const numbers = allTokens(ch, 'NumberLiteral');
       if (numbers.length === 0) return undefined;
       const slash = tok(ch, 'Slash');
       text = numbers.length === 2 && slash ? `${numbers[0]!.image}/${numbers[1]!.image}` : numbers[0]!.image;
-      range = numbers.length === 2 ? spanRanges(tokenRange(numbers[0]!), tokenRange(numbers[1]!)) : tokenRange(numbers[0]!);
+      range = numbers.length === 2 ? spanRanges(this.tokenRange(numbers[0]!), this.tokenRange(numbers[1]!)) : this.tokenRange(numbers[0]!);
     }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
@@ -125,7 +144,7 @@ export class AstBuilder implements StatementBuilder {
 
   private quantity(main: IToken | undefined, percent: IToken | undefined): A.Quantity | undefined {
     if (!main) return undefined;
-    const range = percent ? spanRanges(tokenRange(main), tokenRange(percent)) : tokenRange(main);
+    const range = percent ? spanRanges(this.tokenRange(main), this.tokenRange(percent)) : this.tokenRange(main);
     const text = percent ? `${main.image}%` : main.image;
     return main.tokenType.name === 'NumberLiteral'
       ? { text, range, number: Number(main.image), percent: percent !== undefined }
@@ -135,7 +154,7 @@ export class AstBuilder implements StatementBuilder {
   /** From the keyword to the end of `last` (the id, usually). */
   private keywordRange(keyword: IToken | undefined, last: IToken | undefined, fallback: A.Range): A.Range {
     if (!keyword) return fallback;
-    return last ? spanRanges(tokenRange(keyword), tokenRange(last)) : tokenRange(keyword);
+    return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
   }
 
   private block(ch: ParseNode): { items: A.Statement[]; hasBlock: boolean } {
@@ -183,13 +202,18 @@ export class AstBuilder implements StatementBuilder {
       case 'actionDecl': {
         const kind = CONTAINER_KIND[n.name]!;
         const idToken = tok(ch, 'id');
+        const keywordRange = this.keywordRange(keyword, idToken, range);
+        const id = this.identifier(idToken);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind,
           range,
-          keywordRange: this.keywordRange(keyword, idToken, range),
-          id: this.identifier(idToken),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          id,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
       }
       case 'frameworkStmt': {
@@ -202,23 +226,33 @@ export class AstBuilder implements StatementBuilder {
       }
       case 'sectionDecl':
       case 'outcomeDecl':
-      case 'narrativeDecl':
+      case 'narrativeDecl': {
+        const keywordRange = this.keywordRange(keyword, undefined, range);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind: CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative',
           range,
-          keywordRange: this.keywordRange(keyword, undefined, range),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
+      }
       case 'measureDecl': {
         const indicatorToken = tok(ch, 'indicator');
+        const keywordRange = this.keywordRange(keyword, indicatorToken, range);
+        const indicator = this.indicator(indicatorToken);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind: 'measure',
           range,
-          keywordRange: this.keywordRange(keyword, indicatorToken, range),
-          indicator: this.indicator(indicatorToken),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          indicator,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
       }
       case 'nationalAimRef':
@@ -235,7 +269,7 @@ export class AstBuilder implements StatementBuilder {
           kind: 'target',
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
-          direction: direction ? { value: direction.image as Direction, range: tokenRange(direction) } : undefined,
+          direction: direction ? { value: direction.image as Direction, range: this.tokenRange(direction) } : undefined,
           value: this.quantity(tok(ch, 'value'), tok(ch, 'valuePercent')),
           indicator: this.indicator(tok(ch, 'indicator')),
           baseline: this.quantity(tok(ch, 'baseline'), tok(ch, 'baselinePercent')),
@@ -249,7 +283,7 @@ export class AstBuilder implements StatementBuilder {
         const names: A.OwnerName[] = [];
         for (const t of allTokens(ch, 'name')) {
           const quoted = t.tokenType.name !== 'Name';
-          names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: tokenRange(t) });
+          names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) });
         }
         return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
       }
@@ -294,7 +328,7 @@ export class AstBuilder implements StatementBuilder {
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
           value: value?.image as StatusValue | undefined,
-          valueRange: value ? tokenRange(value) : undefined,
+          valueRange: value ? this.tokenRange(value) : undefined,
         };
       }
       case 'partnersDecl':
@@ -321,7 +355,7 @@ export class AstBuilder implements StatementBuilder {
             return [
               {
                 range: this.rangeOf(e),
-                term: { value: quoted ? unquote(term.image) : term.image, quoted, range: tokenRange(term) },
+                term: { value: quoted ? unquote(term.image) : term.image, quoted, range: this.tokenRange(term) },
                 meaning: this.text(tok(e, 'meaning')),
               },
             ];
