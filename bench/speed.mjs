@@ -27,7 +27,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const quick = args.includes('--quick');
-const RUNS = quick ? 3 : 7;
+const RUNS = quick ? 3 : 10;
 const baseline = option('baseline', undefined);
 const FILES = Number(option('files', 1001));
 const MEGABYTES = Number(option('mb', 51));
@@ -37,12 +37,18 @@ const ours = { parse: require(join(root, 'out/grammar/parse.js')).parse, lexer: 
 const theirs = baseline
   ? { parse: require(join(baseline, 'out/grammar/parse.js')).parse, lexer: require(join(baseline, 'out/grammar/lexer.js')), positions: require(join(baseline, 'out/grammar/positions.js')) }
   : undefined;
-/** Median milliseconds of each function, run in turn `runs` times after one warm-up round. */
+/**
+ * Median milliseconds of each function, run in turn `runs` times after one
+ * warm-up round; each round starts one function later, so that none always
+ * follows the same one (and pays for its garbage).
+ */
 function interleaved(fns, runs) {
-  const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
-  for (const fn of Object.values(fns)) fn();
+  const entries = Object.entries(fns);
+  const samples = Object.fromEntries(entries.map(([k]) => [k, []]));
+  for (const [, fn] of entries) fn();
   for (let i = 0; i < runs; i++) {
-    for (const [k, fn] of Object.entries(fns)) {
+    for (let j = 0; j < entries.length; j++) {
+      const [k, fn] = entries[(i + j) % entries.length];
       const t = performance.now();
       fn();
       samples[k].push(performance.now() - t);
