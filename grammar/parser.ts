@@ -484,6 +484,17 @@ class StrategyParser extends CstParser {
   });
 }
 
+/*
+ * The CST hooks StrategyParser overrides are Chevrotain internals (the
+ * grammar and sameness tests hold their behaviour): if a new version renames
+ * them, say so at load rather than misread its own CST in every parse.
+ */
+for (const hook of ['cstInvocationStateUpdate', 'cstPostTerminal', 'cstPostNonTerminal']) {
+  if (typeof (CstParser.prototype as unknown as Record<string, unknown>)[hook] !== 'function') {
+    throw new Error(`grammar/parser.ts overrides Chevrotain's CST hook ${hook}, which this version of chevrotain does not have.`);
+  }
+}
+
 /** Chevrotain's `setNodeLocationFull`, on first and last tokens instead of a location record. */
 function extendLocation(node: ParseNode, start: IToken, end: IToken): void {
   if (node.start.startOffset === -1) {
