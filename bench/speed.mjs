@@ -1,5 +1,6 @@
 // Issue 12 (speed and memory), measured against baselines in the same run:
-//   - parse throughput as a ratio of JSON.parse of the same model, and of the
+//   - parse throughput as a ratio of JSON.parse of the same model (runs of
+//     each interleaved), and of the
 //     previous implementation when `--baseline DIR` names a built checkout of
 //     it (DIR/out/grammar/parse.js, DIR/bin/strategy.js), with a check that
 //     both give the same tree, ranges and problems;
@@ -15,7 +16,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fmt, MB, mbps, median, time as timeRuns } from './stats.mjs';
+import { fmt, MB, mbps, median } from './stats.mjs';
 import { writeWorkspace } from './generate-workspace.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,7 +27,7 @@ const option = (name, fallback) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const quick = args.includes('--quick');
-const RUNS = quick ? 3 : 7;
+const RUNS = quick ? 3 : 10;
 const baseline = option('baseline', undefined);
 const FILES = Number(option('files', 1001));
 const MEGABYTES = Number(option('mb', 51));
@@ -36,7 +37,25 @@ const ours = { parse: require(join(root, 'out/grammar/parse.js')).parse, lexer: 
 const theirs = baseline
   ? { parse: require(join(baseline, 'out/grammar/parse.js')).parse, lexer: require(join(baseline, 'out/grammar/lexer.js')), positions: require(join(baseline, 'out/grammar/positions.js')) }
   : undefined;
-const time = (fn) => timeRuns(fn, RUNS);
+/**
+ * Median milliseconds of each function, run in turn `runs` times after one
+ * warm-up round; each round starts one function later, so that none always
+ * follows the same one (and pays for its garbage).
+ */
+function interleaved(fns, runs) {
+  const entries = Object.entries(fns);
+  const samples = Object.fromEntries(entries.map(([k]) => [k, []]));
+  for (const [, fn] of entries) fn();
+  for (let i = 0; i < runs; i++) {
+    for (let j = 0; j < entries.length; j++) {
+      const [k, fn] = entries[(i + j) % entries.length];
+      const t = performance.now();
+      fn();
+      samples[k].push(performance.now() - t);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
 const results = { node: process.version, runs: RUNS, baseline: baseline ?? null };
 
 // ── parse ────────────────────────────────────────────────────────────────────
@@ -45,15 +64,25 @@ for (const size of quick ? [1] : [1, 5]) {
   const bytes = Buffer.byteLength(text);
   const parsed = ours.parse(text);
   const json = JSON.stringify(parsed.document);
-  const jsonMs = time(() => JSON.parse(json));
-  const row = { sourceMB: bytes / MB, jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
-  row.lex = time(() => ours.lexer.lex(text, new ours.positions.LineIndex(text)));
-  row.parse = time(() => ours.parse(text));
+  // Interleaved (one run of each per round), so that a machine whose load changes during the run weighs on every figure alike.
+  const fns = {
+    jsonParse: () => JSON.parse(json),
+    lex: () => ours.lexer.lex(text, new ours.positions.LineIndex(text)),
+    parse: () => ours.parse(text),
+  };
+  if (theirs) {
+    fns.baselineLex = () => theirs.lexer.lex(text, new theirs.positions.LineIndex(text));
+    fns.baselineParse = () => theirs.parse(text);
+  }
+  const times = interleaved(fns, RUNS);
+  const row = { sourceMB: bytes / MB, jsonParse: { ms: times.jsonParse, MBps: mbps(Buffer.byteLength(json), times.jsonParse) } };
+  row.lex = times.lex;
+  row.parse = times.parse;
   if (theirs) {
     const before = theirs.parse(text);
     row.sameTreeAndProblems = JSON.stringify(before.document) === json && JSON.stringify(before.problems) === JSON.stringify(parsed.problems);
-    row.baselineLex = time(() => theirs.lexer.lex(text, new theirs.positions.LineIndex(text)));
-    row.baselineParse = time(() => theirs.parse(text));
+    row.baselineLex = times.baselineLex;
+    row.baselineParse = times.baselineParse;
   }
   results[`parse${size}MB`] = row;
 }
@@ -65,9 +94,11 @@ function measured(command, cwd) {
   if (!m) throw new Error(`${command.join(' ')}: ${r.stderr.slice(-500)}`);
   return { s: Number(m[1]), rssMB: Number(m[2]) / 1024, status: r.status };
 }
-function medianRun(command, cwd) {
-  const runs = Array.from({ length: quick ? 1 : 3 }, () => measured(command, cwd));
-  return { s: median(runs.map((r) => r.s)), rssMB: median(runs.map((r) => r.rssMB)), status: runs[0].status };
+/** Each command's median time and peak RSS, the commands run in turn (interleaved, as the parse figures are). */
+function medianRuns(commands, cwd) {
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (let i = 0; i < (quick ? 1 : 3); i++) for (const [k, command] of Object.entries(commands)) runs[k].push(measured(command, cwd));
+  return Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { s: median(r.map((x) => x.s)), rssMB: median(r.map((x) => x.rssMB)), status: r[0].status }]));
 }
 {
   const dir = mkdtempSync(join(tmpdir(), 'strategy-speed-'));
@@ -84,13 +115,12 @@ function medianRun(command, cwd) {
   const fifth = ['national-0.strategy', 'national-1.strategy', ...areas.slice(0, Math.max(1, Math.round(areas.length / 5)))];
   const lint = (bin, paths) => [join(bin, 'bin/strategy.js'), 'lint', '--format', 'json', '-o', join(dir, `..`, `speed-out-${process.pid}.json`), ...paths];
   const cli = { files: written.files, MB: written.bytes / MB };
-  cli.plainRead = medianRun([readAll, '.'], dir);
-  cli.lint = medianRun(lint(root, ['.']), dir);
-  cli.lintFifth = medianRun(lint(root, fifth), dir);
+  const commands = { plainRead: [readAll, '.'], lint: lint(root, ['.']), lintFifth: lint(root, fifth) };
   if (baseline && existsSync(join(baseline, 'dist/cli.js'))) {
-    cli.baselineLint = medianRun(lint(baseline, ['.']), dir);
-    cli.baselineLintFifth = medianRun(lint(baseline, fifth), dir);
+    commands.baselineLint = lint(baseline, ['.']);
+    commands.baselineLintFifth = lint(baseline, fifth);
   }
+  Object.assign(cli, medianRuns(commands, dir));
   cli.fifthFiles = 2 + fifth.slice(2).reduce((n, a) => n + readdirSync(join(dir, a)).length, 0);
   rmSync(dir, { recursive: true, force: true });
   rmSync(readAll, { force: true });

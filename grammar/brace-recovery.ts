@@ -17,7 +17,7 @@
  * parses exactly as it did without recovery).
  */
 import type { IToken } from 'chevrotain';
-import { RCurly } from './tokens.js';
+import { LCurly, RCurly } from './tokens.js';
 
 export interface BraceRecovery {
   /** The tokens with a synthetic `}` wherever the indentation says a block ended without one. */
@@ -26,8 +26,8 @@ export interface BraceRecovery {
   readonly endsBefore: ReadonlyMap<IToken, IToken>;
 }
 
-const isOpen = (t: IToken): boolean => t.tokenType.name === 'LCurly';
-const isClose = (t: IToken): boolean => t.tokenType.name === 'RCurly';
+const isOpen = (t: IToken): boolean => t.tokenType === LCurly;
+const isClose = (t: IToken): boolean => t.tokenType === RCurly;
 
 function syntheticClose(after: IToken): IToken {
   const at = after.endOffset! + 1;
@@ -48,7 +48,11 @@ function syntheticClose(after: IToken): IToken {
 export function recoverMissingBraces(tokens: IToken[]): BraceRecovery {
   const none: BraceRecovery = { tokens, endsBefore: new Map() };
   let balance = 0;
-  for (const t of tokens) balance += isOpen(t) ? 1 : isClose(t) ? -1 : 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LCurly) balance++;
+    else if (type === RCurly) balance--;
+  }
   if (balance <= 0) return none;
 
   const out: IToken[] = [];

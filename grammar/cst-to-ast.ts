@@ -1,17 +1,19 @@
 /**
- * Builds the typed tree from Chevrotain's CST. Tolerant by design: after
- * error recovery any piece may be missing, and whatever did parse is kept.
- * Value errors a grammar cannot see (a month 13, a 2-digit year) are
- * reported here with the range of the offending text.
+ * Builds the typed tree from the parser's tree (`ParseNode`, children in
+ * source order under their labels). Tolerant by design: after error recovery
+ * any piece may be missing, and whatever did parse is kept. Value errors a
+ * grammar cannot see (a month 13, a 2-digit year) are reported here with the
+ * range of the offending text.
  *
  * This runs once per parse over every statement, so it avoids needless
  * allocation: children are read by label, without filtering copies.
  */
-import type { CstElement, CstNode, IToken } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import type { Direction, StatusValue } from './keywords.js';
 import { parseDateText } from './dates.js';
-import { locationRange, spanRanges, tokenRange } from './positions.js';
+import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
+import { spanRanges, tokenRange } from './positions.js';
 import { unquote } from './strings.js';
 
 export interface BuildProblem {
@@ -19,43 +21,48 @@ export interface BuildProblem {
   readonly range: A.Range;
 }
 
-type Children = Record<string, CstElement[] | undefined>;
-
-/** Rule names of statements, so children of a block can be told from its braces. */
-const STATEMENT_RULES: ReadonlySet<string> = new Set([
-  'strategyDecl', 'frameworkStmt', 'priorityDecl', 'sectionDecl', 'aimDecl', 'nationalAimRef', 'commitmentDecl', 'actionDecl',
-  'measureDecl', 'targetStmt', 'outcomeDecl', 'narrativeDecl', 'noteStmt', 'ownerStmt', 'timingStmt', 'supportsStmt',
-  'coverageStmt', 'areaStmt', 'visionStmt', 'periodStmt', 'statusStmt', 'partnersDecl', 'glossaryDecl', 'paragraph',
-]);
-
 function usable(t: IToken): boolean {
   return t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset);
 }
 
 /** The first usable token under `label`. */
-function tok(ch: Children, label: string): IToken | undefined {
-  const list = ch[label];
-  if (!list) return undefined;
-  for (const e of list) if (usable(e as IToken)) return e as IToken;
+function tok(n: ParseNode, label: string): IToken | undefined {
+  const labels = n.labels;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === label && usable(n.items[i] as IToken)) return n.items[i] as IToken;
+  }
   return undefined;
 }
 
-function allTokens(ch: Children, label: string): IToken[] {
-  const list = ch[label];
-  if (!list) return [];
+function allTokens(n: ParseNode, label: string): IToken[] {
   const out: IToken[] = [];
-  for (const e of list) if (usable(e as IToken)) out.push(e as IToken);
+  const labels = n.labels;
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] === label && usable(n.items[i] as IToken)) out.push(n.items[i] as IToken);
+  }
   return out;
 }
 
-function node(ch: Children, label: string): CstNode | undefined {
-  return ch[label]?.[0] as CstNode | undefined;
+/** The first node under `label`. */
+function node(n: ParseNode, label: string): ParseNode | undefined {
+  const i = n.labels.indexOf(label);
+  return i < 0 ? undefined : (n.items[i] as ParseNode);
 }
 
-function startOf(n: CstNode): number {
-  const s = n.location?.startOffset;
-  return s === undefined || Number.isNaN(s) ? Number.MAX_SAFE_INTEGER : s;
+function nodes(n: ParseNode, label: string): ParseNode[] {
+  const out: ParseNode[] = [];
+  const labels = n.labels;
+  for (let i = 0; i < labels.length; i++) if (labels[i] === label) out.push(n.items[i] as ParseNode);
+  return out;
 }
+
+/** Whether anything (even a token made up in recovery) stands under `label`. */
+function has(n: ParseNode, label: string): boolean {
+  return n.labels.includes(label);
+}
+
+/** How many token ranges the builder keeps (a power of two). */
+const RANGE_CACHE_SIZE = 16;
 
 /** A run of tokens that cannot start a statement, where one should stand. */
 export interface StrayPiece {
@@ -63,48 +70,69 @@ export interface StrayPiece {
   readonly inBlock: boolean;
 }
 
-export class AstBuilder {
+export class AstBuilder implements StatementBuilder {
   readonly problems: BuildProblem[] = [];
   /** Stray pieces in source order of discovery (the parser reports them as syntax problems). */
   readonly strays: StrayPiece[] = [];
 
+  /**
+   * The ranges of the last tokens seen, by their offset modulo the size:
+   * a token's range is asked for by its node and by the statement around it
+   * (its range, its keyword range), and they share the Position objects
+   * instead of each making its own (a third of the tree's positions).
+   */
+  private readonly cachedTokens: (IToken | undefined)[] = new Array<IToken | undefined>(RANGE_CACHE_SIZE).fill(undefined);
+  private readonly cachedRanges: A.Range[] = new Array<A.Range>(RANGE_CACHE_SIZE);
+
   constructor(private readonly documentEnd: A.Position) {}
 
-  private rangeOf(n: CstNode, fallback?: IToken): A.Range {
-    const loc = n.location;
-    if (loc && !Number.isNaN(loc.startOffset) && loc.endOffset !== undefined && !Number.isNaN(loc.endOffset)) return locationRange(loc);
-    return fallback ? tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
+  private tokenRange(t: IToken): A.Range {
+    const slot = t.startOffset & (RANGE_CACHE_SIZE - 1);
+    if (this.cachedTokens[slot] === t) return this.cachedRanges[slot]!;
+    const range = tokenRange(t);
+    this.cachedTokens[slot] = t;
+    this.cachedRanges[slot] = range;
+    return range;
+  }
+
+  private rangeOf(n: ParseNode, fallback?: IToken): A.Range {
+    const { start, end } = n;
+    if (!Number.isNaN(start.startOffset) && end.endOffset !== undefined && !Number.isNaN(end.endOffset)) {
+      // Chevrotain's location of the node: the start of its first token, the end of its last.
+      return { start: this.tokenRange(start).start, end: this.tokenRange(end).end };
+    }
+    return fallback ? this.tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
   }
 
   private text(t: IToken | undefined): A.Text | undefined {
-    return t ? { value: unquote(t.image), range: tokenRange(t) } : undefined;
+    return t ? { value: unquote(t.image), range: this.tokenRange(t) } : undefined;
   }
 
   private identifier(t: IToken | undefined): A.Identifier | undefined {
-    return t ? { value: t.image, range: tokenRange(t) } : undefined;
+    return t ? { value: t.image, range: this.tokenRange(t) } : undefined;
   }
 
   private indicator(t: IToken | undefined): A.IndicatorRef | undefined {
     if (!t) return undefined;
     const digits = /\d+/.exec(t.image)?.[0] ?? '0';
-    return { code: Number(digits), text: t.image, range: tokenRange(t) };
+    return { code: Number(digits), text: t.image, range: this.tokenRange(t) };
   }
 
-  private date(n: CstNode | undefined): A.DateValue | undefined {
+  private date(n: ParseNode | undefined): A.DateValue | undefined {
     if (!n) return undefined;
-    const ch = n.children;
+    const ch = n;
     const literal = tok(ch, 'DateLiteral');
     let text: string;
     let range: A.Range;
     if (literal) {
       text = literal.image;
-      range = tokenRange(literal);
+      range = this.tokenRange(literal);
     } else {
       const numbers = allTokens(ch, 'NumberLiteral');
       if (numbers.length === 0) return undefined;
       const slash = tok(ch, 'Slash');
       text = numbers.length === 2 && slash ? `${numbers[0]!.image}/${numbers[1]!.image}` : numbers[0]!.image;
-      range = numbers.length === 2 ? spanRanges(tokenRange(numbers[0]!), tokenRange(numbers[1]!)) : tokenRange(numbers[0]!);
+      range = numbers.length === 2 ? spanRanges(this.tokenRange(numbers[0]!), this.tokenRange(numbers[1]!)) : this.tokenRange(numbers[0]!);
     }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
@@ -116,7 +144,7 @@ export class AstBuilder {
 
   private quantity(main: IToken | undefined, percent: IToken | undefined): A.Quantity | undefined {
     if (!main) return undefined;
-    const range = percent ? spanRanges(tokenRange(main), tokenRange(percent)) : tokenRange(main);
+    const range = percent ? spanRanges(this.tokenRange(main), this.tokenRange(percent)) : this.tokenRange(main);
     const text = percent ? `${main.image}%` : main.image;
     return main.tokenType.name === 'NumberLiteral'
       ? { text, range, number: Number(main.image), percent: percent !== undefined }
@@ -126,41 +154,44 @@ export class AstBuilder {
   /** From the keyword to the end of `last` (the id, usually). */
   private keywordRange(keyword: IToken | undefined, last: IToken | undefined, fallback: A.Range): A.Range {
     if (!keyword) return fallback;
-    return last ? spanRanges(tokenRange(keyword), tokenRange(last)) : tokenRange(keyword);
+    return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
   }
 
-  private block(ch: Children): { items: A.Statement[]; hasBlock: boolean } {
+  private block(ch: ParseNode): { items: A.Statement[]; hasBlock: boolean } {
     const b = node(ch, 'block');
-    return b ? { items: this.statements(b.children, true), hasBlock: true } : NO_BLOCK;
+    return b ? { items: this.statements(b, true), hasBlock: true } : NO_BLOCK;
   }
 
-  /** The statements among `ch`, in source order (the CST groups them by rule). */
-  statements(ch: Children, inBlock = false): A.Statement[] {
-    const strayRuns = ch['strayRun'] as CstNode[] | undefined;
-    if (strayRuns) {
-      for (const run of strayRuns) {
-        const first = run.children['stray']?.[0] as IToken | undefined;
+  /**
+   * The statements `n` holds, in source order (the parser has built each one
+   * already); its stray pieces (runs first, then stray `}`) are noted.
+   */
+  statements(n: ParseNode, inBlock = false): A.Statement[] {
+    const { items, labels } = n;
+    let strayCloses: IToken[] | undefined;
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i];
+      if (label === 'strayRun') {
+        const first = (items[i] as ParseNode).items[0] as IToken | undefined;
         if (first && usable(first)) this.strays.push({ token: first, inBlock });
+      } else if (label === 'strayClose') {
+        const t = items[i] as IToken;
+        if (usable(t)) (strayCloses ??= []).push(t);
       }
     }
-    const strayCloses = ch['strayClose'] as IToken[] | undefined;
-    if (strayCloses) for (const t of strayCloses) if (usable(t)) this.strays.push({ token: t, inBlock });
-    const found: CstNode[] = [];
-    for (const key in ch) {
-      if (!STATEMENT_RULES.has(key)) continue;
-      for (const e of ch[key]!) found.push(e as CstNode);
-    }
-    if (found.length > 1) found.sort((a, b) => startOf(a) - startOf(b));
+    if (strayCloses) for (const t of strayCloses) this.strays.push({ token: t, inBlock });
     const out: A.Statement[] = [];
-    for (const n of found) {
-      const built = this.statement(n);
+    for (let i = 0; i < labels.length; i++) {
+      if (!STATEMENT_RULES.has(labels[i]!)) continue;
+      const built = items[i] as A.Statement | undefined;
       if (built) out.push(built);
     }
     return out;
   }
 
-  private statement(n: CstNode): A.Statement | undefined {
-    const ch = n.children;
+  /** One statement from its complete parse node (its block's statements are built already). */
+  statement(n: ParseNode): A.Statement | undefined {
+    const ch = n;
     const keyword = tok(ch, 'keyword');
     const range = this.rangeOf(n, keyword);
     switch (n.name) {
@@ -171,13 +202,18 @@ export class AstBuilder {
       case 'actionDecl': {
         const kind = CONTAINER_KIND[n.name]!;
         const idToken = tok(ch, 'id');
+        const keywordRange = this.keywordRange(keyword, idToken, range);
+        const id = this.identifier(idToken);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind,
           range,
-          keywordRange: this.keywordRange(keyword, idToken, range),
-          id: this.identifier(idToken),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          id,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
       }
       case 'frameworkStmt': {
@@ -190,23 +226,33 @@ export class AstBuilder {
       }
       case 'sectionDecl':
       case 'outcomeDecl':
-      case 'narrativeDecl':
+      case 'narrativeDecl': {
+        const keywordRange = this.keywordRange(keyword, undefined, range);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind: CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative',
           range,
-          keywordRange: this.keywordRange(keyword, undefined, range),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
+      }
       case 'measureDecl': {
         const indicatorToken = tok(ch, 'indicator');
+        const keywordRange = this.keywordRange(keyword, indicatorToken, range);
+        const indicator = this.indicator(indicatorToken);
+        const title = this.text(tok(ch, 'title'));
+        const block = this.block(ch);
         return {
           kind: 'measure',
           range,
-          keywordRange: this.keywordRange(keyword, indicatorToken, range),
-          indicator: this.indicator(indicatorToken),
-          title: this.text(tok(ch, 'title')),
-          ...this.block(ch),
+          keywordRange,
+          indicator,
+          title,
+          items: block.items,
+          hasBlock: block.hasBlock,
         };
       }
       case 'nationalAimRef':
@@ -223,7 +269,7 @@ export class AstBuilder {
           kind: 'target',
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
-          direction: direction ? { value: direction.image as Direction, range: tokenRange(direction) } : undefined,
+          direction: direction ? { value: direction.image as Direction, range: this.tokenRange(direction) } : undefined,
           value: this.quantity(tok(ch, 'value'), tok(ch, 'valuePercent')),
           indicator: this.indicator(tok(ch, 'indicator')),
           baseline: this.quantity(tok(ch, 'baseline'), tok(ch, 'baselinePercent')),
@@ -237,7 +283,7 @@ export class AstBuilder {
         const names: A.OwnerName[] = [];
         for (const t of allTokens(ch, 'name')) {
           const quoted = t.tokenType.name !== 'Name';
-          names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: tokenRange(t) });
+          names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) });
         }
         return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
       }
@@ -266,7 +312,7 @@ export class AstBuilder {
         return text ? { kind: 'paragraph', range, keywordRange: text.range, text } : undefined;
       }
       case 'periodStmt': {
-        const dates = ch['date'] as CstNode[] | undefined;
+        const dates = nodes(ch, 'date');
         return {
           kind: 'period',
           range,
@@ -282,7 +328,7 @@ export class AstBuilder {
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
           value: value?.image as StatusValue | undefined,
-          valueRange: value ? tokenRange(value) : undefined,
+          valueRange: value ? this.tokenRange(value) : undefined,
         };
       }
       case 'partnersDecl':
@@ -291,9 +337,9 @@ export class AstBuilder {
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
           title: this.text(tok(ch, 'title')),
-          entries: ((ch['partnerEntry'] ?? []) as CstNode[]).flatMap((e) => {
-            const name = this.text(tok(e.children, 'name'));
-            return name ? [{ range: this.rangeOf(e), name, role: this.text(tok(e.children, 'role')) }] : [];
+          entries: nodes(ch, 'partnerEntry').flatMap((e) => {
+            const name = this.text(tok(e, 'name'));
+            return name ? [{ range: this.rangeOf(e), name, role: this.text(tok(e, 'role')) }] : [];
           }),
         };
       case 'glossaryDecl':
@@ -302,15 +348,15 @@ export class AstBuilder {
           range,
           keywordRange: this.keywordRange(keyword, undefined, range),
           title: this.text(tok(ch, 'title')),
-          entries: ((ch['glossaryEntry'] ?? []) as CstNode[]).flatMap((e) => {
-            const term = tok(e.children, 'term');
+          entries: nodes(ch, 'glossaryEntry').flatMap((e) => {
+            const term = tok(e, 'term');
             if (!term) return [];
             const quoted = term.tokenType.name === 'StringLiteral' || term.tokenType.name === 'CurlyString' || term.tokenType.name === 'UnterminatedString';
             return [
               {
                 range: this.rangeOf(e),
-                term: { value: quoted ? unquote(term.image) : term.image, quoted, range: tokenRange(term) },
-                meaning: this.text(tok(e.children, 'meaning')),
+                term: { value: quoted ? unquote(term.image) : term.image, quoted, range: this.tokenRange(term) },
+                meaning: this.text(tok(e, 'meaning')),
               },
             ];
           }),
@@ -320,20 +366,20 @@ export class AstBuilder {
     }
   }
 
-  private timing(ch: Children, range: A.Range, keyword: IToken | undefined): A.TimingStmt {
+  private timing(ch: ParseNode, range: A.Range, keyword: IToken | undefined): A.TimingStmt {
     const keywordRange = this.keywordRange(keyword, undefined, range);
     const words = this.text(tok(ch, 'words'));
     const specNode = node(ch, 'timingSpec');
     if (!specNode) return { kind: 'timing', range, keywordRange, words };
-    const sc = specNode.children;
-    const dateNodes = (sc['date'] ?? []) as CstNode[];
+    const sc = specNode;
+    const dateNodes = nodes(sc, 'date');
     const first = this.date(dateNodes[0]);
     const second = this.date(dateNodes[1]);
     let spec: A.TimingSpec | undefined;
-    if (sc['Kw_ongoing']) spec = { type: 'ongoing', start: first };
-    else if (sc['Kw_by']) spec = first ? { type: 'by', end: first } : undefined;
+    if (has(sc, 'Kw_ongoing')) spec = { type: 'ongoing', start: first };
+    else if (has(sc, 'Kw_by')) spec = first ? { type: 'by', end: first } : undefined;
     else if (first && second) spec = { type: 'between', start: first, end: second };
-    else if (sc['Kw_from']) spec = first ? { type: 'from', start: first } : undefined;
+    else if (has(sc, 'Kw_from')) spec = first ? { type: 'from', start: first } : undefined;
     else spec = first ? { type: 'on', date: first } : undefined;
     return { kind: 'timing', range, keywordRange, spec, words };
   }

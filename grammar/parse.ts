@@ -279,8 +279,8 @@ export function parse(text: string): ParseResult {
   // Where the parser already complained: a stray piece starting at the same token is the same mistake.
   const complainedAt = new Set<number>();
   for (;;) {
-    const { cst, errors } = parseTokens(rest);
-    for (const statement of builder.statements(cst.children)) items.push(statement);
+    const { tree, errors } = parseTokens(rest, builder);
+    for (const statement of builder.statements(tree)) items.push(statement);
     let stoppedAt: IToken | undefined;
     for (const e of errors) {
       if (e.name === 'NotAllInputParsedException') stoppedAt = e.token;

@@ -3,13 +3,22 @@
  * no tree building (that is `cst-to-ast.ts`). One instance is created at load
  * and reused for every parse, as Chevrotain's performance guide asks.
  *
+ * The parse tree it outputs is not Chevrotain's CST but a lighter one
+ * (`ParseNode`): Chevrotain's CST keeps each node's children in a dictionary
+ * of arrays keyed by label and a location record updated on every token,
+ * which was most of the parse's garbage and made the tree builder sort the
+ * statements back into source order. The parser's CST hooks are overridden to
+ * keep children in source order, each with its label, and the location as
+ * the first and last tokens; recovery is Chevrotain's own, untouched
+ * (partial nodes included), so the tree is the one the CST described.
+ *
  * Every statement starts with a keyword (or is a quoted paragraph), so error
  * recovery can always re-synchronise on the next statement. Children carry
  * labels (`id`, `title`, `value`…) so the tree builder reads them by meaning,
  * and token categories (IdToken, OwnerToken…) stand in for tiny sub-rules:
  * fewer CST nodes is most of the parser's speed.
  */
-import { CstParser, tokenMatcher, type CstNode, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, tokenMatcher, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import {
   allTokens,
   Comma,
@@ -31,8 +40,62 @@ import {
   TermToken,
 } from './tokens.js';
 import { friendlyErrorMessages } from './error-messages.js';
+import type { Statement } from './ast.js';
+
+/** Where a node's location starts before it has consumed a token (Chevrotain's initial location). */
+const NO_LOCATION: IToken = Object.freeze({
+  image: '',
+  startOffset: -1,
+  startLine: -1,
+  startColumn: -1,
+  endOffset: -1,
+  endLine: -1,
+  endColumn: -1,
+  tokenType: RCurly,
+  tokenTypeIdx: -1,
+});
+
+/**
+ * One rule's node: what it consumed, tokens and sub-rule nodes, in source
+ * order, each under its label (the LABEL given, or else the token type's or
+ * rule's name). A statement's node is handed to the tree builder as soon as
+ * it is complete, and its parent keeps the typed statement instead (or
+ * undefined when nothing usable parsed), so the parse nodes of a document
+ * never all live at once.
+ */
+export interface ParseNode {
+  readonly name: string;
+  readonly items: (IToken | ParseNode | Statement | undefined)[];
+  readonly labels: string[];
+  /**
+   * The node's location as Chevrotain's full location tracking (with
+   * recovery) computes it: the start of the first token or node consumed,
+   * the end of the one that ends last; `startOffset` -1 if it consumed
+   * nothing, NaN if it started with a token made up in recovery.
+   */
+  start: IToken;
+  end: IToken;
+  recoveredNode: boolean;
+}
+
+/** Builds a typed statement from its complete parse node (`cst-to-ast.ts`). */
+export interface StatementBuilder {
+  statement(n: ParseNode): Statement | undefined;
+}
+
+/** Rule names of statements: their nodes go to the builder once complete. */
+export const STATEMENT_RULES: ReadonlySet<string> = new Set([
+  'strategyDecl', 'frameworkStmt', 'priorityDecl', 'sectionDecl', 'aimDecl', 'nationalAimRef', 'commitmentDecl', 'actionDecl',
+  'measureDecl', 'targetStmt', 'outcomeDecl', 'narrativeDecl', 'noteStmt', 'ownerStmt', 'timingStmt', 'supportsStmt',
+  'coverageStmt', 'areaStmt', 'visionStmt', 'periodStmt', 'statusStmt', 'partnersDecl', 'glossaryDecl', 'paragraph',
+]);
 
 class StrategyParser extends CstParser {
+  /** Chevrotain's stack of nodes under construction (a field its typings do not declare). */
+  declare private CST_STACK: ParseNode[];
+  /** The builder of the parse under way. */
+  builder: StatementBuilder | undefined;
+
   constructor() {
     super(allTokens, {
       recoveryEnabled: true,
@@ -44,6 +107,26 @@ class StrategyParser extends CstParser {
   }
 
   private statementAlternatives: IOrAlt<unknown>[] | undefined;
+
+  // Chevrotain's CST hooks (methods its typings do not declare), building ParseNodes instead of CstNodes.
+  cstInvocationStateUpdate(fullRuleName: string): void {
+    this.CST_STACK.push({ name: fullRuleName, items: [], labels: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
+  }
+
+  cstPostTerminal(key: string, consumedToken: IToken): void {
+    const node = this.CST_STACK[this.CST_STACK.length - 1]!;
+    node.items.push(consumedToken);
+    node.labels.push(key);
+    extendLocation(node, consumedToken, consumedToken);
+  }
+
+  /** Called once the sub-rule's node is complete (also a partial one, when recovery gave up inside it). */
+  cstPostNonTerminal(ruleResult: ParseNode, ruleName: string): void {
+    const node = this.CST_STACK[this.CST_STACK.length - 1]!;
+    node.items.push(this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
+    node.labels.push(ruleName);
+    extendLocation(node, ruleResult.start, ruleResult.end);
+  }
 
   /**
    * A missing `{` is not made up in recovery: an invented block would take in
@@ -401,16 +484,41 @@ class StrategyParser extends CstParser {
   });
 }
 
+/*
+ * The CST hooks StrategyParser overrides are Chevrotain internals (the
+ * grammar and sameness tests hold their behaviour): if a new version renames
+ * them, say so at load rather than misread its own CST in every parse.
+ */
+for (const hook of ['cstInvocationStateUpdate', 'cstPostTerminal', 'cstPostNonTerminal']) {
+  if (typeof (CstParser.prototype as unknown as Record<string, unknown>)[hook] !== 'function') {
+    throw new Error(`grammar/parser.ts overrides Chevrotain's CST hook ${hook}, which this version of chevrotain does not have.`);
+  }
+}
+
+/** Chevrotain's `setNodeLocationFull`, on first and last tokens instead of a location record. */
+function extendLocation(node: ParseNode, start: IToken, end: IToken): void {
+  if (node.start.startOffset === -1) {
+    node.start = start;
+    node.end = end;
+  } else if (node.end.endOffset! < end.endOffset!) node.end = end;
+}
+
 /** The one parser instance; `parseTokens` resets it for each input. */
 const parser = new StrategyParser();
 
-export interface CstParseResult {
-  readonly cst: CstNode;
+export interface TreeParseResult {
+  readonly tree: ParseNode;
   readonly errors: typeof parser.errors;
 }
 
-export function parseTokens(tokens: IToken[]): CstParseResult {
+/** Parses `tokens`; every statement in them is built by `builder` as it completes. */
+export function parseTokens(tokens: IToken[], builder: StatementBuilder): TreeParseResult {
   parser.input = tokens;
-  const cst = parser.document();
-  return { cst, errors: parser.errors };
+  parser.builder = builder;
+  try {
+    const tree = parser.document() as unknown as ParseNode;
+    return { tree, errors: parser.errors };
+  } finally {
+    parser.builder = undefined;
+  }
 }
