@@ -31,6 +31,21 @@ interface Sarif {
 const RFC3986_REFERENCE = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-F]{2})*$/;
 
 describe('reports', () => {
+  it('JSON and SARIF written a file at a time read exactly as the whole stringified at once (seeds, and no findings)', async () => {
+    const seeds = join(REPO, 'seeds');
+    for (const format of ['json', 'sarif']) {
+      const r = await runCli(['lint', '-f', format, '.'], { cwd: seeds });
+      assert.ok(r.stdout.length > 1000, format);
+      assert.equal(r.stdout, `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`, format);
+    }
+    const clean = scratch({ 'c.strategy': 'strategy "Clean" {}\n' });
+    for (const format of ['json', 'sarif']) {
+      const r = await runCli(['lint', '-f', format, 'c.strategy'], { cwd: clean });
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, `${JSON.stringify(JSON.parse(r.stdout), null, 2)}\n`, format);
+    }
+  });
+
   it('JSON: every finding links to its rule’s page', async () => {
     const dir = scratch({ 'w.strategy': TWO_FINDINGS });
     const r = await runCli(['lint', '-f', 'json', 'w.strategy'], { cwd: dir });

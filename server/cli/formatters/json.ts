@@ -23,9 +23,7 @@ function message(f: Finding) {
 }
 
 /**
- * The same text as `JSON.stringify(results, null, 2)`, one file at a time:
- * each file's object is indented one level deeper (a JSON string holds no
- * raw line break, so every line break is between tokens).
+ * The same text as `JSON.stringify(results, null, 2)`, one file at a time.
  */
 export function jsonFormatter(): ResultFormatter {
   let files = 0;
@@ -41,7 +39,9 @@ export function jsonFormatter(): ResultFormatter {
         fixableCount: c.fixable,
         ...(r.output !== undefined ? { output: r.output } : {}),
       };
-      return `${files++ === 0 ? '[\n  ' : ',\n  '}${JSON.stringify(entry, null, 2).replace(/\n/g, '\n  ')}`;
+      // Stringified as the one element of an array, the entry comes out indented as it stands in the whole: only the brackets are cut.
+      const wrapped = JSON.stringify([entry], null, 2);
+      return `${files++ === 0 ? '[\n  ' : ',\n  '}${wrapped.slice(4, -2)}`;
     },
     end: () => (files === 0 ? '[]\n' : '\n]\n'),
   };
