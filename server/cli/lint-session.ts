@@ -10,7 +10,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { LintSettings } from '../analysis/engine.js';
-import { ConfigResolver, type ResolvedConfig } from '../config/load-config.js';
+import { ConfigError, ConfigResolver, type ResolvedConfig } from '../config/load-config.js';
+import { readSuppressions, type Suppressions } from './bulk-suppressions.js';
 import type { SeveritySetting } from '../rules/rule.js';
 import type { IgnoreOptions } from '../workspace-files/files.js';
 import { displayPath, expandPaths, splitArguments } from './files.js';
@@ -123,4 +124,27 @@ export function loadSessionProject(session: LintSession, cwd: string, onProblem:
 export function debugConfigs(session: LintSession, targets: readonly string[]): void {
   const debug = session.debug;
   if (debug) for (const path of targets) debug(`${session.show(path)}: configs ${session.resolver.forFile(path).files.map(session.show).join(', ') || '(none: the defaults)'}`);
+}
+
+/** A run's recorded suppressions: where they are kept (`--suppressions-location`, else the working folder's config says) and what they hold. */
+export interface SessionSuppressions {
+  readonly file: string;
+  /** `file` as messages name it. */
+  readonly shown: string;
+  readonly suppressions: Suppressions;
+}
+
+/** The run's suppressions, or the exit code when the file cannot be used (the message, with its line, is written). */
+export function readSessionSuppressions(session: LintSession, location: string | undefined, io: CliIo): SessionSuppressions | { readonly exit: number } {
+  const file = location ? resolve(io.cwd, location) : session.resolver.forDirectory(io.cwd).suppressionsFile;
+  const shown = displayPath(file, io.cwd);
+  try {
+    return { file, shown, suppressions: readSuppressions(file, shown) };
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.describe()}\n`);
+      return { exit: EXIT.usage };
+    }
+    throw e;
+  }
 }

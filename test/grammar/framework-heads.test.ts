@@ -4,22 +4,13 @@
  * whose parse declares a framework, on real files and on hostile mutations.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { mayDeclareFramework } from '../../grammar/index.js';
 import { mayDeclareFrameworkExactly } from '../../grammar/framework-heads.js';
 import { analyseDocument } from '../../server/analysis/document-model.js';
 import { FIXTURES, SEEDS } from '../support/paths.js';
-
-function strategyFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) strategyFiles(full, out);
-    else if (entry.name.endsWith('.strategy')) out.push(full);
-  }
-  return out;
-}
+import { strategyFiles } from '../support/strategy-files.js';
 
 const declares = (text: string): boolean => analyseDocument('/x.strategy', text).frameworkId !== undefined;
 

@@ -11,14 +11,15 @@
  * FUZZ_RUNS raises the number of cases (default kept small for the unit suite).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import fc from 'fast-check';
 import { format, parse, type Range } from '../../grammar/index.js';
 import { applySafeFixes } from '../../server/analysis/fixes.js';
 import { lintText } from '../support/lint.js';
 import { FIXTURES, REPO, SEEDS } from '../support/paths.js';
 import { withoutRanges } from '../support/strip.js';
+import { strategyFiles } from '../support/strategy-files.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 200);
 const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : undefined;
@@ -27,16 +28,6 @@ const PATH = process.env['FUZZ_PATH'];
 /** Generous: the point is to catch quadratic blow-ups, not to time the parser (bench/ does that). */
 const BASE_MS = 400;
 const MS_PER_KB = 60;
-
-function strategyFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...strategyFiles(full));
-    else if (entry.name.endsWith('.strategy')) out.push(full);
-  }
-  return out;
-}
 
 const CORPUS = [...strategyFiles(SEEDS), ...strategyFiles(FIXTURES)].map((file) => ({ name: relative(REPO, file), text: readFileSync(file, 'utf8') }));
 

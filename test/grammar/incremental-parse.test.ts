@@ -8,27 +8,18 @@
  * `FUZZ_SEED=<seed> FUZZ_PATH=<path> npx mocha out/test/grammar/incremental-parse.test.js`.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { parse, type ParseResult } from '../../grammar/index.js';
 import { changedSpan, reparse, shiftPositions } from '../../grammar/incremental-parse.js';
 import { FIXTURES, REPO, SEEDS } from '../support/paths.js';
+import { strategyFiles } from '../support/strategy-files.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : undefined;
 const PATH = process.env['FUZZ_PATH'];
-
-function strategyFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...strategyFiles(full));
-    else if (entry.name.endsWith('.strategy')) out.push(full);
-  }
-  return out;
-}
 
 /** What a full parse says, as JSON (the line index is derived from the text). */
 export function parseJson(r: ParseResult): string {

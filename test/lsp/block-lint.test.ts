@@ -9,7 +9,7 @@
  * Replay a failure with `FUZZ_SEED=<seed> FUZZ_PATH=<path> npx mocha --no-config out/test/lsp/block-lint.test.js`.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
@@ -20,20 +20,11 @@ import { DEFAULT_SETTINGS, lintDocument, type LintResult, type LintSettings } fr
 import { Workspace } from '../../server/analysis/workspace.js';
 import { RULE_IDS } from '../../server/rules/registry.js';
 import { FIXTURES, REPO, SEEDS } from '../support/paths.js';
+import { strategyFiles } from '../support/strategy-files.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 60);
 const SEED = process.env['FUZZ_SEED'] !== undefined ? Number(process.env['FUZZ_SEED']) : undefined;
 const PATH = process.env['FUZZ_PATH'];
-
-function strategyFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...strategyFiles(full));
-    else if (entry.name.endsWith('.strategy')) out.push(full);
-  }
-  return out;
-}
 
 const json = (r: LintResult): string => JSON.stringify({ findings: r.findings, suppressed: r.suppressed });
 

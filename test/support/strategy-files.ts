@@ -17,6 +17,13 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
+/** Every .strategy file under `dir`, in name order (a folder that cannot be read has none). */
+export function strategyFiles(dir: string): string[] {
+  const out: string[] = [];
+  walk(dir, out);
+  return out;
+}
+
 /** Fixtures that are meant to parse cleanly (test/fixtures/**, excluding `invalid` folders) and the seeds' conversions. */
 export function cleanStrategyFiles(): string[] {
   const out: string[] = [];

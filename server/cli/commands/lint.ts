@@ -4,12 +4,11 @@ import { closestWord } from '../../../grammar/spelling.js';
 import { lintDocument, type LintSettings } from '../../analysis/engine.js';
 import type { AnalysedDocument } from '../../analysis/document-model.js';
 import type { Workspace } from '../../analysis/workspace.js';
-import { ConfigError, ConfigResolver } from '../../config/load-config.js';
 import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
 import type { Finding, SeveritySetting } from '../../rules/rule.js';
 import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
-import { prune, reportedFindings, readSuppressions, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
+import { prune, reportedFindings, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
 import { displayPath, expandPaths } from '../files.js';
 import { printConfig } from '../print-config.js';
 import { colours, noColours, wantsColour } from '../formatters/colour.js';
@@ -18,7 +17,7 @@ import { EXIT, UsageError, type CliIo } from '../io.js';
 import { addCounts, countFindings, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
-import { debugConfigs, loadSessionProject, openLintSession } from '../lint-session.js';
+import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions } from '../lint-session.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -105,7 +104,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     const file = resolve(io.cwd, args.printConfig);
     const config = resolver.forFile(file);
     io.stdout(printConfig(config, overrides, show));
-    return reportConfigProblems(resolver, io) ? EXIT.usage : EXIT.ok;
+    return session.reportConfigProblems() ? EXIT.usage : EXIT.ok;
   }
 
   let hadPathProblems = false;
@@ -140,27 +139,18 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     targets = project.targets;
     shapes = project.shapes;
     if (targets.length === 0 && !hadPathProblems) {
-      reportConfigProblems(resolver, io);
+      session.reportConfigProblems();
       io.stderr(`No .strategy files found in ${defaultInputs.join(', ')}.\n`);
       return EXIT.usage;
     }
   }
   debugConfigs(session, targets);
-  const hadConfigProblems = reportConfigProblems(resolver, io);
+  const hadConfigProblems = session.reportConfigProblems();
   const unusedSeverityFor = (path: string): SeveritySetting => settingsFor(path).severities.get('unused-suppression') ?? 'warning';
 
-  const suppressionsFile = args.suppressionsLocation ? resolve(io.cwd, args.suppressionsLocation) : resolver.forDirectory(io.cwd).suppressionsFile;
-  const suppressionsShown = displayPath(suppressionsFile, io.cwd);
-  let suppressions;
-  try {
-    suppressions = readSuppressions(suppressionsFile, suppressionsShown);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${e.describe()}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
+  const recorded = readSessionSuppressions(session, args.suppressionsLocation, io);
+  if ('exit' in recorded) return recorded.exit;
+  const { file: suppressionsFile, shown: suppressionsShown, suppressions } = recorded;
   const recording = args.suppressAll || args.suppressRule.length > 0;
 
   const paint = !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) ? colours : noColours;
@@ -254,11 +244,4 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
     return EXIT.findings;
   }
   return EXIT.ok;
-}
-
-/** Writes every config problem, `file:line:col: message`; returns whether there were any. */
-function reportConfigProblems(resolver: ConfigResolver, io: CliIo): boolean {
-  const problems = resolver.problems();
-  for (const p of problems) io.stderr(`${p.describe()}\n`);
-  return problems.length > 0;
 }

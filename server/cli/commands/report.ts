@@ -11,16 +11,15 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintDocument } from '../../analysis/engine.js';
-import { ConfigError } from '../../config/load-config.js';
 import { ReportBuilder } from '../../report/build-report.js';
 import { renderHtmlParts } from '../../report/render-html.js';
 import { renderMarkdownParts } from '../../report/render-markdown.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
-import { readSuppressions, reportedFindings, suppressionKey } from '../bulk-suppressions.js';
+import { reportedFindings, suppressionKey } from '../bulk-suppressions.js';
 import { displayPath } from '../files.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { debugConfigs, loadSessionProject, openLintSession } from '../lint-session.js';
+import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions } from '../lint-session.js';
 import { printConfig } from '../print-config.js';
 import { describeInternalError, documentFor, release, UnreadableFileError } from '../project.js';
 import { parseRuleOverride } from './lint.js';
@@ -111,19 +110,9 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   if (target && (project.workspace.has(target) || project.deferred.has(target))) throw new UsageError(`-o ${outputFile} is one of the files being reported on`);
   if (target && !v.force && holdsOtherContent(target)) throw new UsageError(`${outputFile} exists and is not a report this command wrote; use --force to replace it`);
 
-  const suppressionsLocation = stringValue(v['suppressions-location']);
-  const suppressionsFile = suppressionsLocation ? resolve(io.cwd, suppressionsLocation) : session.resolver.forDirectory(io.cwd).suppressionsFile;
-  const suppressionsShown = displayPath(suppressionsFile, io.cwd);
-  let suppressions;
-  try {
-    suppressions = readSuppressions(suppressionsFile, suppressionsShown);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.stderr(`${e.describe()}\n`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
+  const recorded = readSessionSuppressions(session, stringValue(v['suppressions-location']), io);
+  if ('exit' in recorded) return recorded.exit;
+  const { file: suppressionsFile, shown: suppressionsShown, suppressions } = recorded;
   const builder = new ReportBuilder(project.workspace, {
     // Each document is added with its own settings' catalogue; this one is only the default.
     catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
