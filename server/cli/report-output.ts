@@ -5,9 +5,9 @@
  * written before `close`, which puts what it is given first (a dry run's
  * diffs come before its findings).
  */
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AtomicFileWriter } from './atomic-write.js';
+import { makeFolders } from './make-folders.js';
 import type { CliIo } from './io.js';
 
 export interface ReportOutput {
@@ -26,7 +26,7 @@ export function openOutput(outputFile: string | undefined, io: CliIo, hold: bool
   if (outputFile !== undefined) {
     const path = resolve(io.cwd, outputFile);
     // As ESLint does: the report's folder is created when it does not exist.
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolders(dirname(path));
     file = AtomicFileWriter.open(path);
   }
   // A write that fails (a full disk) fails the report, not the run: the rest is linted, and `close` says why.

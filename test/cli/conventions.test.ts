@@ -33,6 +33,16 @@ describe('strategy: conventions of the command line', () => {
       assert.ok(existsSync(join(dir, 'reports', 'ci', 'strategy.sarif')));
     });
 
+    it('-o under a folder that cannot be made (/proc) ends at once with exit 2 (Node\'s recursive mkdir spins for ever there)', async () => {
+      const dir = scratch({ 'w.strategy': WITH_WARNING });
+      const r = await runCli(['lint', '-o', '/proc/strategy-no-such/report.json', 'w.strategy'], { cwd: dir });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^\/proc\/strategy-no-such\/report\.json: cannot write the report \(ENOENT\)$/m);
+      const convert = await runCli(['convert', '--out-dir', '/proc/strategy-no-such/out', 'plan.md'], { cwd: scratch({ 'plan.md': '# Plan\n\nWe will act.\n' }) });
+      assert.equal(convert.code, 2);
+      assert.match(convert.stderr, /cannot create the output folder \(ENOENT\)/);
+    });
+
     it('-o where no file can be written: a clear error and exit 2, no stack trace', async () => {
       const dir = scratch({ 'w.strategy': WITH_WARNING, 'taken': 'a file, not a folder' });
       const r = await runCli(['lint', '-o', 'taken/report.txt', 'w.strategy'], { cwd: dir });

@@ -12,7 +12,7 @@
  * framework; frameworks already in the output folders, or listed in the
  * config, are known too.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parse, type FrameworkDecl, type PeriodStmt } from '../../../grammar/index.js';
 import {
@@ -28,6 +28,7 @@ import {
 import { ConfigResolver } from '../../config/load-config.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { readBoundedTextFile } from '../../analysis/text-file.js';
+import { makeFolders } from '../make-folders.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { displayPath } from '../files.js';
 import { describeInternalError } from '../project.js';
@@ -211,7 +212,7 @@ export async function convertCommand(args: ExtraCommandArgs, io: CliIo): Promise
   const stale: string[] = [];
   if (outDir && !check) {
     try {
-      mkdirSync(outDir, { recursive: true });
+      makeFolders(outDir);
     } catch (e) {
       io.stderr(`${displayPath(outDir, io.cwd)}: cannot create the output folder (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
       return EXIT.usage;
