@@ -17,9 +17,9 @@
  * check's window touched by odd characters) is a full parse.
  */
 import type { Comment, Position, Statement, StrategyDocument } from './ast.js';
-import { parse, MAX_SYNTAX_PROBLEMS, type ParseResult, type SyntaxProblem } from './parse.js';
+import { binaryContentAt, BINARY_SNIFF_LENGTH, parse, MAX_SYNTAX_PROBLEMS, type ParseResult, type SyntaxProblem } from './parse.js';
 import { LineIndex } from './positions.js';
-import { checkStructure } from './structure.js';
+import { checkStructure, documentKindOf } from './structure.js';
 
 /** How the statements of the new tree relate to the previous one's (for caches of per-statement results). */
 export interface ReparseEdit {
@@ -37,18 +37,6 @@ export interface Reparse {
   readonly result: ParseResult;
   /** Undefined when the text was parsed in full. */
   readonly edit: ReparseEdit | undefined;
-}
-
-/** As parse.ts: how much of a text the binary check reads. */
-const BINARY_SNIFF_LENGTH = 8000;
-
-/** Characters the binary check counts against a text. */
-function hasOddCharacters(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11)) return true;
-  }
-  return false;
 }
 
 const CHUNK = 2048;
@@ -148,7 +136,8 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   if (items.length === 0) return full(newText);
   const change = changedSpan(oldText, newText);
   const delta = newText.length - oldText.length;
-  if (change.start < BINARY_SNIFF_LENGTH && hasOddCharacters(newText, 0, Math.min(newText.length, BINARY_SNIFF_LENGTH))) return full(newText);
+  // An edit inside the window the binary check reads may make the text binary, which the full parse reports.
+  if (change.start < BINARY_SNIFF_LENGTH && binaryContentAt(newText) !== undefined) return full(newText);
 
   // Segments: runs of top-level statements, cut where a statement starts a line.
   // segment g covers [cut[g], cut[g+1]) and holds items [firstItem[g], firstItem[g+1]).
@@ -215,13 +204,10 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   const problems = previous.problems;
   const p0 = firstAtOrAfter(problems, (p) => p.range.start.offset, segStart);
   const p1 = isLast ? problems.length : firstAtOrAfter(problems, (p) => p.range.start.offset, segEnd);
-  const header = items.find((s) => s.kind === 'strategy' || s.kind === 'framework');
-  const judged: StrategyDocument = { ...document, items: header ? [header, ...inSegment] : inSegment };
+  // The segment holds no header (that is a full parse), so its structure is judged alone, by the file's kind.
   const segmentProblems: SyntaxProblem[] = [
     ...shiftPositions(sub.problems.filter((p) => p.kind === 'value'), segStart, startLine),
-    ...checkStructure(judged)
-      .filter((p) => p.range.start.offset >= segStart)
-      .map((p): SyntaxProblem => ({ kind: 'structure', ...p })),
+    ...checkStructure({ ...document, items: inSegment }, documentKindOf(document)).map((p): SyntaxProblem => ({ kind: 'structure', ...p })),
   ];
   segmentProblems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   const newProblems: SyntaxProblem[] = [...problems.slice(0, p0), ...segmentProblems, ...move(problems.slice(p1))];

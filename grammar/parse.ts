@@ -39,7 +39,7 @@ export const MAX_NESTING_DEPTH = 32;
 export const MAX_SYNTAX_PROBLEMS = 100;
 
 /** How much of a text is looked at to tell binary content from text (as git does, the first 8000 characters). */
-const BINARY_SNIFF_LENGTH = 8000;
+export const BINARY_SNIFF_LENGTH = 8000;
 
 interface BracePlan {
   /** The tokens the parser reads: all of them, less what blocks nested too deep hold. */
@@ -169,7 +169,7 @@ function inRegions(regions: readonly [number, number][], offset: number): boolea
  * NUL in a quoted string is still text). One problem there beats thousands
  * of syntax errors.
  */
-function binaryContentAt(text: string): number | undefined {
+export function binaryContentAt(text: string): number | undefined {
   const length = Math.min(text.length, BINARY_SNIFF_LENGTH);
   let odd = 0;
   let firstOdd = -1;

@@ -87,9 +87,9 @@ export function documentKindOf(doc: A.StrategyDocument): 'strategy' | 'framework
   return undefined;
 }
 
-export function checkStructure(doc: A.StrategyDocument): BuildProblem[] {
+/** `documentKind`: the file's, when `doc` holds only some of its statements (a reparsed part, judged by the file's header). */
+export function checkStructure(doc: A.StrategyDocument, documentKind = documentKindOf(doc)): BuildProblem[] {
   const problems: BuildProblem[] = [];
-  const documentKind = documentKindOf(doc);
   const headers = doc.items.filter((s) => s.kind === 'strategy' || s.kind === 'framework');
   for (const extra of headers.slice(1)) {
     problems.push(problem(extra, `A file declares one strategy or one framework; this ${WORD[extra.kind]} is a second one. Put it in a file of its own.`));

@@ -1,4 +1,5 @@
 /** What a lint run produces per file: the input of every output format. */
+import type { LineIndex } from '../../grammar/positions.js';
 import type { Finding, Severity } from '../rules/rule.js';
 
 export interface FileResult {
@@ -8,6 +9,8 @@ export interface FileResult {
   readonly display: string;
   /** The text the findings refer to (after fixes, when fixes were applied). */
   readonly text: string;
+  /** Its lines, as the parse counted them (the formats quote lines from it). */
+  readonly lines: LineIndex;
   readonly findings: readonly Finding[];
   /** The fixed text, when `--fix` or `--fix-dry-run` changed it. */
   readonly output?: string;

@@ -71,10 +71,3 @@ export class NationalViewCollector {
     return views.sort((a, b) => a.framework.id.localeCompare(b.framework.id));
   }
 }
-
-/** The national views of documents already at hand. */
-export function buildNationalViews(docs: readonly { doc: AnalysedDocument; file: string }[], workspace: Workspace, displayOf: (uri: string) => string): NationalView[] {
-  const collector = new NationalViewCollector();
-  for (const d of docs) collector.add(d, workspace);
-  return collector.views(displayOf);
-}

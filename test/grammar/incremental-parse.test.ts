@@ -139,6 +139,15 @@ describe('incremental reparse', function () {
     assert.equal(reparse(brokenParse, broken, broken.replace('"One"', '"Ones"')).edit, undefined);
   });
 
+  it('judges a reparsed statement by the header even when the header stands after it, reporting each structure problem once', () => {
+    const before = 'priority "P" {\n  note "x"\n}\nstrategy "S" {\n  timing 2024\n}\n';
+    const after = before.replace('"x"', '"xy"');
+    const r = reparse(parse(before), before, after);
+    assert.ok(r.edit, 'the edit is incremental');
+    assert.equal(JSON.stringify(r.result.problems), JSON.stringify(parse(after).problems));
+    assert.equal(r.result.problems.filter((p) => p.kind === 'structure').length, 1);
+  });
+
   it('finds the smallest changed span, and moves positions', () => {
     assert.deepEqual(changedSpan('abcdef', 'abXYef'), { start: 2, end: 4, newEnd: 4 });
     assert.deepEqual(changedSpan('aaa', 'aaaa'), { start: 3, end: 3, newEnd: 4 });

@@ -210,6 +210,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
           path,
           display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
           text: doc.text,
+          lines: doc.parsed.lines,
           findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings,
           ...(changed && (args.fixDryRun || args.stdin) ? { output: doc.text } : {}),
         }),

@@ -48,11 +48,3 @@ export function createFormatter(format: OutputFormat, options: FormatOptions): R
       return junitFormatter();
   }
 }
-
-/** All the results at once, through the same formatter (for callers that have them all). */
-export function formatResults(format: OutputFormat, results: readonly FileResult[], options: FormatOptions): string {
-  const formatter = createFormatter(format, options);
-  let out = '';
-  for (const r of results) out += formatter.file(r);
-  return out + formatter.end();
-}

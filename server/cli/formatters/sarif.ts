@@ -107,10 +107,11 @@ export function sarifFormatter(cwd: string, version: string): ResultFormatter {
 }
 
 function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<string, number>) {
-  const lines = r.text.split(/\r?\n/);
+  // Lines as the parse counts them (a lone CR ends a line too), so that a fingerprint quotes the finding's own line.
+  const lineOf = (n: number): string => (n < r.lines.lineCount ? r.lines.lineText(n) : '');
   const seen = new Map<string, number>();
   return r.findings.map((f) => {
-    const key = `${f.ruleId}\u0000${f.message}\u0000${(lines[f.range.start.line] ?? '').trim()}`;
+    const key = `${f.ruleId}\u0000${f.message}\u0000${lineOf(f.range.start.line).trim()}`;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
     return {
@@ -119,7 +120,7 @@ function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<stri
     level: LEVEL[f.severity],
     message: { text: f.message },
     locations: [{ physicalLocation: { artifactLocation: { ...artifactUri(r.display), index: artifactIndex }, region: region(f.range) } }],
-    partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lines[f.range.start.line] ?? '', occurrence) },
+    partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lineOf(f.range.start.line), occurrence) },
     ...(f.related?.length
       ? {
           relatedLocations: f.related.map((rel, i) => ({

@@ -82,11 +82,10 @@ export function stylishFormatter(paint: Paint): ResultFormatter {
     file(r) {
       if (r.findings.length === 0) return '';
       const out: string[] = [];
-      const index = new LineIndex(r.text);
       for (const f of r.findings) {
         const severity = f.severity === 'error' ? paint.red('error') : f.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
         out.push(`${paint.underline(r.display)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${paint.dim(f.ruleId)} ${f.message}`);
-        for (const l of codeFrame(index, f, paint)) out.push(l);
+        for (const l of codeFrame(r.lines, f, paint)) out.push(l);
         out.push('');
         const counts = countFindings([f]);
         const tally = byRule.get(f.ruleId);
