@@ -1,3 +1,5 @@
+import { isMainThread } from 'node:worker_threads';
 import { run } from './main.js';
 
-run();
+// The bundle is also `strategy lint`'s worker entry (lint-workers.ts): a worker serves lint tasks, it does not run the command line.
+if (isMainThread) run();

@@ -49,6 +49,8 @@ lint options:
   --suppress-rule ID       record the current findings of one rule; repeatable
   --prune-suppressions     drop recorded findings that no longer occur
   --suppressions-location FILE   suppressions file (default strategy-suppressions.json)
+  --concurrency N|auto|off   lint on N worker threads, or auto: as many as the cores
+                           when there are enough files (default off: one thread)
 
 convert options:
   --out-dir DIR            write the .strategy files to DIR (default: beside each input; -o DIR too)
@@ -81,6 +83,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   lint: [
     'format', 'output-file', 'max-warnings', 'quiet', 'config', 'rule', 'fix', 'fix-dry-run', 'stdin', 'stdin-filename',
     'suppress-all', 'suppress-rule', 'prune-suppressions', 'suppressions-location', 'ignore-pattern', 'no-ignore', 'print-config', 'debug',
+    'concurrency',
   ],
   format: ['check', 'stdin'],
   export: ['format'],
@@ -172,6 +175,7 @@ function parse(argv: readonly string[]) {
       'suppress-rule': { type: 'string', multiple: true },
       'prune-suppressions': { type: 'boolean' },
       'suppressions-location': { type: 'string' },
+      concurrency: { type: 'string' },
       check: { type: 'boolean' },
       json: { type: 'boolean' },
       // convert
@@ -241,6 +245,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
             printConfig: v['print-config'],
             debug: Boolean(v.debug),
             colour,
+            concurrency: v.concurrency,
             version: VERSION,
           },
           io,

@@ -17,7 +17,10 @@ import { EXIT, UsageError, type CliIo } from '../io.js';
 import { addCounts, countFindings, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
-import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions } from '../lint-session.js';
+import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions, type SessionArgs } from '../lint-session.js';
+import { lintProjectInWorkers, parseConcurrency, workerCount } from '../lint-workers.js';
+import { LineIndex } from '../../../grammar/positions.js';
+import type { Position } from '../../../grammar/ast.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -47,7 +50,21 @@ export interface LintArgs {
   readonly debug?: boolean;
   /** `--color` (true) or `--no-color` (false); undefined: decide from the terminal and the environment. */
   readonly colour?: boolean;
+  /** `--concurrency`: worker threads (a number), `auto`, or `off` (the default, as ESLint's: threads pay only with idle cores and cost memory each). */
+  readonly concurrency?: string;
   readonly version: string;
+}
+
+/** Where a finding about the file as a whole (a stale recorded suppression) stands. */
+const FILE_START: Position = { line: 0, character: 0, offset: 0 };
+
+/** A file linted, by whichever thread: the text its findings refer to (after fixes) and the text it had. */
+interface LintedFile {
+  readonly path: string;
+  readonly original: string;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly findings: readonly Finding[];
 }
 
 export function parseRuleOverride(text: string): [string, SeveritySetting] {
@@ -96,7 +113,11 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
 
-  const session = openLintSession({ paths: args.paths, ...(args.config !== undefined ? { config: args.config } : {}), overrides, ...(args.ignorePatterns ? { ignorePatterns: args.ignorePatterns } : {}), noIgnore: Boolean(args.noIgnore), debug: Boolean(args.debug) }, io);
+  const concurrency = parseConcurrency(args.concurrency ?? 'off');
+  if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads (1 to 256), auto or off; got "${args.concurrency}"`);
+
+  const sessionArgs: SessionArgs = { paths: args.paths, ...(args.config !== undefined ? { config: args.config } : {}), overrides, ...(args.ignorePatterns ? { ignorePatterns: args.ignorePatterns } : {}), noIgnore: Boolean(args.noIgnore), debug: Boolean(args.debug) };
+  const session = openLintSession(sessionArgs, io);
   if ('exit' in session) return session.exit;
   const { resolver, settingsFor, frameworkPathsOf, ignoreOptions, inputs } = session;
   const show = session.show;
@@ -176,45 +197,61 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   };
   const diffs: string[] = [];
   let counts: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
-  // Streaming: a target that declares no framework is parsed here, linted, reported and let go; only counts are kept.
+  /** What is done with each linted file, whichever thread linted it: suppressions, fixes written, counts, its output. */
+  const report = (linted: LintedFile): void => {
+    const { path } = linted;
+    let findings: Finding[] = [...linted.findings];
+    const key = suppressionKey(suppressionsFile, path);
+    if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
+    if (args.pruneSuppressions) prune(suppressions, key, findings);
+    findings = reportedFindings(suppressions, key, findings, unusedSeverityFor(path), suppressionsShown, FILE_START);
+    const changed = linted.text !== linted.original;
+    if (changed && args.fix && !args.stdin) write(path, encodeText(linted.text, shapes.get(path) ?? { bom: false, eol: '\n' }));
+    if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), linted.original, linted.text));
+    counts = addCounts(counts, countFindings(findings));
+    output.write(
+      formatter.file({
+        path,
+        display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
+        text: linted.text,
+        lines: linted.lines,
+        findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+        ...(changed && (args.fixDryRun || args.stdin) ? { output: linted.text } : {}),
+      }),
+    );
+  };
+  // Fixes stay on one thread: a fixed framework file changes what the files after it are checked against.
+  const workers = project && !args.fix && !args.fixDryRun ? workerCount(concurrency, targets.length) : 0;
+  session.debug?.(workers > 0 ? `linting on ${workers} worker threads` : 'linting on the main thread');
   try {
-    for (const path of targets) {
-      let original: AnalysedDocument | undefined;
-      let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
-      let unusedSeverity: SeveritySetting;
-      try {
-        const settings = settingsFor(path);
-        unusedSeverity = unusedSeverityFor(path);
-        original = (project ? documentFor(project, path) : workspace.get(path))!;
-        linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
-      } catch (e) {
-        // One file's fault is that file's error: the others are still linted.
-        reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
-        if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+    if (project && workers > 0) {
+      await lintProjectInWorkers(project, workers, { cwd: io.cwd, session: sessionArgs, returnText: formatter.quotesLines }, settingsFor, (outcome) => {
+        if ('problem' in outcome) reportPathProblem(displayPath(outcome.path, io.cwd), outcome.problem);
+        else {
+          // Without fixes the text is unchanged, and a format that quotes no lines is given none.
+          const text = outcome.text ?? '';
+          report({ path: outcome.path, original: text, text, lines: new LineIndex(text), findings: outcome.findings });
+        }
+      });
+    } else {
+      // Streaming: a target that declares no framework is parsed here, linted, reported and let go; only counts are kept.
+      for (const path of targets) {
+        let original: AnalysedDocument | undefined;
+        let linted: { doc: AnalysedDocument; findings: readonly Finding[] };
+        try {
+          const settings = settingsFor(path);
+          original = (project ? documentFor(project, path) : workspace.get(path))!;
+          linted = args.fix || args.fixDryRun ? fixToStability(workspace, original, settings) : { doc: original, findings: lintDocument(original, workspace, settings).findings };
+        } catch (e) {
+          // One file's fault is that file's error: the others are still linted.
+          reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
+          if (original && workspace.get(path) !== original) workspace.set(path, original.text, original.version);
+          if (project) release(project, path);
+          continue;
+        }
         if (project) release(project, path);
-        continue;
+        report({ path, original: original.text, text: linted.doc.text, lines: linted.doc.parsed.lines, findings: linted.findings });
       }
-      if (project) release(project, path);
-      const doc = linted.doc;
-      let findings: Finding[] = [...linted.findings];
-      const key = suppressionKey(suppressionsFile, path);
-      if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
-      if (args.pruneSuppressions) prune(suppressions, key, findings);
-      findings = reportedFindings(suppressions, key, findings, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-      const changed = doc.text !== original.text;
-      if (changed && args.fix && !args.stdin) write(path, encodeText(doc.text, shapes.get(path) ?? { bom: false, eol: '\n' }));
-      if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), original.text, doc.text));
-      counts = addCounts(counts, countFindings(findings));
-      output.write(
-        formatter.file({
-          path,
-          display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
-          text: doc.text,
-          lines: doc.parsed.lines,
-          findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings,
-          ...(changed && (args.fixDryRun || args.stdin) ? { output: doc.text } : {}),
-        }),
-      );
     }
     output.write(formatter.end());
   } catch (e) {

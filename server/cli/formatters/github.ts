@@ -6,7 +6,7 @@ const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function githubFormatter(): ResultFormatter {
-  return { file, end: () => '' };
+  return { file, end: () => '', quotesLines: false };
 }
 
 function file(r: FileResult): string {

@@ -32,6 +32,8 @@ export interface ResultFormatter {
   file(result: FileResult): string;
   /** What closes the output. */
   end(): string;
+  /** Whether `file` quotes the file's lines (code frames, snippets): when not, a run need not keep the text for it. */
+  readonly quotesLines: boolean;
 }
 
 export function createFormatter(format: OutputFormat, options: FormatOptions): ResultFormatter {

@@ -28,6 +28,7 @@ function message(f: Finding) {
 export function jsonFormatter(): ResultFormatter {
   let files = 0;
   return {
+    quotesLines: false,
     file(r) {
       const c = countFindings(r.findings);
       const entry = {

@@ -16,6 +16,7 @@ export function junitFormatter(): ResultFormatter {
   let tests = 0;
   let failures = 0;
   return {
+    quotesLines: false,
     file(r) {
       tests += Math.max(1, r.findings.length);
       failures += r.findings.length;

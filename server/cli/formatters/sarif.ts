@@ -77,6 +77,7 @@ export function sarifFormatter(cwd: string, version: string): ResultFormatter {
   const artifacts: { location: ReturnType<typeof artifactUri> }[] = [];
   const resultTexts: string[] = [];
   return {
+    quotesLines: true,
     file(r) {
       const artifactIndex = artifacts.length;
       artifacts.push({ location: artifactUri(r.display) });

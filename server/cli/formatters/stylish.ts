@@ -79,6 +79,7 @@ export function stylishFormatter(paint: Paint): ResultFormatter {
   const files: { display: string; count: number; counts: Counts }[] = [];
   let total = NO_COUNTS;
   return {
+    quotesLines: true,
     file(r) {
       if (r.findings.length === 0) return '';
       const out: string[] = [];

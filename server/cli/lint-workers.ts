@@ -1,0 +1,246 @@
+/**
+ * `strategy lint` on several cores. Worker threads each hold the frameworks
+ * the targets may name and lint the targets handed to them; the outcomes come
+ * back to the main thread, which puts them in the targets' order and formats
+ * and writes them exactly as a run on one thread does. Parsing dominates a
+ * large run and is per file, so it divides across cores (issue 12); nothing
+ * else a run does needs more than one file at a time.
+ *
+ * This module is also the workers' entry point: a worker runs this file (the
+ * bundle, when bundled) and serves tasks when it finds its role in
+ * `workerData`.
+ */
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { lintDocument, type LintSettings } from '../analysis/engine.js';
+import { Workspace } from '../analysis/workspace.js';
+import type { Finding } from '../rules/rule.js';
+import type { CliIo } from './io.js';
+import { openLintSession, type LintSession, type SessionArgs } from './lint-session.js';
+import { describeInternalError, readTextFile, type LoadedProject } from './project.js';
+
+const ROLE = 'strategy-lint-worker';
+
+/** What each worker is started with. */
+export interface WorkerSetup {
+  readonly cwd: string;
+  readonly session: SessionArgs;
+  /** The files that declare a framework, as the main thread read them: every worker resolves against the same texts. */
+  readonly frameworks: readonly { readonly path: string; readonly text: string }[];
+  /** Whether the output quotes lines, so that the main thread needs each file's text back (copying every text back costs as much as a file's parse). */
+  readonly returnText: boolean;
+}
+
+/** One target to lint; `text` when the main thread already holds it (a file it parsed), else the worker reads the file. */
+export interface LintTask {
+  readonly path: string;
+  readonly text?: string;
+}
+
+/** A target's lint: its findings (and text, when asked for), or the problem that stopped it (unreadable, an internal error). */
+export type LintOutcome =
+  | { readonly path: string; readonly text?: string; readonly findings: readonly Finding[] }
+  | { readonly path: string; readonly problem: string };
+
+type Envelope = { readonly index: number; readonly outcome: LintOutcome };
+
+/** How many files a worker should have before starting one pays for itself (a worker's start is worth about that many average files). */
+const FILES_PER_WORKER = 24;
+/** The most workers `auto` starts: beyond this, output and the main thread's reading bound the run. */
+const MAX_AUTO_WORKERS = 4;
+/** Tasks each worker holds at once, so that it never waits for the main thread between files. */
+const PIPELINE = 2;
+/** How far ahead of the next file to write a run may lint: the results waiting behind a slow file stay bounded. */
+const WINDOW = 64;
+
+/**
+ * Each worker's young generation. V8 grows it to 64 MB semi-spaces under a
+ * parse's garbage, which made two workers cost twice one thread's memory;
+ * at a quarter of that the run took no longer (measured on the 1,001-file
+ * workspace of bench/speed.mjs) and stayed within one thread's memory.
+ */
+const YOUNG_GENERATION_MB = 48;
+
+/** `--concurrency`: a number of workers, `auto`, or `off` (one thread). */
+export type Concurrency = number | 'auto' | 'off';
+
+/** `--concurrency`'s value, or undefined when it is none of the accepted forms. */
+export function parseConcurrency(text: string): Concurrency | undefined {
+  if (text === 'auto' || text === 'off') return text;
+  if (!/^\d+$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 && n <= 256 ? n : undefined;
+}
+
+/** How many workers to start for `targets` files (0: lint on the main thread). */
+export function workerCount(concurrency: Concurrency, targets: number, cores: number = availableParallelism()): number {
+  if (concurrency === 'off') return 0;
+  const wanted = concurrency === 'auto' ? Math.min(cores, MAX_AUTO_WORKERS, Math.floor(targets / FILES_PER_WORKER)) : concurrency;
+  const n = Math.min(wanted, targets);
+  // One worker would only move the work to another thread.
+  return n >= 2 ? n : 0;
+}
+
+/**
+ * Lints `tasks` on `workers` threads and hands each outcome to `deliver` in
+ * the tasks' order. A worker that dies takes only its current file with it
+ * (reported as that file's internal error); its other tasks go to the
+ * remaining workers, or to `lintHere` when none remains.
+ */
+export async function lintInWorkers(
+  setup: WorkerSetup,
+  tasks: readonly LintTask[],
+  workers: number,
+  deliver: (outcome: LintOutcome) => void,
+  lintHere: (task: LintTask) => LintOutcome,
+): Promise<void> {
+  const pending = new Map<number, LintOutcome>();
+  let nextToDeliver = 0;
+  let nextToSend = 0;
+  const retry: number[] = [];
+  const pool = new Set<{ worker: Worker; inFlight: number[] }>();
+
+  return new Promise<void>((resolvePromise, reject) => {
+    let failed = false;
+    const fail = (e: unknown): void => {
+      if (failed) return;
+      failed = true;
+      for (const w of pool) void w.worker.terminate();
+      pool.clear();
+      reject(e instanceof Error ? e : new Error(String(e)));
+    };
+    const finishIfDone = (): void => {
+      if (failed || nextToDeliver < tasks.length) return;
+      for (const w of pool) void w.worker.terminate();
+      pool.clear();
+      resolvePromise();
+    };
+    const settle = (index: number, outcome: LintOutcome): void => {
+      pending.set(index, outcome);
+      try {
+        for (let o = pending.get(nextToDeliver); o !== undefined; o = pending.get(nextToDeliver)) {
+          pending.delete(nextToDeliver);
+          nextToDeliver++;
+          deliver(o);
+        }
+      } catch (e) {
+        fail(e);
+      }
+    };
+    const takeTask = (): number | undefined => {
+      if (retry.length > 0) return retry.shift();
+      if (nextToSend < tasks.length && nextToSend < nextToDeliver + WINDOW) return nextToSend++;
+      return undefined;
+    };
+    const feed = (): void => {
+      if (failed) return;
+      for (const w of pool) {
+        while (w.inFlight.length < PIPELINE) {
+          const index = takeTask();
+          if (index === undefined) break;
+          w.inFlight.push(index);
+          w.worker.postMessage({ index, task: tasks[index]! });
+        }
+      }
+      if (pool.size === 0) {
+        // No worker left: the main thread lints the rest itself.
+        for (let index = takeTask(); index !== undefined && !failed; index = takeTask()) settle(index, lintHere(tasks[index]!));
+      }
+      finishIfDone();
+    };
+    const lose = (w: { worker: Worker; inFlight: number[] }, reason: unknown): void => {
+      if (!pool.delete(w)) return;
+      const [current, ...rest] = w.inFlight;
+      w.inFlight = [];
+      retry.push(...rest);
+      retry.sort((a, b) => a - b);
+      if (current !== undefined) settle(current, { path: tasks[current]!.path, problem: describeInternalError(reason) });
+      feed();
+    };
+
+    const data = { role: ROLE, setup };
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(__filename, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const entry = { worker, inFlight: [] as number[] };
+      pool.add(entry);
+      worker.on('message', (message: Envelope) => {
+        entry.inFlight = entry.inFlight.filter((i) => i !== message.index);
+        settle(message.index, message.outcome);
+        feed();
+      });
+      worker.on('error', (e) => lose(entry, e));
+      worker.on('exit', (code) => lose(entry, new Error(`a lint worker stopped (exit code ${code})`)));
+    }
+    feed();
+  });
+}
+
+/**
+ * Lints a loaded project's targets on `workers` threads: each worker gets the
+ * framework files the main thread parsed, and each target the text the main
+ * thread holds for it, if any (otherwise the worker reads it, as a one-thread
+ * run reads a deferred target when its turn comes).
+ */
+export function lintProjectInWorkers(
+  project: LoadedProject,
+  workers: number,
+  context: Omit<WorkerSetup, 'frameworks'>,
+  settingsFor: (path: string) => LintSettings,
+  deliver: (outcome: LintOutcome) => void,
+): Promise<void> {
+  const held = project.workspace.all();
+  const frameworks = held.filter((d) => d.frameworkId !== undefined).map((d) => ({ path: d.uri, text: d.text }));
+  const tasks = project.targets.map((path): LintTask => {
+    const doc = project.workspace.get(path);
+    return doc && doc.frameworkId === undefined ? { path, text: doc.text } : { path };
+  });
+  return lintInWorkers({ ...context, frameworks }, tasks, workers, deliver, (task) => lintTask(project.workspace, settingsFor, task));
+}
+
+/** A target linted against `workspace`'s frameworks; the worker's and the fallback's one path. */
+export function lintTask(workspace: Workspace, settingsFor: (path: string) => LintSettings, task: LintTask, returnText = true): LintOutcome {
+  const { path } = task;
+  try {
+    const held = workspace.get(path);
+    let text = task.text;
+    if (held === undefined && text === undefined) {
+      const r = readTextFile(path);
+      if ('error' in r) return { path, problem: r.error };
+      text = r.text;
+    }
+    const doc = held ?? workspace.set(path, text!);
+    try {
+      const findings = lintDocument(doc, workspace, settingsFor(path)).findings;
+      return returnText ? { path, text: doc.text, findings } : { path, findings };
+    } finally {
+      if (held === undefined) workspace.delete(path);
+    }
+  } catch (e) {
+    return { path, problem: describeInternalError(e) };
+  }
+}
+
+/** The run's session as a worker sees it: the same configs and settings, its messages left to the main thread. */
+function openSilentSession(setup: WorkerSetup): LintSession {
+  const io: CliIo = { cwd: setup.cwd, env: {}, stdoutIsTTY: false, stdout: () => {}, stderr: () => {}, readStdin: () => Promise.resolve('') };
+  const session = openLintSession({ ...setup.session, debug: false }, io);
+  if ('exit' in session) throw new Error('the config the run names is gone');
+  return session;
+}
+
+function serveLintTasks(setup: WorkerSetup): void {
+  const port = parentPort!;
+  const session = openSilentSession(setup);
+  const workspace = new Workspace();
+  for (const f of setup.frameworks) workspace.set(f.path, f.text);
+  port.on('message', ({ index, task }: { index: number; task: LintTask }) => {
+    const envelope: Envelope = { index, outcome: lintTask(workspace, session.settingsFor, task, setup.returnText) };
+    port.postMessage(envelope);
+  });
+}
+
+function isWorkerData(data: unknown): data is { role: typeof ROLE; setup: WorkerSetup } {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === ROLE;
+}
+
+if (!isMainThread && isWorkerData(workerData)) serveLintTasks(workerData.setup);
