@@ -93,6 +93,8 @@ export async function lintInWorkers(
   workers: number,
   deliver: (outcome: LintOutcome) => void,
   lintHere: (task: LintTask) => LintOutcome,
+  /** The workers' script: this module (or the bundle holding it); another only in tests of the pool. */
+  script: string = __filename,
 ): Promise<void> {
   const pending = new Map<number, LintOutcome>();
   let nextToDeliver = 0;
@@ -160,7 +162,7 @@ export async function lintInWorkers(
 
     const data = { role: ROLE, setup };
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(__filename, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
       const entry = { worker, inFlight: [] as number[] };
       pool.add(entry);
       worker.on('message', (message: Envelope) => {
