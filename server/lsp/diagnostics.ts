@@ -224,6 +224,12 @@ export class DiagnosticsPublisher {
   private async analyseAndPublish(key: string): Promise<void> {
     if (!this.project.isOpen(key)) return;
     await this.project.ensureSettings(key);
+    // Requests that came with the edit (a completion typed with it) go before the reparse: they answer from
+    // the last analysis and the text as it is now (Project.textView), so they need not wait for it. Two turns,
+    // as below: the connection reads a message in one turn and dispatches it in the next.
+    await nextTurn();
+    await nextTurn();
+    if (!this.project.isOpen(key)) return;
     const version = this.project.versionOf(key);
     const started = performance.now();
     this.project.analysed(key);

@@ -28,6 +28,7 @@ import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
 import { FolderSettings, type FolderState } from './folder-settings.js';
 import type { EffectiveSettings } from './settings.js';
 import type { ConfigError } from '../config/load-config.js';
+import { currentView, staleView, type TextView } from './text-view.js';
 
 export interface ProjectHost {
   /** The file's text without a byte-order mark, or undefined when it cannot be read. */
@@ -54,6 +55,8 @@ interface OpenDocument {
   change: StatementChange | undefined;
   /** Per-statement findings of the last lint, reused for the statements an edit leaves alone. */
   readonly linter: BlockLinter;
+  /** The current text read against the last analysis (see `textView`), kept while neither changes. */
+  view?: TextView;
 }
 
 export interface IndexStats {
@@ -228,6 +231,27 @@ export class Project {
     this.noteFrameworkChange(before, doc);
     this.noteIndexChange();
     return doc;
+  }
+
+  /**
+   * A document's text as it is now, read against its last analysis, without
+   * parsing: completion answers from it while the reparse an edit caused is
+   * pending. A document never analysed is analysed now.
+   */
+  textView(key: string): TextView | undefined {
+    const open = this.openDocs.get(key);
+    const last = open?.analysed;
+    if (!open || !last || last.text === open.text) {
+      const doc = this.analysed(key);
+      return doc ? currentView(doc) : undefined;
+    }
+    if (!open.view || open.view.text !== open.text || open.view.doc !== last) open.view = staleView(last, open.text);
+    return open.view;
+  }
+
+  /** The findings of a document's last lint, even if it has been edited since (linted now if it never was). */
+  lastLint(key: string): LintResult | undefined {
+    return this.lintCache.get(key)?.result ?? this.lint(key);
   }
 
   /** Brings the summaries of open documents up to date, before a question about the whole workspace. */
