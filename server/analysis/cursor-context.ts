@@ -20,7 +20,7 @@ import type { BlockKind } from '../../grammar/index.js';
  */
 export interface CursorSource {
   readonly text: string;
-  readonly lines: LineIndex;
+  readonly lines: Pick<LineIndex, 'positionAt'>;
   /** An offset at or before `offset` where no block is open (0 at worst). */
   statementStartBefore(offset: number): number;
 }
