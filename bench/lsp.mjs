@@ -167,6 +167,8 @@ async function openDocument(server, path, text) {
 /** Edits a 1 MB document `edits` times (one character typed in a title), timing each edit to its diagnostics. */
 async function measureEdits(server, uri, text, edits) {
   const times = [];
+  /** Server RSS after 100, 250, 500, 1,000… edits: flat or growing. */
+  const rssCurve = {};
   let version = 1;
   const anchor = text.indexOf('commitment P1.1 "') + 'commitment P1.1 "'.length;
   const position = positionAt(text, anchor);
@@ -179,6 +181,7 @@ async function measureEdits(server, uri, text, edits) {
       contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
     });
     times.push((await arrived) - t);
+    if ([100, 250, 500, 1000, 2000].includes(i + 1)) rssCurve[i + 1] = rssMb(server.child.pid);
   }
   const parse = [];
   const lint = [];
@@ -189,7 +192,7 @@ async function measureEdits(server, uri, text, edits) {
       lint.push(Number(m[2]));
     }
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, parseP50: percentile(parse.slice(1), 50), lintP50: percentile(lint.slice(1), 50) };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, parseP50: percentile(parse.slice(1), 50), lintP50: percentile(lint.slice(1), 50), rssCurve };
 }
 
 /** Completion sent right after an edit of the 1 MB document, while its reparse is pending or running. */
@@ -268,6 +271,9 @@ async function typingOnly() {
   row('completion p50 while a reparse is pending', (r) => r.completionDuringReparse.p50, ms);
   row('completion p95 while a reparse is pending (goal < 20 ms)', (r) => r.completionDuringReparse.p95, ms);
   row('server RSS before the edits', (r) => r.rssBeforeEdits, (v) => `${v.toFixed(0)} MB`);
+  for (const n of Object.keys(out['this build'].diagnosticsAfterEdit.rssCurve)) {
+    if (Number(n) < EDITS) row(`server RSS after ${n} edits`, (r) => r.diagnosticsAfterEdit.rssCurve[n], (v) => `${v.toFixed(0)} MB`);
+  }
   row(`server RSS after ${EDITS} edits (goal: flat)`, (r) => r.rssAfterEdits, (v) => `${v.toFixed(0)} MB`);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  │  '));

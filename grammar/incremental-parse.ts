@@ -15,6 +15,13 @@
  * span lines, and a `}` ends a statement. Anything else (braces that no
  * longer balance, a syntax problem anywhere, a header edited, the binary
  * check's window touched by odd characters) is a full parse.
+ *
+ * The statements after the edit are not copied: they are moved in place (their
+ * positions' offsets and lines changed), so `previous` is consumed and its
+ * later statements belong to the result. Copying them was most of a
+ * keystroke's cost and garbage on a large document (a 1 MB tree is 250,000
+ * objects); each statement's positions are listed once, the first time it
+ * moves, and moving it again is a loop over that list.
  */
 import type { Comment, Position, Statement, StrategyDocument } from './ast.js';
 import { binaryContentAt, BINARY_SNIFF_LENGTH, parse, MAX_SYNTAX_PROBLEMS, type ParseResult, type SyntaxProblem } from './parse.js';
@@ -108,6 +115,63 @@ export function shiftPositions<T>(value: T, offsetDelta: number, lineDelta: numb
   return out as T;
 }
 
+/** Every position inside a statement, each once, listed the first time the statement moves. */
+const positionsIn = new WeakMap<Statement, Position[]>();
+
+function collectPositions(value: unknown, out: Position[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) collectPositions(value[i], out);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number') {
+    out.push(value as Position);
+    return;
+  }
+  for (const key in record) collectPositions(record[key], out);
+}
+
+function positionsOf(statement: Statement): Position[] {
+  let list = positionsIn.get(statement);
+  if (!list) {
+    const all: Position[] = [];
+    collectPositions(statement, all);
+    // Ranges share positions (a node's start is its first child's): each is listed once, to be moved once.
+    list = [...new Set(all)];
+    positionsIn.set(statement, list);
+  }
+  return list;
+}
+
+/**
+ * Moves `statements` and the positions inside `loose` (comments, problems)
+ * in place: offsets by `offsetDelta`, lines by `lineDelta`, characters
+ * unchanged (everything moved starts on a line of its own). A statement's
+ * positions are distinct (see `positionsOf`) and no two top-level statements
+ * share one (tested); a problem's range may be its token's, so the new values
+ * of the loose positions are computed before anything moves and written
+ * after: each moves once.
+ */
+function moveInPlace(statements: readonly Statement[], loose: readonly unknown[], offsetDelta: number, lineDelta: number): void {
+  const others: Position[] = [];
+  collectPositions(loose, others);
+  const moved = others.map((p) => ({ line: p.line + lineDelta, offset: p.offset + offsetDelta }));
+  for (const statement of statements) {
+    const list = positionsOf(statement) as { line: number; offset: number }[];
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      p.line += lineDelta;
+      p.offset += offsetDelta;
+    }
+  }
+  for (let i = 0; i < others.length; i++) {
+    const p = others[i] as { line: number; offset: number };
+    p.line = moved[i]!.line;
+    p.offset = moved[i]!.offset;
+  }
+}
+
 /** Index of the first item at or after `offset` (items are sorted and disjoint). */
 function firstAtOrAfter<T>(list: readonly T[], offsetOf: (t: T) => number, offset: number): number {
   let low = 0;
@@ -177,23 +241,18 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   const newBreaks = sub.lines.lineCount - 1;
   const lineDelta = newBreaks - oldBreaks;
 
-  // The new segment, moved to where it stands; the rest after it, moved by the edit.
+  // The new segment, moved to where it stands (its own fresh objects).
   const inSegment = shiftPositions(fresh, segStart, startLine);
-  // Nothing moves when the edit kept the length and the lines (a word typed over one as long): the same objects.
-  const unmoved = delta === 0 && lineDelta === 0;
-  const move = <T>(value: T): T => (unmoved ? value : shiftPositions(value, delta, lineDelta));
-  const after = move(items.slice(endIndex));
+  const after = items.slice(endIndex);
   const newItems: Statement[] = [...items.slice(0, firstIndex), ...inSegment, ...after];
 
   const comments = previous.document.comments;
   const c0 = firstAtOrAfter(comments, (c) => c.range.start.offset, segStart);
   const c1 = isLast ? comments.length : firstAtOrAfter(comments, (c) => c.range.start.offset, segEnd);
-  const newComments: Comment[] = [
-    ...comments.slice(0, c0),
-    ...shiftPositions(sub.document.comments, segStart, startLine),
-    ...move(comments.slice(c1)),
-  ];
+  const commentsAfter = comments.slice(c1);
+  const newComments: Comment[] = [...comments.slice(0, c0), ...shiftPositions(sub.document.comments, segStart, startLine), ...commentsAfter];
 
+  // Read before anything moves: the old end may be a position of the last statement.
   const oldEnd = previous.document.range.end;
   const end: Position = isLast
     ? shiftPositions(sub.document.range.end, segStart, startLine)
@@ -204,14 +263,18 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   const problems = previous.problems;
   const p0 = firstAtOrAfter(problems, (p) => p.range.start.offset, segStart);
   const p1 = isLast ? problems.length : firstAtOrAfter(problems, (p) => p.range.start.offset, segEnd);
+  const problemsAfter = problems.slice(p1);
   // The segment holds no header (that is a full parse), so its structure is judged alone, by the file's kind.
   const segmentProblems: SyntaxProblem[] = [
     ...shiftPositions(sub.problems.filter((p) => p.kind === 'value'), segStart, startLine),
     ...checkStructure({ ...document, items: inSegment }, documentKindOf(document)).map((p): SyntaxProblem => ({ kind: 'structure', ...p })),
   ];
   segmentProblems.sort((a, b) => a.range.start.offset - b.range.start.offset);
-  const newProblems: SyntaxProblem[] = [...problems.slice(0, p0), ...segmentProblems, ...move(problems.slice(p1))];
+  const newProblems: SyntaxProblem[] = [...problems.slice(0, p0), ...segmentProblems, ...problemsAfter];
   if (newProblems.length > MAX_SYNTAX_PROBLEMS) return full(newText);
+  // Last, once nothing can fall back to a full parse: the rest after the segment, moved by the edit, in place.
+  // Nothing moves when the edit kept the length and the lines (a word typed over one as long).
+  if (delta !== 0 || lineDelta !== 0) moveInPlace(after, [commentsAfter, problemsAfter], delta, lineDelta);
   return {
     result: { document, problems: newProblems, lines: new LineIndex(newText) },
     edit: { first: firstIndex, removed: endIndex - firstIndex, inserted: inSegment.length, offsetDelta: delta, lineDelta },

@@ -11,8 +11,16 @@
  * suppressions, syntax errors and the sort: the same `runRules` and
  * `finishFindings` that `lintDocument` is made of, so the result is the
  * same (test/lsp/block-lint.test.ts holds it to that with random edits).
+ *
+ * A statement is known by identity: the incremental reparse keeps the
+ * statements an edit leaves alone, moving those after it in place. What is
+ * kept for a statement remembers where the statement stood; if it has moved
+ * since, the findings (and what the document-wide rules gathered from it)
+ * are moved by as much, in place. What is kept is a copy, never the tree's
+ * own ranges, so that moving the tree does not move it behind the cache's
+ * back; a lint's findings are therefore valid until the next lint of the
+ * same document (which may move them).
  */
-import type { ReparseEdit } from '../../grammar/incremental-parse.js';
 import { shiftPositions } from '../../grammar/incremental-parse.js';
 import type { Statement } from '../../grammar/index.js';
 import { RULES } from '../rules/registry.js';
@@ -47,56 +55,87 @@ function sameContext(a: Context, b: Context): boolean {
   return a.workspaceGeneration === b.workspaceGeneration && a.settings === b.settings && a.framework === b.framework && a.header === b.header && a.uri === b.uri;
 }
 
-/** A finding moved with its statement; related places in other files stay where they are. */
-function shiftFinding(f: Finding, uri: string, offsetDelta: number, lineDelta: number): Finding {
-  const moved: Finding = { ...f, range: shiftPositions(f.range, offsetDelta, lineDelta) };
-  return {
-    ...moved,
-    ...(f.related ? { related: f.related.map((r) => (r.uri === uri ? { ...r, range: shiftPositions(r.range, offsetDelta, lineDelta) } : r)) } : {}),
-    ...(f.fix ? { fix: shiftPositions(f.fix, offsetDelta, lineDelta) } : {}),
-    ...(f.suggestions ? { suggestions: shiftPositions(f.suggestions, offsetDelta, lineDelta) } : {}),
-  };
+/** Moves every position inside `value` in place. Only for what `detach` made: no position in it is shared. */
+function moveDetached(value: unknown, offsetDelta: number, lineDelta: number): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    for (const v of value) moveDetached(v, offsetDelta, lineDelta);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number') {
+    (record['offset'] as number) += offsetDelta;
+    (record['line'] as number) += lineDelta;
+    return;
+  }
+  for (const key in record) moveDetached(record[key], offsetDelta, lineDelta);
 }
 
-/** How a document's statements came from an earlier parse's (`from`, its top-level statements). */
-export interface StatementChange {
-  readonly from: readonly Statement[];
-  readonly edit: ReparseEdit;
+/** Findings moved with their statement, in place; related places in other files stay where they are. */
+function moveFindings(findings: readonly Finding[], uri: string, offsetDelta: number, lineDelta: number): void {
+  for (const f of findings) {
+    moveDetached(f.range, offsetDelta, lineDelta);
+    for (const r of f.related ?? []) if (r.uri === uri) moveDetached(r.range, offsetDelta, lineDelta);
+    moveDetached(f.fix, offsetDelta, lineDelta);
+    moveDetached(f.suggestions, offsetDelta, lineDelta);
+  }
+}
+
+/** Something kept for a statement, and where the statement started when it was made. */
+interface Kept<T> {
+  readonly value: T;
+  readonly offset: number;
+  readonly line: number;
+}
+
+/** A deep copy of plain data (findings, gathered ranges): nothing in it is the tree's, no position in it shared. */
+function detach<T>(value: T): T {
+  return shiftPositions(value, 0, 0);
+}
+
+/**
+ * What was kept for `statement`, moved (in place) to where the statement
+ * stands now, or undefined if nothing was.
+ */
+function keptFor<T>(table: Map<Statement, Kept<T>> | WeakMap<Statement, Kept<T>>, statement: Statement, move: (value: T, offsetDelta: number, lineDelta: number) => void): T | undefined {
+  const kept = table.get(statement);
+  if (!kept) return undefined;
+  const { offset, line } = statement.range.start;
+  if (kept.offset !== offset || kept.line !== line) {
+    move(kept.value, offset - kept.offset, line - kept.line);
+    table.set(statement, { value: kept.value, offset, line });
+  }
+  return kept.value;
 }
 
 export class BlockLinter {
   private context: Context | undefined;
-  private previousItems: readonly Statement[] = [];
-  /** The per-statement findings of the previous lint, by position in `previousItems`. */
-  private previousFindings: (readonly Finding[])[] = [];
+  /** The findings of local rules per statement of the last lint. */
+  private findings = new Map<Statement, Kept<readonly Finding[]>>();
   /** What document-wide rules gathered per statement (`RuleContext.perStatement`), by rule id. */
-  private memo = new Map<string, WeakMap<Statement, unknown>>();
+  private memo = new Map<string, WeakMap<Statement, Kept<unknown>>>();
 
-  /**
-   * Lints `doc`. `change`, when given, says how `doc`'s statements came
-   * from an earlier parse's (from the incremental reparse).
-   */
-  lint(doc: AnalysedDocument, workspace: Workspace, settings: LintSettings, workspaceGeneration: number, change?: StatementChange): LintResult {
-    // An edit relates the statements to those it was made from: only useful if those are the ones linted last.
-    const edit = change && change.from === this.previousItems ? change.edit : undefined;
+  lint(doc: AnalysedDocument, workspace: Workspace, settings: LintSettings, workspaceGeneration: number): LintResult {
     const framework = frameworkFor(doc, workspace);
     const context: Context = { workspaceGeneration, settings, framework, header: doc.header, uri: doc.uri };
     if (!this.context || !sameContext(this.context, context)) {
-      this.previousItems = [];
-      this.previousFindings = [];
+      this.findings = new Map();
       this.memo = new Map();
     }
+    const uri = doc.uri;
+    const move = (list: readonly Finding[], offsetDelta: number, lineDelta: number): void => moveFindings(list, uri, offsetDelta, lineDelta);
     const items = doc.parsed.document.items;
-    const perItem: (readonly Finding[])[] = new Array(items.length);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!;
-      perItem[i] = this.reused(i, item, doc.uri, edit) ?? runRules(doc, workspace, settings, LOCAL, [item], framework);
+    const next = new Map<Statement, Kept<readonly Finding[]>>();
+    const raw: Finding[] = [];
+    for (const item of items) {
+      let list = keptFor(this.findings, item, move);
+      if (!list) list = detach(runRules(doc, workspace, settings, LOCAL, [item], framework));
+      next.set(item, { value: list, offset: item.range.start.offset, line: item.range.start.line });
+      for (const f of list) raw.push(f);
     }
     this.context = context;
-    this.previousItems = items;
-    this.previousFindings = perItem;
-    const raw: Finding[] = [];
-    for (const list of perItem) for (const f of list) raw.push(f);
+    // Statements the edits replaced are let go with their findings.
+    this.findings = next;
     for (const f of runRules(doc, workspace, settings, WIDE, items, framework, (ruleId) => this.perStatementFor(ruleId))) raw.push(f);
     return finishFindings(doc, raw, settings);
   }
@@ -109,38 +148,18 @@ export class BlockLinter {
     }
     const kept = table;
     return <T>(statement: Statement, compute: () => T): T => {
-      if (kept.has(statement)) return kept.get(statement) as T;
-      const value = compute();
-      kept.set(statement, value);
+      const found = keptFor(kept, statement, moveDetached);
+      if (found !== undefined) return found as T;
+      const value = detach(compute());
+      kept.set(statement, { value, offset: statement.range.start.offset, line: statement.range.start.line });
       return value;
     };
-  }
-
-  /**
-   * The findings statement `i` had last time, if it is the same statement
-   * (or the same one moved, whose findings and gathered data move with it).
-   */
-  private reused(i: number, item: Statement, uri: string, edit: ReparseEdit | undefined): readonly Finding[] | undefined {
-    const same = this.previousItems[i];
-    if (same === item) return this.previousFindings[i];
-    if (!edit || i < edit.first + edit.inserted) return undefined;
-    const old = i - edit.inserted + edit.removed;
-    const before = this.previousItems[old];
-    const found = this.previousFindings[old];
-    if (!before || !found || before.kind !== item.kind || before.range.start.offset + edit.offsetDelta !== item.range.start.offset) return undefined;
-    const { offsetDelta, lineDelta } = edit;
-    for (const table of this.memo.values()) {
-      if (table.has(before)) table.set(item, offsetDelta === 0 && lineDelta === 0 ? table.get(before) : shiftPositions(table.get(before), offsetDelta, lineDelta));
-    }
-    if (offsetDelta === 0 && lineDelta === 0) return found;
-    return found.map((f) => shiftFinding(f, uri, offsetDelta, lineDelta));
   }
 
   /** Forgets everything (the document closed). */
   clear(): void {
     this.context = undefined;
-    this.previousItems = [];
-    this.previousFindings = [];
+    this.findings = new Map();
     this.memo = new Map();
   }
 }

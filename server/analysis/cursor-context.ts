@@ -12,6 +12,35 @@ import { lex } from '../../grammar/lexer.js';
 import type { AnalysedDocument } from './document-model.js';
 import type { BlockKind } from '../../grammar/index.js';
 
+/**
+ * The text the cursor is in, and where a top-level statement starts before a
+ * point (no block is open there). The server's completion passes the text as
+ * it is now with the starts of its last analysed tree, mapped across the
+ * edits made since, so that it never waits for a reparse.
+ */
+export interface CursorSource {
+  readonly text: string;
+  readonly lines: Pick<LineIndex, 'positionAt'>;
+  /** An offset at or before `offset` where no block is open (0 at worst). */
+  statementStartBefore(offset: number): number;
+}
+
+/** A document's own text and tree. */
+export function cursorSourceOf(doc: AnalysedDocument): CursorSource {
+  return {
+    text: doc.text,
+    lines: doc.parsed.lines,
+    statementStartBefore(upTo) {
+      let from = 0;
+      for (const item of doc.parsed.document.items) {
+        if (item.range.start.offset > upTo) break;
+        from = item.range.start.offset;
+      }
+      return from;
+    },
+  };
+}
+
 /** A block completion can stand in: a statement block, or a partners or glossary list. */
 export type ContextBlock = BlockKind | 'partners' | 'glossary';
 
@@ -64,14 +93,9 @@ function toCursorTokens(tokens: readonly IToken[], base: number): CursorToken[] 
  * statement around it (a point where no block is open) and keeps a stack of
  * the keyword that opened each brace.
  */
-function openBlocks(doc: AnalysedDocument, upTo: number): ContextBlock[] {
-  const items = doc.parsed.document.items;
-  let from = 0;
-  for (const item of items) {
-    if (item.range.start.offset > upTo) break;
-    from = item.range.start.offset;
-  }
-  const slice = doc.text.slice(from, upTo);
+function openBlocks(source: CursorSource, upTo: number): ContextBlock[] {
+  const from = source.statementStartBefore(upTo);
+  const slice = source.text.slice(from, upTo);
   const { tokens } = lex(slice, new LineIndex(slice));
   const stack: ContextBlock[] = [];
   let owner: ContextBlock | undefined;
@@ -91,11 +115,11 @@ function openBlocks(doc: AnalysedDocument, upTo: number): ContextBlock[] {
   return stack;
 }
 
-export function cursorContext(doc: AnalysedDocument, offset: number): CursorContext {
-  const lines = doc.parsed.lines;
+export function cursorContext(source: CursorSource, offset: number): CursorContext {
+  const lines = source.lines;
   const position = lines.positionAt(offset);
   const lineStart = offset - position.character;
-  const before = doc.text.slice(lineStart, offset);
+  const before = source.text.slice(lineStart, offset);
   const lexed = lex(before, new LineIndex(before));
   const comment = lexed.comments[0];
   const inComment = comment ? { start: lineStart + comment.range.start.offset, textBefore: comment.text } : undefined;
@@ -110,11 +134,11 @@ export function cursorContext(doc: AnalysedDocument, offset: number): CursorCont
   const prefixStart = indicatorPrefix?.start ?? offset - word.length;
   return {
     offset,
-    prefix: indicatorPrefix ? doc.text.slice(indicatorPrefix.start, offset) : word,
+    prefix: indicatorPrefix ? source.text.slice(indicatorPrefix.start, offset) : word,
     prefixStart,
     indicatorPrefix,
     lineTokens: inString ? tokens.slice(0, -1) : tokens.filter((t) => t.end <= prefixStart),
-    blocks: openBlocks(doc, lineStart),
+    blocks: openBlocks(source, lineStart),
     inString,
     inComment,
   };

@@ -116,10 +116,13 @@ export function runRules(
   const tree = doc.parsed.document;
   const walked = items === tree.items ? tree : { ...tree, items };
   for (const enter of enters) enter(tree);
-  walkStatements(walked, (node, ancestors) => {
-    const list = handlers.get(node.kind);
-    if (list) for (const h of list) h(node, ancestors);
-  });
+  // Rules that gather per top-level statement in `enterDocument` have no visitors: then nothing is walked.
+  if (handlers.size > 0) {
+    walkStatements(walked, (node, ancestors) => {
+      const list = handlers.get(node.kind);
+      if (list) for (const h of list) h(node, ancestors);
+    });
+  }
   for (const exit of exits) exit(tree);
   return raw;
 }

@@ -27,6 +27,7 @@ import { DIRECTIONS, STATUS_VALUES, quote, statementsAllowedIn, type Statement, 
 import { rankFrameworkItems } from '../analysis/action-linker.js';
 import { knownAcronyms } from '../analysis/acronym-lookup.js';
 import { cursorContext, type CursorContext, type ContextBlock } from '../analysis/cursor-context.js';
+import type { TextView } from './text-view.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { FrameworkIndex } from '../analysis/framework-index.js';
 import { frameworkIndexOf } from '../analysis/framework-index.js';
@@ -44,7 +45,11 @@ import type { Project } from './project.js';
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 interface Where {
+  /** The last analysis: its tree may be older than the text completion reads (`view`). */
   readonly doc: AnalysedDocument;
+  readonly view: TextView;
+  /** The cursor's offset in the last analysis's tree. */
+  readonly treeOffset: number;
   readonly context: CursorContext;
   readonly framework: FrameworkIndex | undefined;
   readonly catalogue: IndicatorCatalogue;
@@ -92,7 +97,7 @@ function indicatorItems(w: Where): CompletionItem[] {
 
 /** The commitment (or else the priority) the cursor is in, with its ancestors: what the ranked suggestions should match. */
 function enclosingBlock(w: Where): { block: Statement | undefined; ancestors: Statement[] } {
-  const path = statementPathAt(w.doc.parsed.document, w.context.offset);
+  const path = statementPathAt(w.doc.parsed.document, w.treeOffset);
   const kinds = path.map((s) => s.kind);
   const at = kinds.lastIndexOf('commitment') >= 0 ? kinds.lastIndexOf('commitment') : kinds.lastIndexOf('priority');
   return at < 0 ? { block: undefined, ancestors: [] } : { block: path[at], ancestors: path.slice(0, at) };
@@ -194,7 +199,7 @@ function ownerItems(w: Where, inQuotes: boolean, elsewhere: readonly WorkspaceOw
     if (s.kind !== 'owner') return;
     for (const n of s.names) {
       // The name being typed is not a suggestion for itself.
-      if (n.range.start.offset <= w.context.offset && w.context.offset <= n.range.end.offset) continue;
+      if (n.range.start.offset <= w.treeOffset && w.treeOffset <= n.range.end.offset) continue;
       add(n.value, n.quoted, n.quoted ? undefined : acronyms.get(n.value)?.meaning, 1, 'owner here');
     }
   });
@@ -224,7 +229,7 @@ function nextId(ids: readonly string[], fallbackPrefix: string): string {
 
 function snippetContext(w: Where): SnippetContext {
   const doc = w.doc;
-  const path = statementPathAt(doc.parsed.document, w.context.offset);
+  const path = statementPathAt(doc.parsed.document, w.treeOffset);
   const container = [...path].reverse().find((s) => s.kind === 'priority' || s.kind === 'aim' || s.kind === 'section');
   const priority = [...path].reverse().find((s) => s.kind === 'priority');
   const commitmentIds: string[] = [];
@@ -297,7 +302,8 @@ function keywordItems(w: Where, words: readonly string[], retrigger = false): Co
 }
 
 function undefinedAcronymItems(project: Project, key: string, w: Where): CompletionItem[] {
-  const findings = project.lint(key)?.findings ?? [];
+  // The last lint's: completion does not wait for the analysis of what was just typed.
+  const findings = project.lastLint(key)?.findings ?? [];
   return findings
     .filter((f) => f.ruleId === 'undefined-acronym')
     .flatMap((f) => {
@@ -374,17 +380,22 @@ function afterStatementWords(project: Project, w: Where, blocks: readonly Contex
 
 export function provideCompletion(project: Project, params: CompletionParams): CompletionList | CompletionItem[] | null {
   const key = keyOf(params.textDocument.uri);
-  const doc = project.analysed(key);
-  if (!doc) return null;
-  const offset = doc.parsed.lines.offsetAt(params.position.line, params.position.character);
-  const context = cursorContext(doc, offset);
+  // The text as it is now against the last analysis: completion never waits for the reparse of what was just typed.
+  const view = project.textView(key);
+  if (!view) return null;
+  const doc = view.doc;
+  const lines = view.lines;
+  const offset = lines.offsetAt(params.position.line, params.position.character);
+  const context = cursorContext(view.cursorSource, offset);
   const settings = project.settingsFor(key);
-  const start = doc.parsed.lines.positionAt(context.prefixStart);
+  const start = lines.positionAt(context.prefixStart);
   // The cursor as the text has it: a position past a line's end is that line's end, so the range never runs backwards.
-  const cursorAt = doc.parsed.lines.positionAt(offset);
+  const cursorAt = lines.positionAt(offset);
   const cursor = { line: cursorAt.line, character: cursorAt.character };
   const w: Where = {
     doc,
+    view,
+    treeOffset: view.toTree(offset),
     context,
     framework: project.frameworkFor(doc),
     catalogue: settings.lint.catalogue,
@@ -400,7 +411,7 @@ export function provideCompletion(project: Project, params: CompletionParams): C
     const statement = context.lineTokens[0]?.type;
     if (statement === 'Kw_owner') {
       // A name has spaces: what is replaced is everything typed inside the quotes, not the last word.
-      const inside = doc.parsed.lines.positionAt(context.inString.start + 1);
+      const inside = lines.positionAt(context.inString.start + 1);
       return ownerItems({ ...w, replace: { start: { line: inside.line, character: inside.character }, end: cursor } }, true, project.owners.ranked(key));
     }
     // Acronyms inside prose only when asked for: prose is for writing, not for pop-ups.

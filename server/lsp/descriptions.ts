@@ -51,12 +51,24 @@ export function indicatorTitle(indicator: Indicator | undefined): string {
   return indicator?.title ?? TITLE_NOT_IN_CATALOGUE;
 }
 
+/** Per analysis: a walk of the whole tree, asked for by every indicator completion and hover. */
+const wordingsOf = new WeakMap<AnalysedDocument, ReadonlyMap<number, string>>();
+
 /**
  * The titles a document quotes for NI codes (`measure NI 41 "Drug-related
  * offending"`), first quotation of each code: shown, marked as the
  * document's own wording, where the catalogue has no title.
  */
-export function documentWordings(doc: AnalysedDocument): Map<number, string> {
+export function documentWordings(doc: AnalysedDocument): ReadonlyMap<number, string> {
+  let out = wordingsOf.get(doc);
+  if (!out) {
+    out = gatherWordings(doc);
+    wordingsOf.set(doc, out);
+  }
+  return out;
+}
+
+function gatherWordings(doc: AnalysedDocument): Map<number, string> {
   const out = new Map<number, string>();
   walkStatements(doc.parsed.document, (s) => {
     if (s.kind !== 'measure' || !s.indicator || !s.title || s.title.value.trim() === '') return;

@@ -224,6 +224,12 @@ export class DiagnosticsPublisher {
   private async analyseAndPublish(key: string): Promise<void> {
     if (!this.project.isOpen(key)) return;
     await this.project.ensureSettings(key);
+    // Requests that came with the edit (a completion typed with it) go before the reparse: they answer from
+    // the last analysis and the text as it is now (Project.textView), so they need not wait for it. Two turns,
+    // as below: the connection reads a message in one turn and dispatches it in the next.
+    await nextTurn();
+    await nextTurn();
+    if (!this.project.isOpen(key)) return;
     const version = this.project.versionOf(key);
     const started = performance.now();
     this.project.analysed(key);
@@ -239,6 +245,11 @@ export class DiagnosticsPublisher {
     if (!result) return;
     const lintedIn = performance.now() - lintStarted;
     this.lastCostMs.set(key, parsedIn + lintedIn);
+    // And again before publishing, which converts and encodes every finding (thousands on a large document):
+    // a request that came during the lint goes first. What is published is this version's, even if newer edits came.
+    await nextTurn();
+    await nextTurn();
+    if (!this.project.isOpen(key)) return;
     const uriFor = memoisedUriOf();
     this.sink.sendDiagnostics({ uri: uriFor(key), version, diagnostics: result.findings.map((f) => toDiagnostic(f, uriFor)) });
     this.options.trace?.(`diagnostics ${uriFor(key)} v${version ?? '?'}: parse ${parsedIn.toFixed(1)} ms, lint ${lintedIn.toFixed(1)} ms, ${result.findings.length} findings`);

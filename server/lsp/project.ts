@@ -21,13 +21,14 @@ import { WorkspaceIndex } from '../analysis/workspace-index.js';
 import { WorkspaceOwners } from '../analysis/workspace-owners.js';
 import { Slicer } from './cancellation.js';
 import { reparse } from '../../grammar/incremental-parse.js';
-import { BlockLinter, type StatementChange } from '../analysis/block-lint.js';
+import { BlockLinter } from '../analysis/block-lint.js';
 import { forgetClientUri, isFileKey, keyOf, rememberClientUri } from './document-keys.js';
 import { ALWAYS_SKIPPED, IgnoreStack } from '../workspace-files/files.js';
 import { crawlStrategyFiles, expandFrameworkPath } from './file-crawler.js';
 import { FolderSettings, type FolderState } from './folder-settings.js';
 import type { EffectiveSettings } from './settings.js';
 import type { ConfigError } from '../config/load-config.js';
+import { currentView, staleView, type TextView } from './text-view.js';
 
 export interface ProjectHost {
   /** The file's text without a byte-order mark, or undefined when it cannot be read. */
@@ -50,10 +51,10 @@ interface OpenDocument {
   text: string;
   version: number;
   analysed: AnalysedDocument | undefined;
-  /** How `analysed`'s statements came from the previous analysis's, when it was reparsed incrementally. */
-  change: StatementChange | undefined;
   /** Per-statement findings of the last lint, reused for the statements an edit leaves alone. */
   readonly linter: BlockLinter;
+  /** The current text read against the last analysis (see `textView`), kept while neither changes. */
+  view?: TextView;
 }
 
 export interface IndexStats {
@@ -155,7 +156,7 @@ export class Project {
 
   openDocument(uri: string, text: string, version: number): string {
     const key = rememberClientUri(uri);
-    this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
+    this.openDocs.set(key, { uri, text, version, analysed: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -165,7 +166,7 @@ export class Project {
     if (open) {
       open.text = text;
       open.version = version;
-    } else this.openDocs.set(key, { uri, text, version, analysed: undefined, change: undefined, linter: new BlockLinter() });
+    } else this.openDocs.set(key, { uri, text, version, analysed: undefined, linter: new BlockLinter() });
     return key;
   }
 
@@ -212,15 +213,15 @@ export class Project {
     const before = this.workspace.get(key);
     // Only the statements the edit touched are parsed again (grammar/incremental-parse.ts).
     const base = open.analysed ?? before;
+    // The reparse moves `base`'s later statements in place: `base` is consumed, and replaced here at once.
     const re = base ? reparse(base.parsed, base.text, open.text) : undefined;
     const doc = this.workspace.set(key, open.text, open.version, re?.result);
-    open.change = base && re?.edit ? { from: base.parsed.document.items, edit: re.edit } : undefined;
     open.analysed = doc;
     this.staleOwners.add(key);
     // An edit that left the header alone changes nothing the index is asked between questions about
     // the whole workspace (kind, framework ids and references): the summary, a walk of the whole tree,
     // waits for the next such question (refreshOpenDocuments).
-    if (open.change && before?.header === doc.header && this.index.get(key)) this.staleSummaries.add(key);
+    if (re?.edit && before?.header === doc.header && this.index.get(key)) this.staleSummaries.add(key);
     else {
       this.staleSummaries.delete(key);
       this.index.set(summariseDocument(doc));
@@ -228,6 +229,27 @@ export class Project {
     this.noteFrameworkChange(before, doc);
     this.noteIndexChange();
     return doc;
+  }
+
+  /**
+   * A document's text as it is now, read against its last analysis, without
+   * parsing: completion answers from it while the reparse an edit caused is
+   * pending. A document never analysed is analysed now.
+   */
+  textView(key: string): TextView | undefined {
+    const open = this.openDocs.get(key);
+    const last = open?.analysed;
+    if (!open || !last || last.text === open.text) {
+      const doc = this.analysed(key);
+      return doc ? currentView(doc) : undefined;
+    }
+    if (!open.view || open.view.text !== open.text || open.view.doc !== last) open.view = staleView(last, open.text);
+    return open.view;
+  }
+
+  /** The findings of a document's last lint, even if it has been edited since (linted now if it never was). */
+  lastLint(key: string): LintResult | undefined {
+    return this.lintCache.get(key)?.result ?? this.lint(key);
   }
 
   /** Brings the summaries of open documents up to date, before a question about the whole workspace. */
@@ -248,7 +270,7 @@ export class Project {
     const open = this.openDocs.get(key);
     // Open documents are linted again after every edit: their per-statement findings are kept (same findings as lintDocument).
     const result = open
-      ? open.linter.lint(doc, this.workspace, this.settingsFor(key).lint, this.generation, open.analysed === doc ? open.change : undefined)
+      ? open.linter.lint(doc, this.workspace, this.settingsFor(key).lint, this.generation)
       : lintDocument(doc, this.workspace, this.settingsFor(key).lint);
     if (open) this.lintCache.set(key, { doc, generation: this.generation, result });
     return result;

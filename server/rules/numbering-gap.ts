@@ -1,8 +1,9 @@
-import type { Identifier, Statement } from '../../grammar/index.js';
+import type { Range, Statement, StrategyDocument } from '../../grammar/index.js';
+import { walkStatements } from '../analysis/walk.js';
 import type { Fix, Rule, RuleContext } from './rule.js';
 
 interface Numbered {
-  readonly id: Identifier;
+  readonly id: { readonly value: string; readonly range: Range };
   readonly prefix: string;
   readonly number: number;
   readonly noun: string;
@@ -18,7 +19,46 @@ function numbered(node: Statement): Numbered | undefined {
   if (!('id' in node) || !node.id) return undefined;
   if (!['priority', 'aim', 'commitment', 'action'].includes(node.kind)) return undefined;
   const split = splitNumber(node.id.value);
-  return split ? { id: node.id, ...split, noun: node.kind } : undefined;
+  return split ? { id: { value: node.id.value, range: node.id.range }, ...split, noun: node.kind } : undefined;
+}
+
+/**
+ * A numbered item a top-level statement holds, in document order, and the
+ * sequence it belongs to: the document's, or that of the block around it
+ * (`within` numbers that block inside the top-level statement, so that what
+ * is gathered never depends on where the statement stands; the language
+ * server keeps it while edits move the statement).
+ */
+interface Placed extends Numbered {
+  readonly within?: number;
+}
+
+function numberedIn(tree: StrategyDocument, top: Statement): Placed[] {
+  const out: Placed[] = [];
+  const blocks = new Map<Statement, number>();
+  const add = (node: Statement, ancestors: readonly Statement[], kinds: readonly string[]): void => {
+    const n = numbered(node);
+    if (!n) return;
+    let block: Statement | undefined;
+    for (let i = ancestors.length - 1; i >= 0 && !block; i--) if (kinds.includes(ancestors[i]!.kind)) block = ancestors[i];
+    if (!block) return void out.push(n);
+    if (!blocks.has(block)) blocks.set(block, blocks.size);
+    out.push({ ...n, within: blocks.get(block)! });
+  };
+  walkStatements({ ...tree, items: [top] }, (node, ancestors) => {
+    switch (node.kind) {
+      case 'priority':
+      case 'action':
+        return add(node, ancestors, []);
+      case 'aim':
+        return add(node, ancestors, ['priority']);
+      case 'commitment':
+        return add(node, ancestors, ['priority', 'aim']);
+      default:
+        return;
+    }
+  });
+  return out;
 }
 
 function renumberFix(sequence: readonly Numbered[]): Fix {
@@ -78,23 +118,19 @@ export const numberingGap: Rule = {
   },
   create(context) {
     const sequences = new Map<string, Numbered[]>();
-    const add = (scope: string, node: Statement): void => {
-      const n = numbered(node);
-      if (!n) return;
-      const key = `${scope}|${n.noun}|${n.prefix}`;
-      const list = sequences.get(key) ?? [];
-      list.push(n);
-      sequences.set(key, list);
-    };
-    const scopeOf = (ancestors: readonly Statement[], kinds: readonly string[]): string => {
-      const a = [...ancestors].reverse().find((x) => kinds.includes(x.kind));
-      return a ? String(a.range.start.offset) : 'document';
-    };
     return {
-      priority: (node, ancestors) => add(scopeOf(ancestors, []), node),
-      aim: (node, ancestors) => add(scopeOf(ancestors, ['priority']), node),
-      commitment: (node, ancestors) => add(scopeOf(ancestors, ['priority', 'aim']), node),
-      action: (node) => add('document', node),
+      enterDocument(tree) {
+        // What each top-level statement holds (kept per statement by the server, see `perStatement`), in document order.
+        tree.items.forEach((top, index) => {
+          const placed = context.perStatement ? context.perStatement(top, () => numberedIn(tree, top)) : numberedIn(tree, top);
+          for (const n of placed) {
+            const key = `${n.within === undefined ? 'document' : `${index}.${n.within}`}|${n.noun}|${n.prefix}`;
+            const list = sequences.get(key) ?? [];
+            list.push(n);
+            sequences.set(key, list);
+          }
+        });
+      },
       exitDocument() {
         for (const sequence of sequences.values()) checkSequence(context, sequence);
       },

@@ -1,4 +1,4 @@
-import type { GlossaryDecl, Range, Statement } from '../../grammar/index.js';
+import type { GlossaryDecl, Position, Range, Statement } from '../../grammar/index.js';
 import { quote } from '../../grammar/index.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { Rule, TextEdit } from './rule.js';
@@ -95,6 +95,18 @@ export const undefinedAcronym: Rule = {
     const allText: string[] = [];
     const uses: { acronym: string; range: Range }[] = [];
     /** The texts and acronym uses of one top-level statement (kept per statement by the server, see `perStatement`). */
+    /**
+     * The position of `offset` inside a text's range: on the text's first line when no line break comes
+     * before it (as in every quoted text), without the document's line index, which costs a scan of the
+     * whole text after each edit in the server.
+     */
+    const positionIn = (range: Range, offset: number): Position => {
+      const from = range.start.offset;
+      if (offset >= from && offset <= doc.text.length && !/[\r\n]/.test(doc.text.slice(from, offset))) {
+        return { line: range.start.line, character: range.start.character + (offset - from), offset };
+      }
+      return doc.parsed.lines.positionAt(offset);
+    };
     const collect = (top: Statement): AcronymUses => {
       const part: AcronymUses = { texts: [], uses: [] };
       // Only an acronym's first use is reported, so within a statement only its first is placed and kept.
@@ -109,8 +121,8 @@ export const undefinedAcronym: Rule = {
               if (seen.has(use.acronym)) continue;
               seen.add(use.acronym);
               // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
-              const start = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index);
-              const end = doc.parsed.lines.positionAt(t.range.start.offset + quoted + use.index + use.acronym.length);
+              const start = positionIn(t.range, t.range.start.offset + quoted + use.index);
+              const end = positionIn(t.range, t.range.start.offset + quoted + use.index + use.acronym.length);
               part.uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
             }
           }

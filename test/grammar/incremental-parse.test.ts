@@ -111,9 +111,56 @@ describe('incremental reparse', function () {
     const r = reparse(previous, text, next);
     assert.deepEqual(r.edit, { first: 1, removed: 1, inserted: 1, offsetDelta: 1, lineDelta: 0 });
     assert.equal(parseJson(r.result), parseJson(parse(next)));
-    // The statement before the edit is the same object; the one after, a moved copy.
+    // The statement before the edit is the same object; the one after too, moved in place (previous is consumed).
     assert.equal(r.result.document.items[0], previous.document.items[0]);
-    assert.notEqual(r.result.document.items[2], previous.document.items[2]);
+    assert.equal(r.result.document.items[2], previous.document.items[2]);
+    assert.equal(r.result.document.items[2]!.range.start.offset, next.indexOf('priority P2'));
+  });
+
+  it('moves what follows an edit again and again, in place, as a full parse places it', () => {
+    // A comment, a value problem (a date out of range) and shared positions after the edit, moved by edits of every kind.
+    const tail = 'priority P2 "Two" {\n  // why\n  commitment P2.1 "B" {\n    timing by 2020-13\n  }\n}\n';
+    let text = `priority P1 "One" {\n}\n${tail}`;
+    let previous = parse(text);
+    const kept = previous.document.items[1];
+    for (const insert of ['x', '\n  note "n"\n', '', '\r\n\n', 'zz']) {
+      const at = insert.includes('\n') ? text.indexOf('{') + 1 : text.indexOf('P1 "') + 4;
+      const next = insert === '' ? text.slice(0, at) + text.slice(at + 2) : text.slice(0, at) + insert + text.slice(at);
+      const r = reparse(previous, text, next);
+      assert.ok(r.edit, JSON.stringify(insert));
+      assert.equal(parseJson(r.result), parseJson(parse(next)));
+      assert.equal(r.result.document.items[1], kept, 'the statement after the edit is the one first parsed');
+      previous = r.result;
+      text = next;
+    }
+  });
+
+  it('relies on no position shared between top-level statements, comments and the problems of others', () => {
+    // Moving a statement in place is safe only if nothing outside it holds one of its positions.
+    for (const d of docs) {
+      const r = parse(d.text);
+      const owner = new Map<object, number>();
+      const claim = (value: unknown, who: number): void => {
+        if (typeof value !== 'object' || value === null) return;
+        if (Array.isArray(value)) return value.forEach((v) => claim(v, who));
+        const record = value as Record<string, unknown>;
+        if (typeof record['offset'] === 'number' && typeof record['line'] === 'number') {
+          const before = owner.get(value);
+          assert.ok(before === undefined || before === who, `${d.name}: a position at offset ${String(record['offset'])} is shared by two statements`);
+          owner.set(value, who);
+          return;
+        }
+        for (const key in record) claim(record[key], who);
+      };
+      r.document.items.forEach((s, i) => claim(s, i));
+      // A comment or problem belongs to the statement whose range holds it (or to none: -1 - its index).
+      const holder = (offset: number, fallback: number): number => {
+        const i = r.document.items.findIndex((s) => s.range.start.offset <= offset && offset < s.range.end.offset);
+        return i >= 0 ? i : fallback;
+      };
+      r.document.comments.forEach((c, i) => claim(c, holder(c.range.start.offset, -1 - i)));
+      r.problems.forEach((p, i) => claim(p, holder(p.range.start.offset, -10_000 - i)));
+    }
   });
 
   it('keeps the very statements after an edit that changed neither the length nor the lines', () => {

@@ -69,7 +69,7 @@ describe('per-statement lint (server)', function () {
       fc.property(
         fc.integer({ min: 0, max: 1_000_000 }),
         fc.integer({ min: 0, max: SETTINGS.length - 1 }),
-        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 200 })), insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })) }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 200 })), insert: fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 4 })), lint: fc.boolean() }), { minLength: 1, maxLength: 6 }),
         (which, settingsIndex, edits) => {
           const settings = SETTINGS[settingsIndex]!;
           const { uri, text: original } = docs[which % docs.length]!;
@@ -77,14 +77,15 @@ describe('per-statement lint (server)', function () {
           let doc = analyseDocument(uri, original, 1);
           assert.equal(json(linter.lint(doc, workspace, settings, 0)), json(lintDocument(doc, workspace, settings)));
           let version = 1;
-          for (const e of edits) {
+          for (const [n, e] of edits.entries()) {
             const at = Math.floor(e.at * doc.text.length);
             const next = doc.text.slice(0, at) + e.insert + doc.text.slice(Math.min(doc.text.length, at + e.remove));
             const re = reparse(doc.parsed, doc.text, next);
-            const from = doc.parsed.document.items;
             doc = analyseDocument(uri, next, ++version, re.result);
             if (re.edit) reused++;
-            const got = linter.lint(doc, workspace, settings, 0, re.edit ? { from, edit: re.edit } : undefined);
+            // The server lints only the last of several quick edits: statements may have moved more than once since.
+            if (!e.lint && n < edits.length - 1) continue;
+            const got = linter.lint(doc, workspace, settings, 0);
             assert.equal(json(got), json(lintDocument(analyseDocument(uri, next, version), workspace, settings)), `${uri}: ${JSON.stringify(e)}`);
           }
         },

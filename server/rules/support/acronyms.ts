@@ -59,6 +59,22 @@ export function acronymOf(word: string): string | undefined {
 const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&', 'with']);
 
 /**
+ * The words of `text` before `end`, as `text.slice(0, end).trim().split(/\s+/)`
+ * would give them, but only the last `count` or more of them: the text may be
+ * a whole document's prose (a megabyte split into words per acronym was most
+ * of a lint after each keystroke). A window is widened until it holds more
+ * words than asked for (its first may be cut) or reaches the start.
+ */
+function lastWords(text: string, end: number, count: number): string[] {
+  for (let width = 256; ; width *= 4) {
+    const from = Math.max(0, end - width);
+    const words = text.slice(from, end).trim().split(/\s+/);
+    if (from === 0) return words;
+    if (words.length > count) return words.slice(1);
+  }
+}
+
+/**
  * The expansion a text gives an acronym inline, as in "Crime and Disorder
  * Reduction Partnerships (CDRP)": the shortest run of words before the
  * parenthesis whose initials spell it.
@@ -66,7 +82,7 @@ const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&', '
 export function inlineDefinition(text: string, acronym: string): string | undefined {
   const at = text.indexOf(`(${acronym})`) >= 0 ? text.indexOf(`(${acronym})`) : text.indexOf(`(${acronym}s)`);
   if (at < 0) return undefined;
-  const words = text.slice(0, at).trim().split(/\s+/);
+  const words = lastWords(text, at, 13);
   const target = acronym.toLowerCase();
   for (let take = 1; take <= Math.min(words.length, 12); take++) {
     const run = words.slice(words.length - take);
