@@ -13,7 +13,7 @@ import type * as A from './ast.js';
 import type { Direction, StatusValue } from './keywords.js';
 import { parseDateText } from './dates.js';
 import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
-import { spanRanges, tokenRange } from './positions.js';
+import { spanRanges, type TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
 
 export interface BuildProblem {
@@ -84,12 +84,15 @@ export class AstBuilder implements StatementBuilder {
   private readonly cachedTokens: (IToken | undefined)[] = new Array<IToken | undefined>(RANGE_CACHE_SIZE).fill(undefined);
   private readonly cachedRanges: A.Range[] = new Array<A.Range>(RANGE_CACHE_SIZE);
 
-  constructor(private readonly documentEnd: A.Position) {}
+  constructor(
+    private readonly documentEnd: A.Position,
+    private readonly positions: TokenPositions,
+  ) {}
 
   private tokenRange(t: IToken): A.Range {
     const slot = t.startOffset & (RANGE_CACHE_SIZE - 1);
     if (this.cachedTokens[slot] === t) return this.cachedRanges[slot]!;
-    const range = tokenRange(t);
+    const range = this.positions.tokenRange(t);
     this.cachedTokens[slot] = t;
     this.cachedRanges[slot] = range;
     return range;
