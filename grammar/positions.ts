@@ -34,6 +34,11 @@ export class LineIndex {
 
   private static computeLineStarts(text: string): number[] {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // No carriage returns (most texts): the engine's search for `\n` beats a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -121,7 +126,17 @@ export class TokenPositions {
         line++;
         if (line < last && starts[line + 1]! <= offset) line = findLine(starts, offset, line + 1, last);
       }
-    } else line = findLine(starts, offset, 0, line - 1);
+    } else {
+      // Backward: most often a few lines (a statement's start after its block), so gallop before the binary search.
+      let step = 1;
+      let low = line - 1;
+      while (low > 0 && starts[low]! > offset) {
+        line = low;
+        low = Math.max(0, low - step);
+        step *= 2;
+      }
+      line = findLine(starts, offset, low, line - 1);
+    }
     this.line = line;
     return line;
   }
