@@ -91,8 +91,11 @@ const NO_LOCATION: IToken = Object.freeze({
  */
 export interface ParseNode {
   readonly name: string;
-  readonly items: (IToken | ParseNode | Statement | undefined)[];
-  readonly labels: string[];
+  /**
+   * Label and child in turn (`items[2k]` the label of `items[2k + 1]`): one
+   * array per node, not two, as every rule invocation makes a node.
+   */
+  readonly items: (string | IToken | ParseNode | Statement | undefined)[];
   /**
    * The node's location as Chevrotain's full location tracking (with
    * recovery) computes it: the start of the first token or node consumed,
@@ -138,21 +141,19 @@ class StrategyParser extends CstParser {
 
   // Chevrotain's CST hooks (methods its typings do not declare), building ParseNodes instead of CstNodes.
   cstInvocationStateUpdate(fullRuleName: string): void {
-    this.CST_STACK.push({ name: fullRuleName, items: [], labels: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
+    this.CST_STACK.push({ name: fullRuleName, items: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
   }
 
   cstPostTerminal(key: string, consumedToken: IToken): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(consumedToken);
-    node.labels.push(key);
+    node.items.push(key, consumedToken);
     extendLocation(node, consumedToken, consumedToken);
   }
 
   /** Called once the sub-rule's node is complete (also a partial one, when recovery gave up inside it). */
   cstPostNonTerminal(ruleResult: ParseNode, ruleName: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
-    node.labels.push(ruleName);
+    node.items.push(ruleName, this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
     extendLocation(node, ruleResult.start, ruleResult.end);
   }
 
