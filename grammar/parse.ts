@@ -263,7 +263,8 @@ export function parse(text: string): ParseResult {
   const complainedAt = new Set<number>();
   for (;;) {
     const { tree, errors } = parseTokens(rest, builder);
-    for (const statement of builder.statements(tree)) items.push(statement);
+    const statements = builder.statements(tree);
+    for (let i = 0; i < statements.length; i++) items.push(statements[i]!);
     let stoppedAt: IToken | undefined;
     for (const e of errors) {
       if (e.name === 'NotAllInputParsedException') stoppedAt = e.token;
