@@ -33,6 +33,9 @@ const option = (name, fallback) => {
 };
 const quick = args.includes('--quick');
 const RUNS = quick ? 3 : 10;
+/** Parse timings: children per build, in turn, each running CHILD_RUNS rounds. */
+const CHILD_ROUNDS = quick ? 2 : 5;
+const CHILD_RUNS = quick ? 3 : 4;
 const baseline = option('baseline', undefined);
 const FILES = Number(option('files', 1001));
 const MEGABYTES = Number(option('mb', 51));
@@ -91,7 +94,7 @@ function parseChild(dir, size) {
   const json = JSON.stringify(impl.parse(text).document);
   const times = interleaved(
     { jsonParse: () => JSON.parse(json), lex: () => lexAsParseDoes(impl, text), parse: () => impl.parse(text) },
-    RUNS,
+    CHILD_RUNS,
   );
   return { ...times, jsonBytes: Buffer.byteLength(json) };
 }
@@ -113,21 +116,21 @@ for (const size of quick ? [1] : [1, 5]) {
   // Children in turn (ours, then the baseline's, each round), so that a machine whose load changes during the run weighs on both alike.
   const mine = [];
   const before = [];
-  for (let round = 0; round < (quick ? 1 : 2); round++) {
+  for (let round = 0; round < CHILD_ROUNDS; round++) {
     mine.push(timedInChild(root, size));
     if (theirs) before.push(timedInChild(baseline, size));
   }
+  // Each figure is its child's ratio to that child's JSON.parse (load drifts between children, less within one), times our median JSON.parse.
   const jsonMs = medianOf(mine, 'jsonParse');
+  const scaled = (list, key) => median(list.map((x) => x[key] / x.jsonParse)) * jsonMs;
   const row = { sourceMB: bytes / MB, jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
-  row.lex = medianOf(mine, 'lex');
-  row.parse = medianOf(mine, 'parse');
+  row.lex = scaled(mine, 'lex');
+  row.parse = scaled(mine, 'parse');
   if (theirs) {
     const theirsParsed = theirs.parse(text);
     row.sameTreeAndProblems = JSON.stringify(theirsParsed.document) === json && JSON.stringify(theirsParsed.problems) === JSON.stringify(parsed.problems);
-    // The baseline's times as they would be beside our JSON.parse time: its process's ratio to its own JSON.parse, of the same model.
-    const scale = jsonMs / medianOf(before, 'jsonParse');
-    row.baselineLex = medianOf(before, 'lex') * scale;
-    row.baselineParse = medianOf(before, 'parse') * scale;
+    row.baselineLex = scaled(before, 'lex');
+    row.baselineParse = scaled(before, 'parse');
     row.baselineJsonParseMs = medianOf(before, 'jsonParse');
   }
   results[`parse${size}MB`] = row;
@@ -175,12 +178,12 @@ function medianRuns(commands, cwd) {
 }
 
 // ── report ───────────────────────────────────────────────────────────────────
-console.log(`Node ${process.version}, medians (${RUNS} runs in process, ${quick ? 1 : 3} per CLI figure)\n`);
+console.log(`Node ${process.version}, medians (${quick ? 1 : 3} runs per CLI figure)\n`);
 for (const key of Object.keys(results).filter((k) => k.startsWith('parse'))) {
   const r = results[key];
   const line = (name, ms) => `  ${name.padEnd(22)} ${fmt(ms, 0).padStart(6)} ms ${fmt(mbps(r.sourceMB * MB, ms)).padStart(7)} MB/s  ${fmt(mbps(r.sourceMB * MB, ms) / r.jsonParse.MBps, 3)} × JSON.parse MB/s`;
   console.log(`Parse of one ${fmt(r.sourceMB, 2)} MB document; JSON.parse of its model ${fmt(r.jsonParse.ms, 0)} ms, ${fmt(r.jsonParse.MBps)} MB/s (baseline)`);
-  if (r.baselineJsonParseMs !== undefined) console.log(`  (the baseline's process: JSON.parse ${fmt(r.baselineJsonParseMs, 0)} ms; its figures below are scaled to this JSON.parse time)`);
+  console.log(`  (${CHILD_ROUNDS} processes per build, in turn, ${CHILD_RUNS} runs each: every figure is its process's ratio to its JSON.parse, times the median JSON.parse time${r.baselineJsonParseMs !== undefined ? `; the baseline's processes: JSON.parse ${fmt(r.baselineJsonParseMs, 0)} ms` : ''})`);
   if (r.baselineLex !== undefined) console.log(line('lex, before', r.baselineLex));
   console.log(line('lex, now', r.lex));
   if (r.baselineParse !== undefined) console.log(line('parse, before', r.baselineParse));
