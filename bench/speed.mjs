@@ -9,6 +9,11 @@
 //     of the same files by the same Node and against the baseline's CLI, on
 //     the whole workspace and on a fifth of it (RSS should not grow with files).
 //
+//   Each implementation's parse is timed in a process of its own (children
+//   of this one, in turn), against JSON.parse in that same process: two
+//   builds in one process share V8's heap and type feedback, and the one
+//   loaded second measured up to 30% slower whichever it was.
+//
 //   node bench/speed.mjs [--baseline DIR] [--files 1001] [--mb 51] [--quick]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,11 +33,19 @@ const option = (name, fallback) => {
 };
 const quick = args.includes('--quick');
 const RUNS = quick ? 3 : 10;
+/** Parse timings: children per build, in turn, each running CHILD_RUNS rounds. */
+const CHILD_ROUNDS = quick ? 2 : 5;
+const CHILD_RUNS = quick ? 3 : 4;
 const baseline = option('baseline', undefined);
 const FILES = Number(option('files', 1001));
 const MEGABYTES = Number(option('mb', 51));
 
 const { generateStrategy } = require(join(root, 'out/bench/generate.js'));
+// A child timing one build's parse loads only that build.
+if (option('parse-child', undefined) !== undefined) {
+  console.log(JSON.stringify(parseChild(option('parse-child'), Number(option('size', 1)))));
+  process.exit(0);
+}
 const ours = { parse: require(join(root, 'out/grammar/parse.js')).parse, lexer: require(join(root, 'out/grammar/lexer.js')), positions: require(join(root, 'out/grammar/positions.js')) };
 const theirs = baseline
   ? { parse: require(join(baseline, 'out/grammar/parse.js')).parse, lexer: require(join(baseline, 'out/grammar/lexer.js')), positions: require(join(baseline, 'out/grammar/positions.js')) }
@@ -58,31 +71,67 @@ function interleaved(fns, runs) {
 }
 const results = { node: process.version, runs: RUNS, baseline: baseline ?? null };
 
-// ── parse ────────────────────────────────────────────────────────────────────
+// ── parse ──────────────────────────────────────────────────────────────────
+/**
+ * Lexing as the build's parse does it: with offsets only where it can
+ * (`lexOffsets`, line and column found by `TokenPositions`), else with full
+ * positions. Timing the other lexer in the same process would also make the
+ * lexer's code serve two token shapes and slow the parse itself.
+ */
+function lexAsParseDoes(impl, text) {
+  const lines = new impl.positions.LineIndex(text);
+  if (impl.lexer.lexOffsets) return impl.lexer.lexOffsets(text, lines, new impl.positions.TokenPositions(lines));
+  return impl.lexer.lex(text, lines);
+}
+
+/**
+ * In a child process: the medians of JSON.parse of the model, lex and parse
+ * of the generated document by the build in `dir`, interleaved.
+ */
+function parseChild(dir, size) {
+  const impl = { parse: require(join(dir, 'out/grammar/parse.js')).parse, lexer: require(join(dir, 'out/grammar/lexer.js')), positions: require(join(dir, 'out/grammar/positions.js')) };
+  const text = generateStrategy(size * MB, 7);
+  const json = JSON.stringify(impl.parse(text).document);
+  const times = interleaved(
+    { jsonParse: () => JSON.parse(json), lex: () => lexAsParseDoes(impl, text), parse: () => impl.parse(text) },
+    CHILD_RUNS,
+  );
+  return { ...times, jsonBytes: Buffer.byteLength(json) };
+}
+function timedInChild(dir, size) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--parse-child', dir, '--size', String(size), ...(quick ? ['--quick'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`parse timing of ${dir}: ${r.stderr.slice(-500)}`);
+  return JSON.parse(r.stdout);
+}
+/** The median over rounds of one of the children's figures. */
+function medianOf(list, key) {
+  return median(list.map((x) => x[key]));
+}
+
 for (const size of quick ? [1] : [1, 5]) {
   const text = generateStrategy(size * MB, 7);
   const bytes = Buffer.byteLength(text);
   const parsed = ours.parse(text);
   const json = JSON.stringify(parsed.document);
-  // Interleaved (one run of each per round), so that a machine whose load changes during the run weighs on every figure alike.
-  const fns = {
-    jsonParse: () => JSON.parse(json),
-    lex: () => ours.lexer.lex(text, new ours.positions.LineIndex(text)),
-    parse: () => ours.parse(text),
-  };
-  if (theirs) {
-    fns.baselineLex = () => theirs.lexer.lex(text, new theirs.positions.LineIndex(text));
-    fns.baselineParse = () => theirs.parse(text);
+  // Children in turn (ours, then the baseline's, each round), so that a machine whose load changes during the run weighs on both alike.
+  const mine = [];
+  const before = [];
+  for (let round = 0; round < CHILD_ROUNDS; round++) {
+    mine.push(timedInChild(root, size));
+    if (theirs) before.push(timedInChild(baseline, size));
   }
-  const times = interleaved(fns, RUNS);
-  const row = { sourceMB: bytes / MB, jsonParse: { ms: times.jsonParse, MBps: mbps(Buffer.byteLength(json), times.jsonParse) } };
-  row.lex = times.lex;
-  row.parse = times.parse;
+  // Each figure is its child's ratio to that child's JSON.parse (load drifts between children, less within one), times our median JSON.parse.
+  const jsonMs = medianOf(mine, 'jsonParse');
+  const scaled = (list, key) => median(list.map((x) => x[key] / x.jsonParse)) * jsonMs;
+  const row = { sourceMB: bytes / MB, jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
+  row.lex = scaled(mine, 'lex');
+  row.parse = scaled(mine, 'parse');
   if (theirs) {
-    const before = theirs.parse(text);
-    row.sameTreeAndProblems = JSON.stringify(before.document) === json && JSON.stringify(before.problems) === JSON.stringify(parsed.problems);
-    row.baselineLex = times.baselineLex;
-    row.baselineParse = times.baselineParse;
+    const theirsParsed = theirs.parse(text);
+    row.sameTreeAndProblems = JSON.stringify(theirsParsed.document) === json && JSON.stringify(theirsParsed.problems) === JSON.stringify(parsed.problems);
+    row.baselineLex = scaled(before, 'lex');
+    row.baselineParse = scaled(before, 'parse');
+    row.baselineJsonParseMs = medianOf(before, 'jsonParse');
   }
   results[`parse${size}MB`] = row;
 }
@@ -129,11 +178,12 @@ function medianRuns(commands, cwd) {
 }
 
 // ── report ───────────────────────────────────────────────────────────────────
-console.log(`Node ${process.version}, medians (${RUNS} runs in process, ${quick ? 1 : 3} per CLI figure)\n`);
+console.log(`Node ${process.version}, medians (${quick ? 1 : 3} runs per CLI figure)\n`);
 for (const key of Object.keys(results).filter((k) => k.startsWith('parse'))) {
   const r = results[key];
   const line = (name, ms) => `  ${name.padEnd(22)} ${fmt(ms, 0).padStart(6)} ms ${fmt(mbps(r.sourceMB * MB, ms)).padStart(7)} MB/s  ${fmt(mbps(r.sourceMB * MB, ms) / r.jsonParse.MBps, 3)} × JSON.parse MB/s`;
   console.log(`Parse of one ${fmt(r.sourceMB, 2)} MB document; JSON.parse of its model ${fmt(r.jsonParse.ms, 0)} ms, ${fmt(r.jsonParse.MBps)} MB/s (baseline)`);
+  console.log(`  (${CHILD_ROUNDS} processes per build, in turn, ${CHILD_RUNS} runs each: every figure is its process's ratio to its JSON.parse, times the median JSON.parse time${r.baselineJsonParseMs !== undefined ? `; the baseline's processes: JSON.parse ${fmt(r.baselineJsonParseMs, 0)} ms` : ''})`);
   if (r.baselineLex !== undefined) console.log(line('lex, before', r.baselineLex));
   console.log(line('lex, now', r.lex));
   if (r.baselineParse !== undefined) console.log(line('parse, before', r.baselineParse));

@@ -18,6 +18,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { LCurly, RCurly } from './tokens.js';
+import type { TokenPositions } from './positions.js';
 
 export interface BraceRecovery {
   /** The tokens with a synthetic `}` wherever the indentation says a block ended without one. */
@@ -29,23 +30,21 @@ export interface BraceRecovery {
 const isOpen = (t: IToken): boolean => t.tokenType === LCurly;
 const isClose = (t: IToken): boolean => t.tokenType === RCurly;
 
+/** A zero-width `}` at the end of `after` (offsets only, as the parse's tokens are). */
 function syntheticClose(after: IToken): IToken {
   const at = after.endOffset! + 1;
   return {
     image: '',
     startOffset: at,
     endOffset: at - 1,
-    startLine: after.endLine,
-    startColumn: after.endColumn! + 1,
-    endLine: after.endLine,
-    endColumn: after.endColumn,
     tokenType: RCurly,
     tokenTypeIdx: RCurly.tokenTypeIdx!,
     isInsertedInRecovery: true,
   };
 }
 
-export function recoverMissingBraces(tokens: IToken[]): BraceRecovery {
+/** `positions`: the lines and columns of `tokens` (lexed with offsets only). */
+export function recoverMissingBraces(tokens: IToken[], positions: TokenPositions): BraceRecovery {
   const none: BraceRecovery = { tokens, endsBefore: new Map() };
   let balance = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -63,10 +62,10 @@ export function recoverMissingBraces(tokens: IToken[]): BraceRecovery {
   let lineIndent = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const first = t.startLine !== line;
-    if (first) {
-      line = t.startLine!;
-      lineIndent = t.startColumn!;
+    const tokenLine = positions.lineOf(t.startOffset);
+    if (tokenLine !== line) {
+      line = tokenLine;
+      lineIndent = positions.characterOf(t.startOffset);
       // A line starting at or left of an open block's own line ends that block, unless it is the `}` doing so.
       while (stack.length > 0) {
         const top = stack[stack.length - 1]!;

@@ -13,7 +13,7 @@ import type * as A from './ast.js';
 import type { Direction, StatusValue } from './keywords.js';
 import { parseDateText } from './dates.js';
 import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
-import { spanRanges, tokenRange } from './positions.js';
+import { spanRanges, type TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
 
 export interface BuildProblem {
@@ -25,40 +25,43 @@ function usable(t: IToken): boolean {
   return t.isInsertedInRecovery !== true && !Number.isNaN(t.startOffset);
 }
 
-/** The first usable token under `label`. */
+/** The first usable token under `label` (`items` holds label and child in turn). */
 function tok(n: ParseNode, label: string): IToken | undefined {
-  const labels = n.labels;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] === label && usable(n.items[i] as IToken)) return n.items[i] as IToken;
+  const items = n.items;
+  for (let i = 0; i < items.length; i += 2) {
+    if (items[i] === label && usable(items[i + 1] as IToken)) return items[i + 1] as IToken;
   }
   return undefined;
 }
 
 function allTokens(n: ParseNode, label: string): IToken[] {
   const out: IToken[] = [];
-  const labels = n.labels;
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] === label && usable(n.items[i] as IToken)) out.push(n.items[i] as IToken);
+  const items = n.items;
+  for (let i = 0; i < items.length; i += 2) {
+    if (items[i] === label && usable(items[i + 1] as IToken)) out.push(items[i + 1] as IToken);
   }
   return out;
 }
 
 /** The first node under `label`. */
 function node(n: ParseNode, label: string): ParseNode | undefined {
-  const i = n.labels.indexOf(label);
-  return i < 0 ? undefined : (n.items[i] as ParseNode);
+  const items = n.items;
+  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return items[i + 1] as ParseNode;
+  return undefined;
 }
 
 function nodes(n: ParseNode, label: string): ParseNode[] {
   const out: ParseNode[] = [];
-  const labels = n.labels;
-  for (let i = 0; i < labels.length; i++) if (labels[i] === label) out.push(n.items[i] as ParseNode);
+  const items = n.items;
+  for (let i = 0; i < items.length; i += 2) if (items[i] === label) out.push(items[i + 1] as ParseNode);
   return out;
 }
 
 /** Whether anything (even a token made up in recovery) stands under `label`. */
 function has(n: ParseNode, label: string): boolean {
-  return n.labels.includes(label);
+  const items = n.items;
+  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return true;
+  return false;
 }
 
 /** How many token ranges the builder keeps (a power of two). */
@@ -84,12 +87,15 @@ export class AstBuilder implements StatementBuilder {
   private readonly cachedTokens: (IToken | undefined)[] = new Array<IToken | undefined>(RANGE_CACHE_SIZE).fill(undefined);
   private readonly cachedRanges: A.Range[] = new Array<A.Range>(RANGE_CACHE_SIZE);
 
-  constructor(private readonly documentEnd: A.Position) {}
+  constructor(
+    private readonly documentEnd: A.Position,
+    private readonly positions: TokenPositions,
+  ) {}
 
   private tokenRange(t: IToken): A.Range {
     const slot = t.startOffset & (RANGE_CACHE_SIZE - 1);
     if (this.cachedTokens[slot] === t) return this.cachedRanges[slot]!;
-    const range = tokenRange(t);
+    const range = this.positions.tokenRange(t);
     this.cachedTokens[slot] = t;
     this.cachedRanges[slot] = range;
     return range;
@@ -167,25 +173,23 @@ export class AstBuilder implements StatementBuilder {
    * already); its stray pieces (runs first, then stray `}`) are noted.
    */
   statements(n: ParseNode, inBlock = false): A.Statement[] {
-    const { items, labels } = n;
+    const items = n.items;
     let strayCloses: IToken[] | undefined;
-    for (let i = 0; i < labels.length; i++) {
-      const label = labels[i];
+    const out: A.Statement[] = [];
+    for (let i = 0; i < items.length; i += 2) {
+      const label = items[i] as string;
       if (label === 'strayRun') {
-        const first = (items[i] as ParseNode).items[0] as IToken | undefined;
+        const first = (items[i + 1] as ParseNode).items[1] as IToken | undefined;
         if (first && usable(first)) this.strays.push({ token: first, inBlock });
       } else if (label === 'strayClose') {
-        const t = items[i] as IToken;
+        const t = items[i + 1] as IToken;
         if (usable(t)) (strayCloses ??= []).push(t);
+      } else if (STATEMENT_RULES.has(label)) {
+        const built = items[i + 1] as A.Statement | undefined;
+        if (built) out.push(built);
       }
     }
     if (strayCloses) for (const t of strayCloses) this.strays.push({ token: t, inBlock });
-    const out: A.Statement[] = [];
-    for (let i = 0; i < labels.length; i++) {
-      if (!STATEMENT_RULES.has(labels[i]!)) continue;
-      const built = items[i] as A.Statement | undefined;
-      if (built) out.push(built);
-    }
     return out;
   }
 

@@ -1,11 +1,29 @@
 /** Lexing, with errors explained for authors. One lexer instance, built at load. */
-import { Lexer, type IToken } from 'chevrotain';
+import { Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, Range } from './ast.js';
 import { allTokens, UnterminatedString } from './tokens.js';
-import type { LineIndex } from './positions.js';
+import type { LineIndex, TokenPositions } from './positions.js';
 import { tokenRange } from './positions.js';
 
 const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+/**
+ * The same lexer, tracking offsets only: the parse's tokens, whose lines and
+ * columns `TokenPositions` finds from the offsets (smaller tokens, and no
+ * line arithmetic in the lexer's loop). Chevrotain's offset-only tokens have
+ * no `endOffset`, which the parser and the tree builder read, so its token
+ * factory (an internal method, checked below) is given one that sets it, in
+ * the object literal so that every token keeps one shape.
+ */
+class OffsetLexer extends Lexer {
+  createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType, _line: unknown, _column: unknown, imageLength: number): IToken {
+    return { image, startOffset, endOffset: startOffset + imageLength - 1, tokenTypeIdx, tokenType };
+  }
+}
+const offsetLexer = new OffsetLexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+// If a new chevrotain makes its offset-only tokens some other way, say so at load rather than misplace every range.
+if (offsetLexer.tokenize('ab').tokens[0]?.endOffset !== 1) {
+  throw new Error("grammar/lexer.ts sets the end offset of chevrotain's offset-only tokens through createOffsetOnlyToken, which this version of chevrotain does not call.");
+}
 
 export interface LexProblem {
   readonly message: string;
@@ -23,8 +41,20 @@ function explainCharacters(found: string): string {
   return `Unexpected \`${found}\`: a statement starts with a keyword such as \`commitment\` or \`owner\`, and text goes in double quotes.`;
 }
 
+/** Tokens with their lines and columns (`startLine`…), for readers of tokens outside the parse. */
 export function lex(text: string, lines: LineIndex): LexResult {
-  const result = lexer.tokenize(text);
+  return explain(text, lines, lexer.tokenize(text), tokenRange);
+}
+
+/**
+ * Tokens with offsets only (no `startLine`, `startColumn`, `endLine`,
+ * `endColumn`): ranges come from `positions.tokenRange`.
+ */
+export function lexOffsets(text: string, lines: LineIndex, positions: TokenPositions): LexResult {
+  return explain(text, lines, offsetLexer.tokenize(text), (t) => positions.tokenRange(t));
+}
+
+function explain(text: string, lines: LineIndex, result: ILexingResult, rangeOf: (t: IToken) => Range): LexResult {
   const problems: LexProblem[] = [];
   let coveredUntil = -1;
   for (const e of result.errors) {
@@ -42,11 +72,14 @@ export function lex(text: string, lines: LineIndex): LexResult {
     coveredUntil = endOffset;
     problems.push({ message: explainCharacters(found), range: lines.rangeOf(e.offset, endOffset) });
   }
-  for (const t of result.tokens) {
+  // An indexed loop: this one runs once per parse, too rarely to be optimised, and the iterator's results were 40 bytes of garbage per token.
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     if (t.tokenType === UnterminatedString) {
-      problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: tokenRange(t) });
+      problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: rangeOf(t) });
     }
   }
-  const comments = (result.groups['comments'] ?? []).map((t) => ({ text: t.image.slice(2), range: tokenRange(t) }));
+  const comments = (result.groups['comments'] ?? []).map((t) => ({ text: t.image.slice(2), range: rangeOf(t) }));
   return { tokens: result.tokens, comments, problems };
 }

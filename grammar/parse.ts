@@ -6,9 +6,9 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, Position, Range, Statement, StrategyDocument } from './ast.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { strayTokenMessage } from './error-messages.js';
-import { lex } from './lexer.js';
+import { lexOffsets } from './lexer.js';
 import { parseTokens } from './parser.js';
-import { LineIndex, tokenRange } from './positions.js';
+import { LineIndex, TokenPositions } from './positions.js';
 import { checkStructure } from './structure.js';
 import { recoverMissingBraces } from './brace-recovery.js';
 
@@ -211,25 +211,6 @@ function isMissingCloseAtEnd(e: IRecognitionException): boolean {
   return e.name === 'MismatchedTokenException' && e.message.startsWith('Expected `}`') && e.token.tokenType.name === 'EOF';
 }
 
-/** Where the text ends, found from its last token so a clean parse never indexes every line. */
-function endPosition(text: string, tokens: readonly IToken[], comments: readonly Comment[]): Position {
-  let line = 0;
-  let character = 0;
-  let from = 0;
-  const lastToken = tokens[tokens.length - 1];
-  const lastComment = comments[comments.length - 1];
-  const last = lastComment && (!lastToken || lastComment.range.end.offset > lastToken.endOffset! + 1) ? lastComment.range.end : lastToken ? tokenRange(lastToken).end : undefined;
-  if (last) ({ line, character, offset: from } = last);
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      character = 0;
-    } else if (c !== 13) character++;
-  }
-  return { line, character, offset: text.length };
-}
-
 /** Token types a statement can start with (keywords of statements, and text for a paragraph). */
 const STATEMENT_STARTS: ReadonlySet<string> = new Set([
   'Kw_strategy', 'Kw_framework', 'Kw_priority', 'Kw_section', 'Kw_aim', 'Kw_national', 'Kw_commitment', 'Kw_action', 'Kw_measure',
@@ -254,14 +235,16 @@ export function parse(text: string): ParseResult {
     };
     return { document: emptyDocument(end, []), problems: [problem], lines };
   }
-  const lexed = lex(text, lines);
+  const positions = new TokenPositions(lines);
+  const tokenRange = (t: IToken): Range => positions.tokenRange(t);
+  const lexed = lexOffsets(text, lines, positions);
   const problems: SyntaxProblem[] = [];
   for (const p of lexed.problems) problems.push({ kind: 'lexical', ...p });
-  const end = endPosition(text, lexed.tokens, lexed.comments);
-  const builder = new AstBuilder(end);
+  const end = lines.positionAt(text.length);
+  const builder = new AstBuilder(end, positions);
   const items: Statement[] = [];
   // A missing `}` is put back where the indentation says its block ended, before the blocks are planned.
-  const recovered = recoverMissingBraces(lexed.tokens);
+  const recovered = recoverMissingBraces(lexed.tokens, positions);
   const tokens = recovered.tokens;
   const braces = planBraces(tokens);
   if (braces.firstTooDeep) {
@@ -280,7 +263,8 @@ export function parse(text: string): ParseResult {
   const complainedAt = new Set<number>();
   for (;;) {
     const { tree, errors } = parseTokens(rest, builder);
-    for (const statement of builder.statements(tree)) items.push(statement);
+    const statements = builder.statements(tree);
+    for (let i = 0; i < statements.length; i++) items.push(statements[i]!);
     let stoppedAt: IToken | undefined;
     for (const e of errors) {
       if (e.name === 'NotAllInputParsedException') stoppedAt = e.token;
@@ -308,7 +292,7 @@ export function parse(text: string): ParseResult {
 
   for (const [brace, endsBefore] of recovered.endsBefore) {
     const owner = blockOwner(tokens, tokens.indexOf(brace));
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` before line ${endsBefore.startLine}, where its indentation says the block ends.`, range: tokenRange(brace) });
+    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` before line ${positions.lineOf(endsBefore.startOffset) + 1}, where its indentation says the block ends.`, range: tokenRange(brace) });
   }
 
   for (const index of braces.strayBraces) {

@@ -42,6 +42,32 @@ import {
 import { friendlyErrorMessages } from './error-messages.js';
 import type { Statement } from './ast.js';
 
+/**
+ * The options of labelled CONSUMEs, made once: an object literal at each call
+ * site would be made on every token consumed.
+ */
+const L = {
+  baseline: { LABEL: 'baseline' },
+  baselinePercent: { LABEL: 'baselinePercent' },
+  direction: { LABEL: 'direction' },
+  id: { LABEL: 'id' },
+  indicator: { LABEL: 'indicator' },
+  keyword: { LABEL: 'keyword' },
+  keywordEnd: { LABEL: 'keywordEnd' },
+  meaning: { LABEL: 'meaning' },
+  name: { LABEL: 'name' },
+  ref: { LABEL: 'ref' },
+  role: { LABEL: 'role' },
+  stray: { LABEL: 'stray' },
+  strayClose: { LABEL: 'strayClose' },
+  term: { LABEL: 'term' },
+  text: { LABEL: 'text' },
+  title: { LABEL: 'title' },
+  value: { LABEL: 'value' },
+  valuePercent: { LABEL: 'valuePercent' },
+  words: { LABEL: 'words' },
+} as const;
+
 /** Where a node's location starts before it has consumed a token (Chevrotain's initial location). */
 const NO_LOCATION: IToken = Object.freeze({
   image: '',
@@ -65,8 +91,11 @@ const NO_LOCATION: IToken = Object.freeze({
  */
 export interface ParseNode {
   readonly name: string;
-  readonly items: (IToken | ParseNode | Statement | undefined)[];
-  readonly labels: string[];
+  /**
+   * Label and child in turn (`items[2k]` the label of `items[2k + 1]`): one
+   * array per node, not two, as every rule invocation makes a node.
+   */
+  readonly items: (string | IToken | ParseNode | Statement | undefined)[];
   /**
    * The node's location as Chevrotain's full location tracking (with
    * recovery) computes it: the start of the first token or node consumed,
@@ -107,24 +136,24 @@ class StrategyParser extends CstParser {
   }
 
   private statementAlternatives: IOrAlt<unknown>[] | undefined;
+  /** Each OR's alternatives, made on its first call (the recording at load) instead of on every call, as Chevrotain's performance guide advises. */
+  private readonly alternatives: IOrAlt<unknown>[][] = [];
 
   // Chevrotain's CST hooks (methods its typings do not declare), building ParseNodes instead of CstNodes.
   cstInvocationStateUpdate(fullRuleName: string): void {
-    this.CST_STACK.push({ name: fullRuleName, items: [], labels: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
+    this.CST_STACK.push({ name: fullRuleName, items: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
   }
 
   cstPostTerminal(key: string, consumedToken: IToken): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(consumedToken);
-    node.labels.push(key);
+    node.items.push(key, consumedToken);
     extendLocation(node, consumedToken, consumedToken);
   }
 
   /** Called once the sub-rule's node is complete (also a partial one, when recovery gave up inside it). */
   cstPostNonTerminal(ruleResult: ParseNode, ruleName: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
-    node.labels.push(ruleName);
+    node.items.push(ruleName, this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
     extendLocation(node, ruleResult.start, ruleResult.end);
   }
 
@@ -184,17 +213,17 @@ class StrategyParser extends CstParser {
 
   public document = this.RULE('document', () => {
     this.MANY(() =>
-      this.OR2([
+      this.OR2((this.alternatives[0] ??= [
         { ALT: () => this.statement() },
         // At the top level a `}` closes nothing: taken here, it is reported without a restart.
-        { ALT: () => this.CONSUME(RCurly, { LABEL: 'strayClose' }) },
-      ]),
+        { ALT: () => this.CONSUME(RCurly, L.strayClose) },
+      ])),
     );
   });
 
   /** Tokens that cannot start a statement, where one should stand: reported once, as one piece. */
   private strayRun = this.RULE('strayRun', () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(StrayToken, { LABEL: 'stray' }));
+    this.AT_LEAST_ONE(() => this.CONSUME(StrayToken, L.stray));
   });
 
   private block = this.RULE('block', () => {
@@ -204,7 +233,7 @@ class StrategyParser extends CstParser {
   });
 
   private date = this.RULE('date', () => {
-    this.OR([
+    this.OR((this.alternatives[1] ??= [
       { ALT: () => this.CONSUME(DateLiteral) },
       {
         ALT: () => {
@@ -215,138 +244,138 @@ class StrategyParser extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   private strategyDecl = this.RULE('strategyDecl', () => {
-    this.CONSUME(K.strategy, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.strategy, L.keyword);
+    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.CONSUME(StringLiteral, L.title);
     this.SUBRULE(this.block);
   });
 
   /** `framework ID "Title" { … }` declares one; `framework ID, ID` (in a header) names them. */
   private frameworkStmt = this.RULE('frameworkStmt', () => {
-    this.CONSUME(K.framework, { LABEL: 'keyword' });
-    this.CONSUME(IdToken, { LABEL: 'id' });
+    this.CONSUME(K.framework, L.keyword);
+    this.CONSUME(IdToken, L.id);
     this.MANY(() => {
       this.CONSUME(Comma);
-      this.CONSUME2(IdToken, { LABEL: 'id' });
+      this.CONSUME2(IdToken, L.id);
     });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private priorityDecl = this.RULE('priorityDecl', () => {
-    this.CONSUME(K.priority, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.priority, L.keyword);
+    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.CONSUME(StringLiteral, L.title);
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private sectionDecl = this.RULE('sectionDecl', () => {
-    this.CONSUME(K.section, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.section, L.keyword);
+    this.CONSUME(StringLiteral, L.title);
     this.SUBRULE(this.block);
   });
 
   private aimDecl = this.RULE('aimDecl', () => {
-    this.CONSUME(K.aim, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.aim, L.keyword);
+    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.CONSUME(StringLiteral, L.title);
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private nationalAimRef = this.RULE('nationalAimRef', () => {
-    this.CONSUME(K.national, { LABEL: 'keyword' });
-    this.CONSUME(K.aim, { LABEL: 'keywordEnd' });
-    this.OR([
+    this.CONSUME(K.national, L.keyword);
+    this.CONSUME(K.aim, L.keywordEnd);
+    this.OR((this.alternatives[2] ??= [
       {
         ALT: () => {
-          this.CONSUME(IdToken, { LABEL: 'id' });
-          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+          this.CONSUME(IdToken, L.id);
+          this.OPTION(() => this.CONSUME(StringLiteral, L.title));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'title' }) },
-    ]);
+      { ALT: () => this.CONSUME2(StringLiteral, L.title) },
+    ]));
   });
 
   private commitmentDecl = this.RULE('commitmentDecl', () => {
-    this.CONSUME(K.commitment, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(IdToken, { LABEL: 'id' }));
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.commitment, L.keyword);
+    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.CONSUME(StringLiteral, L.title);
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private actionDecl = this.RULE('actionDecl', () => {
-    this.CONSUME(K.action, { LABEL: 'keyword' });
-    this.CONSUME(NumberLiteral, { LABEL: 'id' });
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.action, L.keyword);
+    this.CONSUME(NumberLiteral, L.id);
+    this.CONSUME(StringLiteral, L.title);
     this.OPTION(() => this.SUBRULE(this.block));
   });
 
   private measureDecl = this.RULE('measureDecl', () => {
-    this.CONSUME(K.measure, { LABEL: 'keyword' });
-    this.OR([
+    this.CONSUME(K.measure, L.keyword);
+    this.OR((this.alternatives[3] ??= [
       {
         ALT: () => {
-          this.CONSUME(IndicatorCode, { LABEL: 'indicator' });
-          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+          this.CONSUME(IndicatorCode, L.indicator);
+          this.OPTION(() => this.CONSUME(StringLiteral, L.title));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'title' }) },
-    ]);
+      { ALT: () => this.CONSUME2(StringLiteral, L.title) },
+    ]));
     this.OPTION2(() => this.SUBRULE(this.block));
   });
 
   private targetStmt = this.RULE('targetStmt', () => {
-    this.CONSUME(K.target, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(DirectionToken, { LABEL: 'direction' }));
+    this.CONSUME(K.target, L.keyword);
+    this.OPTION(() => this.CONSUME(DirectionToken, L.direction));
     this.OPTION2(() => {
-      this.CONSUME(QuantityToken, { LABEL: 'value' });
-      this.OPTION3(() => this.CONSUME(Percent, { LABEL: 'valuePercent' }));
+      this.CONSUME(QuantityToken, L.value);
+      this.OPTION3(() => this.CONSUME(Percent, L.valuePercent));
     });
-    this.OPTION4(() => this.CONSUME(IndicatorCode, { LABEL: 'indicator' }));
+    this.OPTION4(() => this.CONSUME(IndicatorCode, L.indicator));
     this.OPTION5(() => {
       this.CONSUME(K.from);
-      this.CONSUME2(QuantityToken, { LABEL: 'baseline' });
-      this.OPTION6(() => this.CONSUME2(Percent, { LABEL: 'baselinePercent' }));
+      this.CONSUME2(QuantityToken, L.baseline);
+      this.OPTION6(() => this.CONSUME2(Percent, L.baselinePercent));
     });
     this.OPTION7(() => {
       this.CONSUME(K.by);
       this.SUBRULE(this.date);
     });
-    this.OPTION8(() => this.CONSUME(StringLiteral, { LABEL: 'words' }));
+    this.OPTION8(() => this.CONSUME(StringLiteral, L.words));
   });
 
   private outcomeDecl = this.RULE('outcomeDecl', () => {
-    this.CONSUME(K.outcome, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'title' });
+    this.CONSUME(K.outcome, L.keyword);
+    this.CONSUME(StringLiteral, L.title);
     this.OPTION(() => this.SUBRULE(this.block));
   });
 
   private narrativeDecl = this.RULE('narrativeDecl', () => {
-    this.CONSUME(K.narrative, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+    this.CONSUME(K.narrative, L.keyword);
+    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
     this.SUBRULE(this.block);
   });
 
   private noteStmt = this.RULE('noteStmt', () => {
-    this.CONSUME(K.note, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'text' });
+    this.CONSUME(K.note, L.keyword);
+    this.CONSUME(StringLiteral, L.text);
   });
 
   private ownerStmt = this.RULE('ownerStmt', () => {
-    this.CONSUME(K.owner, { LABEL: 'keyword' });
-    this.CONSUME(OwnerToken, { LABEL: 'name' });
+    this.CONSUME(K.owner, L.keyword);
+    this.CONSUME(OwnerToken, L.name);
     this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Slash) }]);
-      this.CONSUME2(OwnerToken, { LABEL: 'name' });
+      this.OR((this.alternatives[4] ??= [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Slash) }]));
+      this.CONSUME2(OwnerToken, L.name);
     });
   });
 
   private timingSpec = this.RULE('timingSpec', () => {
-    this.OR([
+    this.OR((this.alternatives[5] ??= [
       {
         ALT: () => {
           this.CONSUME(K.ongoing);
@@ -381,106 +410,106 @@ class StrategyParser extends CstParser {
           });
         },
       },
-    ]);
+    ]));
   });
 
   private timingStmt = this.RULE('timingStmt', () => {
-    this.CONSUME(K.timing, { LABEL: 'keyword' });
-    this.OR([
+    this.CONSUME(K.timing, L.keyword);
+    this.OR((this.alternatives[6] ??= [
       {
         ALT: () => {
           this.SUBRULE(this.timingSpec);
-          this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'words' }));
+          this.OPTION(() => this.CONSUME(StringLiteral, L.words));
         },
       },
-      { ALT: () => this.CONSUME2(StringLiteral, { LABEL: 'words' }) },
-    ]);
+      { ALT: () => this.CONSUME2(StringLiteral, L.words) },
+    ]));
   });
 
   private supportsStmt = this.RULE('supportsStmt', () => {
-    this.CONSUME(K.supports, { LABEL: 'keyword' });
-    this.OR([
+    this.CONSUME(K.supports, L.keyword);
+    this.OR((this.alternatives[7] ??= [
       {
         ALT: () => {
-          this.CONSUME(K.action, { LABEL: 'keywordEnd' });
-          this.CONSUME(NumberLiteral, { LABEL: 'ref' });
+          this.CONSUME(K.action, L.keywordEnd);
+          this.CONSUME(NumberLiteral, L.ref);
           this.MANY(() => {
             this.CONSUME(Comma);
-            this.CONSUME2(NumberLiteral, { LABEL: 'ref' });
+            this.CONSUME2(NumberLiteral, L.ref);
           });
         },
       },
       {
         ALT: () => {
-          this.CONSUME(K.aim, { LABEL: 'keywordEnd' });
-          this.CONSUME(IdToken, { LABEL: 'ref' });
+          this.CONSUME(K.aim, L.keywordEnd);
+          this.CONSUME(IdToken, L.ref);
           this.MANY2(() => {
             this.CONSUME2(Comma);
-            this.CONSUME2(IdToken, { LABEL: 'ref' });
+            this.CONSUME2(IdToken, L.ref);
           });
         },
       },
-    ]);
+    ]));
   });
 
   private coverageStmt = this.RULE('coverageStmt', () => {
-    this.CONSUME(K.coverage, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'text' });
+    this.CONSUME(K.coverage, L.keyword);
+    this.CONSUME(StringLiteral, L.text);
   });
 
   private areaStmt = this.RULE('areaStmt', () => {
-    this.CONSUME(K.area, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'text' });
+    this.CONSUME(K.area, L.keyword);
+    this.CONSUME(StringLiteral, L.text);
   });
 
   private visionStmt = this.RULE('visionStmt', () => {
-    this.CONSUME(K.vision, { LABEL: 'keyword' });
-    this.CONSUME(StringLiteral, { LABEL: 'text' });
+    this.CONSUME(K.vision, L.keyword);
+    this.CONSUME(StringLiteral, L.text);
   });
 
   private periodStmt = this.RULE('periodStmt', () => {
-    this.CONSUME(K.period, { LABEL: 'keyword' });
+    this.CONSUME(K.period, L.keyword);
     this.SUBRULE(this.date);
     this.CONSUME(K.to);
     this.SUBRULE2(this.date);
   });
 
   private statusStmt = this.RULE('statusStmt', () => {
-    this.CONSUME(K.status, { LABEL: 'keyword' });
-    this.CONSUME(StatusToken, { LABEL: 'value' });
+    this.CONSUME(K.status, L.keyword);
+    this.CONSUME(StatusToken, L.value);
   });
 
   private partnersDecl = this.RULE('partnersDecl', () => {
-    this.CONSUME(K.partners, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+    this.CONSUME(K.partners, L.keyword);
+    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.partnerEntry));
     this.CONSUME(RCurly);
   });
 
   private partnerEntry = this.RULE('partnerEntry', () => {
-    this.CONSUME(StringLiteral, { LABEL: 'name' });
+    this.CONSUME(StringLiteral, L.name);
     this.OPTION(() => {
       this.CONSUME(K.role);
-      this.CONSUME2(StringLiteral, { LABEL: 'role' });
+      this.CONSUME2(StringLiteral, L.role);
     });
   });
 
   private glossaryDecl = this.RULE('glossaryDecl', () => {
-    this.CONSUME(K.glossary, { LABEL: 'keyword' });
-    this.OPTION(() => this.CONSUME(StringLiteral, { LABEL: 'title' }));
+    this.CONSUME(K.glossary, L.keyword);
+    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
     this.CONSUME(LCurly);
     this.MANY(() => this.SUBRULE(this.glossaryEntry));
     this.CONSUME(RCurly);
   });
 
   private glossaryEntry = this.RULE('glossaryEntry', () => {
-    this.CONSUME(TermToken, { LABEL: 'term' });
-    this.CONSUME(StringLiteral, { LABEL: 'meaning' });
+    this.CONSUME(TermToken, L.term);
+    this.CONSUME(StringLiteral, L.meaning);
   });
 
   private paragraph = this.RULE('paragraph', () => {
-    this.CONSUME(StringLiteral, { LABEL: 'text' });
+    this.CONSUME(StringLiteral, L.text);
   });
 }
 

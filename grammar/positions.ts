@@ -34,6 +34,11 @@ export class LineIndex {
 
   private static computeLineStarts(text: string): number[] {
     const starts = [0];
+    if (text.indexOf('\r') < 0) {
+      // No carriage returns (most texts): the engine's search for `\n` beats a loop over every character.
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      return starts;
+    }
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 10) starts.push(i + 1);
@@ -43,6 +48,11 @@ export class LineIndex {
       }
     }
     return starts;
+  }
+
+  /** The offset each line starts at (line 0 at 0), in order. */
+  get lineStartOffsets(): readonly number[] {
+    return this.lineStarts;
   }
 
   get lineCount(): number {
@@ -85,4 +95,75 @@ export class LineIndex {
     const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1]! : this.text.length;
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
+}
+
+/**
+ * Positions of tokens lexed with offsets only (`lexer.ts`'s `lexOffsets`):
+ * the parse asks for them mostly in increasing order, so a cursor on the
+ * line starts answers in a step or two, and a binary search when asked about
+ * an earlier line (a statement's start, after its block's statements).
+ * Cheaper than Chevrotain's full position tracking, which computes and stores
+ * four more numbers on every token. The line breaks are Chevrotain's and
+ * LineIndex's (`\n`, `\r\n`, lone `\r`), and no token but skipped
+ * whitespace holds one, so a token ends on the line it starts.
+ */
+export class TokenPositions {
+  private line = 0;
+  private readonly starts: readonly number[];
+
+  constructor(lines: LineIndex) {
+    this.starts = lines.lineStartOffsets;
+  }
+
+  /** The 0-based line of `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.starts;
+    let line = this.line;
+    if (starts[line]! <= offset) {
+      // Forward: most often the same line or the next.
+      const last = starts.length - 1;
+      if (line < last && starts[line + 1]! <= offset) {
+        line++;
+        if (line < last && starts[line + 1]! <= offset) line = findLine(starts, offset, line + 1, last);
+      }
+    } else {
+      // Backward: most often a few lines (a statement's start after its block), so gallop before the binary search.
+      let step = 1;
+      let low = line - 1;
+      while (low > 0 && starts[low]! > offset) {
+        line = low;
+        low = Math.max(0, low - step);
+        step *= 2;
+      }
+      line = findLine(starts, offset, low, line - 1);
+    }
+    this.line = line;
+    return line;
+  }
+
+  /** The 0-based character of `offset` on its line. */
+  characterOf(offset: number): number {
+    return offset - this.starts[this.lineOf(offset)]!;
+  }
+
+  /** A token's range: the same as `tokenRange` of the token lexed with full positions. */
+  tokenRange(token: IToken): Range {
+    const offset = token.startOffset;
+    // A token made up in recovery has no place (as with full positions, whose lines are NaN then too).
+    if (Number.isNaN(offset)) return { start: { line: NaN, character: NaN, offset }, end: { line: NaN, character: NaN, offset: NaN } };
+    const line = this.lineOf(offset);
+    const character = offset - this.starts[line]!;
+    const end = token.endOffset! + 1;
+    return { start: { line, character, offset }, end: { line, character: character + end - offset, offset: end } };
+  }
+}
+
+/** The last line in [low, high] of sorted `starts` that starts at or before `offset` (`starts[low]` does). */
+function findLine(starts: readonly number[], offset: number, low: number, high: number): number {
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

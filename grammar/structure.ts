@@ -97,7 +97,9 @@ export function checkStructure(doc: A.StrategyDocument, documentKind = documentK
 
   const visit = (items: readonly A.Statement[], parent: ParentKind): void => {
     const allowed = ALLOWED[parent];
-    for (const s of items) {
+    // Indexed: an iterator's results were garbage per statement (measured).
+    for (let i = 0; i < items.length; i++) {
+      const s = items[i]!;
       const kind = s.kind;
       if (!allowed.has(kind)) {
         problems.push(problem(s, `${capitalise(WORD[kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(kind, parent, documentKind)}`));
