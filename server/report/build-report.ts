@@ -5,6 +5,7 @@
  */
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import { frameworkFor } from '../analysis/engine.js';
+import type { FrameworkIndex } from '../analysis/framework-index.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { ruleMeta } from '../rules/registry.js';
@@ -13,8 +14,9 @@ import { buildCoverage } from './coverage.js';
 import { buildGaps } from './gaps.js';
 import { buildMeasures } from './measures.js';
 import { NationalViewCollector } from './national-view.js';
-import { buildOverview, severityCounts } from './overview.js';
+import { buildOverview } from './overview.js';
 import { buildOwners } from './owners.js';
+import type { ReportFrame } from './render-html.js';
 import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
 import { buildTimeline } from './timeline.js';
 
@@ -45,9 +47,9 @@ export function explanationOf(ruleId: string): RuleExplanation {
   return { id: meta.id, description: meta.description, why: meta.docs.why, howToFix: meta.docs.howToFix };
 }
 
-export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions): DocumentReport {
+/** `framework`: the strategy's framework, when the caller has it already. */
+export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework = strategyFramework(entry.doc, workspace)): DocumentReport {
   const { doc, file, findings } = entry;
-  const framework = doc.kind === 'strategy' ? frameworkFor(doc, workspace) : undefined;
   const frameworkFile = framework ? (framework.document.uri === doc.uri ? file : options.displayOf(framework.document.uri)) : '';
   return {
     file,
@@ -61,6 +63,11 @@ export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, op
   };
 }
 
+/** The framework a strategy answers to (its coverage and national view); none for a framework or other document. */
+function strategyFramework(doc: AnalysedDocument, workspace: Workspace): FrameworkIndex | undefined {
+  return doc.kind === 'strategy' ? frameworkFor(doc, workspace) : undefined;
+}
+
 /**
  * The report built one document at a time: each document is summarised into
  * its sections as it comes (its tree can be let go straight after), and the
@@ -69,35 +76,47 @@ export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, op
  */
 export class ReportBuilder {
   private readonly documents: DocumentReport[] = [];
+  private files = 0;
   private readonly totals = { errors: 0, warnings: 0, infos: 0 };
   private readonly ruleIds = new Set<string>();
   private readonly national = new NationalViewCollector();
 
+  /** `keepDocuments: false`: `add` gives each document's report to the caller (who renders it) and keeps only its counts. */
   constructor(
     private readonly workspace: Workspace,
     private readonly options: ReportOptions,
+    private readonly keepDocuments = true,
   ) {}
 
-  /** Adds a document; `catalogue` is its own settings' (per folder), the options' by default. */
-  add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): void {
-    const counts = severityCounts(entry.findings);
+  /** Adds a document and returns its report; `catalogue` is its own settings' (per folder), the options' by default. */
+  add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): DocumentReport {
+    const framework = strategyFramework(entry.doc, this.workspace);
+    const report = buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }, framework);
+    if (framework) this.national.add(entry, framework);
+    const counts = report.overview.findings;
     this.totals.errors += counts.errors;
     this.totals.warnings += counts.warnings;
     this.totals.infos += counts.infos;
     for (const f of entry.findings) this.ruleIds.add(f.ruleId);
-    this.documents.push(buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }));
-    this.national.add(entry, this.workspace);
+    this.files++;
+    if (this.keepDocuments) this.documents.push(report);
+    return report;
   }
 
-  finish(): Report {
+  /** The report without its documents: what a streamed rendering needs at the end. */
+  frame(): ReportFrame {
     return {
       formatVersion: REPORT_FORMAT_VERSION,
       generator: { name: 'strategy', version: this.options.version },
-      totals: { files: this.documents.length, findings: { ...this.totals } },
-      documents: this.documents,
+      totals: { files: this.files, findings: { ...this.totals } },
       nationalViews: this.national.views(this.options.displayOf),
       rules: [...this.ruleIds].sort().map(explanationOf),
     };
+  }
+
+  finish(): Report {
+    const frame = this.frame();
+    return { formatVersion: frame.formatVersion, generator: frame.generator, totals: frame.totals, documents: this.documents, nationalViews: frame.nationalViews, rules: frame.rules };
   }
 }
 

@@ -4,9 +4,7 @@
  * actions × strategies), and the actions nobody picks up.
  */
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import { frameworkFor } from '../analysis/engine.js';
 import type { FrameworkIndex } from '../analysis/framework-index.js';
-import type { Workspace } from '../analysis/workspace.js';
 import { collectAnswers } from './coverage.js';
 import { locate } from './locations.js';
 import { titleOf } from './labels.js';
@@ -29,10 +27,8 @@ interface FrameworkTally {
 export class NationalViewCollector {
   private readonly byFramework = new Map<FrameworkIndex, FrameworkTally>();
 
-  add(entry: { doc: AnalysedDocument; file: string }, workspace: Workspace): void {
-    if (entry.doc.kind !== 'strategy') return;
-    const framework = frameworkFor(entry.doc, workspace);
-    if (!framework) return;
+  /** A strategy and the framework it answers to. */
+  add(entry: { doc: AnalysedDocument; file: string }, framework: FrameworkIndex): void {
     let tally = this.byFramework.get(framework);
     if (!tally) {
       tally = { strategies: [], counts: [], actionNumbers: [...framework.actions.keys()] };
