@@ -10,15 +10,16 @@ import type { Workspace } from '../analysis/workspace.js';
 import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { ruleMeta } from '../rules/registry.js';
 import type { Finding } from '../rules/rule.js';
-import { buildCoverage } from './coverage.js';
-import { buildGaps } from './gaps.js';
-import { buildMeasures } from './measures.js';
+import { answersSection, buildCoverage, type Answers } from './coverage.js';
+import { gapsSection } from './gaps.js';
+import { measuresSection } from './measures.js';
 import { NationalViewCollector } from './national-view.js';
-import { buildOverview } from './overview.js';
-import { buildOwners } from './owners.js';
+import { buildOverview, countsSection } from './overview.js';
+import { ownersSection } from './owners.js';
 import type { ReportFrame } from './render-html.js';
 import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
-import { buildTimeline } from './timeline.js';
+import { walkSections } from './section-walk.js';
+import { timelineSection } from './timeline.js';
 
 export interface ReportEntry {
   readonly doc: AnalysedDocument;
@@ -49,18 +50,32 @@ export function explanationOf(ruleId: string): RuleExplanation {
 
 /** `framework`: the strategy's framework, when the caller has it already. */
 export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework = strategyFramework(entry.doc, workspace)): DocumentReport {
+  return buildSections(entry, workspace, options, framework).report;
+}
+
+/** The document's report, and who answers what in it (the national view's input), from one walk of its tree. */
+function buildSections(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework: FrameworkIndex | undefined): { report: DocumentReport; answers: Answers | undefined } {
   const { doc, file, findings } = entry;
   const frameworkFile = framework ? (framework.document.uri === doc.uri ? file : options.displayOf(framework.document.uri)) : '';
-  return {
+  const counts = countsSection();
+  const gaps = gapsSection(file, findings);
+  const answers = framework ? answersSection(file, framework) : undefined;
+  const timeline = timelineSection(doc, file);
+  const owners = ownersSection(file);
+  const measures = measuresSection(file, options.catalogue, findings);
+  walkSections(doc, [counts.visit, gaps.visit, ...(answers ? [answers.visit] : []), timeline.visit, owners.visit, measures.visit]);
+  const report: DocumentReport = {
     file,
     kind: doc.kind ?? 'unknown',
-    overview: buildOverview(doc, workspace, findings),
-    gaps: buildGaps(doc, file, findings),
-    coverage: framework ? buildCoverage(doc, file, framework, frameworkFile) : null,
-    timeline: buildTimeline(doc, file),
-    owners: buildOwners(doc, file),
-    ...buildMeasures(doc, file, options.catalogue, findings),
+    overview: buildOverview(doc, workspace, findings, counts.counts),
+    gaps: gaps.gaps(),
+    coverage: framework && answers ? buildCoverage(answers.answers, framework, frameworkFile) : null,
+    timeline: timeline.timeline,
+    owners: owners.owners(),
+    measures: measures.measures,
+    targets: measures.targets,
   };
+  return { report, answers: answers?.answers };
 }
 
 /** The framework a strategy answers to (its coverage and national view); none for a framework or other document. */
@@ -91,8 +106,8 @@ export class ReportBuilder {
   /** Adds a document and returns its report; `catalogue` is its own settings' (per folder), the options' by default. */
   add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): DocumentReport {
     const framework = strategyFramework(entry.doc, this.workspace);
-    const report = buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }, framework);
-    if (framework) this.national.add(entry, framework);
+    const { report, answers } = buildSections(entry, this.workspace, { ...this.options, catalogue }, framework);
+    if (framework && answers) this.national.add(entry, framework, answers);
     const counts = report.overview.findings;
     this.totals.errors += counts.errors;
     this.totals.warnings += counts.warnings;
