@@ -48,13 +48,8 @@ export function explanationOf(ruleId: string): RuleExplanation {
   return { id: meta.id, description: meta.description, why: meta.docs.why, howToFix: meta.docs.howToFix };
 }
 
-/** `framework`: the strategy's framework, when the caller has it already. */
-export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework = strategyFramework(entry.doc, workspace)): DocumentReport {
-  return buildSections(entry, workspace, options, framework).report;
-}
-
-/** The document's report, and who answers what in it (the national view's input), from one walk of its tree. */
-function buildSections(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework: FrameworkIndex | undefined): { report: DocumentReport; answers: Answers | undefined } {
+/** A document's report, and who answers what in it (the national view's input), from one walk of its tree. */
+function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework: FrameworkIndex | undefined): { report: DocumentReport; answers: Answers | undefined } {
   const { doc, file, findings } = entry;
   const frameworkFile = framework ? (framework.document.uri === doc.uri ? file : options.displayOf(framework.document.uri)) : '';
   const counts = countsSection();
@@ -106,7 +101,7 @@ export class ReportBuilder {
   /** Adds a document and returns its report; `catalogue` is its own settings' (per folder), the options' by default. */
   add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): DocumentReport {
     const framework = strategyFramework(entry.doc, this.workspace);
-    const { report, answers } = buildSections(entry, this.workspace, { ...this.options, catalogue }, framework);
+    const { report, answers } = buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }, framework);
     if (framework && answers) this.national.add(entry, framework, answers);
     const counts = report.overview.findings;
     this.totals.errors += counts.errors;

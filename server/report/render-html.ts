@@ -470,20 +470,12 @@ function streamOf(report: Report, options: HtmlOptions): HtmlReportStream {
   return stream;
 }
 
-/** The page's main content, in parts: what the editor preview swaps in as the author types. */
-export function reportBodyParts(report: Report, out: HtmlRenderer): string[] {
-  return collect((write) => streamOf(report, out.options).finishBody(report, write));
-}
-
+/** The page's main content: what the editor preview swaps in as the author types. */
 export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
-  return reportBodyParts(report, out).join('');
+  return collect((write) => streamOf(report, out.options).finishBody(report, write)).join('');
 }
 
-/** The whole page, in parts to be written one after another (a national workspace's report is tens of megabytes). */
-export function renderHtmlParts(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string[] {
-  return collect((write) => streamOf(report, options).finish(report, write));
-}
-
+/** The whole page, through the same stream `strategy report` writes. */
 export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {
-  return renderHtmlParts(report, options).join('');
+  return collect((write) => streamOf(report, options).finish(report, write)).join('');
 }

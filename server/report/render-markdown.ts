@@ -104,15 +104,11 @@ export class MarkdownReportStream {
   }
 }
 
-/** The markdown in parts, to be written one after another. */
-export function renderMarkdownParts(report: Report, options: MarkdownOptions = {}): string[] {
+/** The markdown, through the same stream `strategy report` writes. */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const stream = new MarkdownReportStream(options, new Map(report.rules.map((r) => [r.id, r])));
   for (const d of report.documents) stream.add(d);
-  return collect((write) => stream.finish(report, write));
-}
-
-export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  return renderMarkdownParts(report, options).join('');
+  return collect((write) => stream.finish(report, write)).join('');
 }
 
 /**
