@@ -5,18 +5,21 @@
  */
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import { frameworkFor } from '../analysis/engine.js';
+import type { FrameworkIndex } from '../analysis/framework-index.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { ruleMeta } from '../rules/registry.js';
 import type { Finding } from '../rules/rule.js';
-import { buildCoverage } from './coverage.js';
-import { buildGaps } from './gaps.js';
-import { buildMeasures } from './measures.js';
+import { answersSection, buildCoverage, type Answers } from './coverage.js';
+import { gapsSection } from './gaps.js';
+import { measuresSection } from './measures.js';
 import { NationalViewCollector } from './national-view.js';
-import { buildOverview, severityCounts } from './overview.js';
-import { buildOwners } from './owners.js';
+import { buildOverview, countsSection } from './overview.js';
+import { ownersSection } from './owners.js';
+import type { ReportFrame } from './render-html.js';
 import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
-import { buildTimeline } from './timeline.js';
+import { walkSections } from './section-walk.js';
+import { timelineSection } from './timeline.js';
 
 export interface ReportEntry {
   readonly doc: AnalysedDocument;
@@ -45,20 +48,34 @@ export function explanationOf(ruleId: string): RuleExplanation {
   return { id: meta.id, description: meta.description, why: meta.docs.why, howToFix: meta.docs.howToFix };
 }
 
-export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions): DocumentReport {
+/** A document's report, and who answers what in it (the national view's input), from one walk of its tree. */
+function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: ReportOptions, framework: FrameworkIndex | undefined): { report: DocumentReport; answers: Answers | undefined } {
   const { doc, file, findings } = entry;
-  const framework = doc.kind === 'strategy' ? frameworkFor(doc, workspace) : undefined;
   const frameworkFile = framework ? (framework.document.uri === doc.uri ? file : options.displayOf(framework.document.uri)) : '';
-  return {
+  const counts = countsSection();
+  const gaps = gapsSection(file, findings);
+  const answers = framework ? answersSection(file, framework) : undefined;
+  const timeline = timelineSection(doc, file);
+  const owners = ownersSection(file);
+  const measures = measuresSection(file, options.catalogue, findings);
+  walkSections(doc, [counts.visit, gaps.visit, ...(answers ? [answers.visit] : []), timeline.visit, owners.visit, measures.visit]);
+  const report: DocumentReport = {
     file,
     kind: doc.kind ?? 'unknown',
-    overview: buildOverview(doc, workspace, findings),
-    gaps: buildGaps(doc, file, findings),
-    coverage: framework ? buildCoverage(doc, file, framework, frameworkFile) : null,
-    timeline: buildTimeline(doc, file),
-    owners: buildOwners(doc, file),
-    ...buildMeasures(doc, file, options.catalogue, findings),
+    overview: buildOverview(doc, workspace, findings, counts.counts),
+    gaps: gaps.gaps(),
+    coverage: framework && answers ? buildCoverage(answers.answers, framework, frameworkFile) : null,
+    timeline: timeline.timeline,
+    owners: owners.owners(),
+    measures: measures.measures,
+    targets: measures.targets,
   };
+  return { report, answers: answers?.answers };
+}
+
+/** The framework a strategy answers to (its coverage and national view); none for a framework or other document. */
+function strategyFramework(doc: AnalysedDocument, workspace: Workspace): FrameworkIndex | undefined {
+  return doc.kind === 'strategy' ? frameworkFor(doc, workspace) : undefined;
 }
 
 /**
@@ -69,35 +86,47 @@ export function buildDocumentReport(entry: ReportEntry, workspace: Workspace, op
  */
 export class ReportBuilder {
   private readonly documents: DocumentReport[] = [];
+  private files = 0;
   private readonly totals = { errors: 0, warnings: 0, infos: 0 };
   private readonly ruleIds = new Set<string>();
   private readonly national = new NationalViewCollector();
 
+  /** `keepDocuments: false`: `add` gives each document's report to the caller (who renders it) and keeps only its counts. */
   constructor(
     private readonly workspace: Workspace,
     private readonly options: ReportOptions,
+    private readonly keepDocuments = true,
   ) {}
 
-  /** Adds a document; `catalogue` is its own settings' (per folder), the options' by default. */
-  add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): void {
-    const counts = severityCounts(entry.findings);
+  /** Adds a document and returns its report; `catalogue` is its own settings' (per folder), the options' by default. */
+  add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): DocumentReport {
+    const framework = strategyFramework(entry.doc, this.workspace);
+    const { report, answers } = buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }, framework);
+    if (framework && answers) this.national.add(entry, framework, answers);
+    const counts = report.overview.findings;
     this.totals.errors += counts.errors;
     this.totals.warnings += counts.warnings;
     this.totals.infos += counts.infos;
     for (const f of entry.findings) this.ruleIds.add(f.ruleId);
-    this.documents.push(buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }));
-    this.national.add(entry, this.workspace);
+    this.files++;
+    if (this.keepDocuments) this.documents.push(report);
+    return report;
   }
 
-  finish(): Report {
+  /** The report without its documents: what a streamed rendering needs at the end. */
+  frame(): ReportFrame {
     return {
       formatVersion: REPORT_FORMAT_VERSION,
       generator: { name: 'strategy', version: this.options.version },
-      totals: { files: this.documents.length, findings: { ...this.totals } },
-      documents: this.documents,
+      totals: { files: this.files, findings: { ...this.totals } },
       nationalViews: this.national.views(this.options.displayOf),
       rules: [...this.ruleIds].sort().map(explanationOf),
     };
+  }
+
+  finish(): Report {
+    const frame = this.frame();
+    return { formatVersion: frame.formatVersion, generator: frame.generator, totals: frame.totals, documents: this.documents, nationalViews: frame.nationalViews, rules: frame.rules };
   }
 }
 

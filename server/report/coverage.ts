@@ -5,12 +5,12 @@
  * the references that name nothing in the framework.
  */
 import type { Statement } from '../../grammar/index.js';
-import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { FrameworkIndex, NationalAction } from '../analysis/framework-index.js';
-import { walkStatements, type Ancestors } from '../analysis/walk.js';
+import type { Ancestors } from '../analysis/walk.js';
 import { labelInContext, titleOf } from './labels.js';
 import { locate } from './locations.js';
 import type { Coverage, CoverageAim, Supporter } from './report-model.js';
+import type { SectionVisitor } from './section-walk.js';
 
 /** Aim titles compared ignoring case, punctuation and spacing, as authors quote them loosely. */
 export function normaliseTitle(text: string): string {
@@ -34,17 +34,6 @@ export interface Answers {
   readonly unmatchedAimTexts: Coverage['unmatchedAimTexts'];
 }
 
-const answersCache = new WeakMap<AnalysedDocument, { framework: FrameworkIndex; file: string; answers: Answers }>();
-
-/** Memoised per document: the coverage section and the national view ask the same question. */
-export function collectAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
-  const cached = answersCache.get(doc);
-  if (cached && cached.framework === framework && cached.file === file) return cached.answers;
-  const answers = computeAnswers(doc, file, framework);
-  answersCache.set(doc, { framework, file, answers });
-  return answers;
-}
-
 const aimTitlesCache = new WeakMap<FrameworkIndex, Map<string, string>>();
 
 /** The framework's aims by normalised title, once per framework rather than once per strategy. */
@@ -58,7 +47,8 @@ function aimTitles(framework: FrameworkIndex): Map<string, string> {
   return byTitle;
 }
 
-function computeAnswers(doc: AnalysedDocument, file: string, framework: FrameworkIndex): Answers {
+/** Who answers what, gathered during the sections' walk: what the coverage section and the national view are made from. */
+export function answersSection(file: string, framework: FrameworkIndex): { visit: SectionVisitor; answers: Answers } {
   const actions = new Map<string, Supporter[]>();
   const aims = new Map<string, Supporter[]>();
   const unknownReferences: Answers['unknownReferences'] = [];
@@ -69,7 +59,7 @@ function computeAnswers(doc: AnalysedDocument, file: string, framework: Framewor
     if (!list.some((s) => s.location.line === who.location.line && s.label === who.label)) list.push(who);
     map.set(key, list);
   };
-  walkStatements(doc.parsed.document, (node, ancestors) => {
+  const visit: SectionVisitor = (node, ancestors) => {
     if (node.kind !== 'supports' && node.kind !== 'nationalAim') return;
     const owner = supporterNode(ancestors);
     const where = owner ?? node;
@@ -90,8 +80,8 @@ function computeAnswers(doc: AnalysedDocument, file: string, framework: Framewor
       if (code) add(aims, code, who);
       else unmatchedAimTexts.push({ text: node.title.value, from: who.label, location: locate(file, node.title.range) });
     }
-  });
-  return { actions, aims, unknownReferences, unmatchedAimTexts };
+  };
+  return { visit, answers: { actions, aims, unknownReferences, unmatchedAimTexts } };
 }
 
 /** The framework's actions grouped by aim, in document order; actions outside any aim are grouped by priority. */
@@ -151,8 +141,8 @@ function frameworkRows(framework: FrameworkIndex, frameworkFile: string): Framew
   return rows;
 }
 
-export function buildCoverage(doc: AnalysedDocument, file: string, framework: FrameworkIndex, frameworkFile: string): Coverage {
-  const answers = collectAnswers(doc, file, framework);
+/** `answers`: what `answersSection` gathered in the walk. */
+export function buildCoverage(answers: Answers, framework: FrameworkIndex, frameworkFile: string): Coverage {
   // The framework's part is shared (read-only) by every strategy's coverage; only the supporters are the strategy's.
   const aims: CoverageAim[] = frameworkRows(framework, frameworkFile).aims.map((g) => ({
     ...g,

@@ -1,21 +1,27 @@
 /** The gaps: every finding, grouped by the priority it falls in (the document itself for the rest). */
 import type { PriorityDecl } from '../../grammar/index.js';
-import type { AnalysedDocument } from '../analysis/document-model.js';
-import { walkStatements } from '../analysis/walk.js';
 import type { Finding } from '../rules/rule.js';
 import { labelOf } from './labels.js';
 import { locate } from './locations.js';
 import type { GapGroup, ReportFinding } from './report-model.js';
+import type { SectionVisitor } from './section-walk.js';
 
 export function toReportFinding(file: string, f: Finding): ReportFinding {
   return { ruleId: f.ruleId, severity: f.severity, message: f.message, location: locate(file, f.range) };
 }
 
-export function buildGaps(doc: AnalysedDocument, file: string, findings: readonly Finding[]): GapGroup[] {
+/** The gaps, from the priorities met in the sections' walk. */
+export function gapsSection(file: string, findings: readonly Finding[]): { visit: SectionVisitor; gaps: () => GapGroup[] } {
   const priorities: PriorityDecl[] = [];
-  walkStatements(doc.parsed.document, (node) => {
-    if (node.kind === 'priority') priorities.push(node);
-  });
+  return {
+    visit: (node) => {
+      if (node.kind === 'priority') priorities.push(node);
+    },
+    gaps: () => buildGaps(file, findings, priorities),
+  };
+}
+
+function buildGaps(file: string, findings: readonly Finding[], priorities: readonly PriorityDecl[]): GapGroup[] {
   const groups = new Map<PriorityDecl | null, ReportFinding[]>();
   for (const f of findings) {
     const at = f.range.start.offset;

@@ -1,13 +1,13 @@
 /** Measures and targets: each indicator with its catalogue title, each target's baseline, value and date, placeholders marked. */
 import type { MeasureDecl, Statement, TargetStmt } from '../../grammar/index.js';
-import type { AnalysedDocument } from '../analysis/document-model.js';
-import { walkStatements, type Ancestors } from '../analysis/walk.js';
+import type { Ancestors } from '../analysis/walk.js';
 import { indicatorLabel, type IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { placeholderOf } from '../rules/placeholder-target.js';
 import type { Finding } from '../rules/rule.js';
 import { labelOf } from './labels.js';
 import { locate } from './locations.js';
 import type { MeasureRow, TargetRow } from './report-model.js';
+import type { SectionVisitor } from './section-walk.js';
 
 function within(ancestors: Ancestors): string | null {
   const outer = [...ancestors].reverse().find((a) => a.kind === 'commitment' || a.kind === 'action' || a.kind === 'aim' || a.kind === 'priority');
@@ -18,11 +18,12 @@ function inside(range: { start: { offset: number }; end: { offset: number } }, f
   return f.range.start.offset >= range.start.offset && f.range.start.offset < range.end.offset;
 }
 
-export function buildMeasures(doc: AnalysedDocument, file: string, catalogue: IndicatorCatalogue, findings: readonly Finding[]): { measures: MeasureRow[]; targets: TargetRow[] } {
+/** Measures and targets, gathered during the sections' walk. */
+export function measuresSection(file: string, catalogue: IndicatorCatalogue, findings: readonly Finding[]): { visit: SectionVisitor; measures: MeasureRow[]; targets: TargetRow[] } {
   const measures: MeasureRow[] = [];
   const targets: TargetRow[] = [];
   const mismatches = findings.filter((f) => f.ruleId === 'indicator-title-mismatch');
-  walkStatements(doc.parsed.document, (node: Statement, ancestors) => {
+  const visit: SectionVisitor = (node: Statement, ancestors) => {
     if (node.kind === 'measure') {
       const code = node.indicator?.code;
       const entry = code !== undefined ? catalogue.get(code) : undefined;
@@ -52,6 +53,6 @@ export function buildMeasures(doc: AnalysedDocument, file: string, catalogue: In
         location: locate(file, t.keywordRange),
       });
     }
-  });
-  return { measures, targets };
+  };
+  return { visit, measures, targets };
 }

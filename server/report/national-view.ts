@@ -4,10 +4,8 @@
  * actions × strategies), and the actions nobody picks up.
  */
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import { frameworkFor } from '../analysis/engine.js';
 import type { FrameworkIndex } from '../analysis/framework-index.js';
-import type { Workspace } from '../analysis/workspace.js';
-import { collectAnswers } from './coverage.js';
+import type { Answers } from './coverage.js';
 import { locate } from './locations.js';
 import { titleOf } from './labels.js';
 import type { NationalView } from './report-model.js';
@@ -29,16 +27,13 @@ interface FrameworkTally {
 export class NationalViewCollector {
   private readonly byFramework = new Map<FrameworkIndex, FrameworkTally>();
 
-  add(entry: { doc: AnalysedDocument; file: string }, workspace: Workspace): void {
-    if (entry.doc.kind !== 'strategy') return;
-    const framework = frameworkFor(entry.doc, workspace);
-    if (!framework) return;
+  /** A strategy, the framework it answers to, and who in it answers what. */
+  add(entry: { doc: AnalysedDocument; file: string }, framework: FrameworkIndex, answers: Answers): void {
     let tally = this.byFramework.get(framework);
     if (!tally) {
       tally = { strategies: [], counts: [], actionNumbers: [...framework.actions.keys()] };
       this.byFramework.set(framework, tally);
     }
-    const answers = collectAnswers(entry.doc, entry.file, framework);
     const counts = new Uint32Array(tally.actionNumbers.length);
     tally.actionNumbers.forEach((n, i) => (counts[i] = answers.actions.get(n)?.length ?? 0));
     tally.strategies.push({ file: entry.file, title: entry.doc.header?.title?.value ?? null });

@@ -1,6 +1,6 @@
 /** The overview: what the document is, how much it holds, and its findings by rule and severity. */
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import { walkStatements } from '../analysis/walk.js';
+import type { SectionVisitor } from './section-walk.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { Finding } from '../rules/rule.js';
 import type { Overview, SeverityCounts } from './report-model.js';
@@ -15,15 +15,23 @@ export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): 
   return counts;
 }
 
-export function buildOverview(doc: AnalysedDocument, workspace: Workspace, findings: readonly Finding[]): Overview {
+export type OverviewCounts = Overview['counts'];
+
+/** Counts the document's priorities, commitments, actions, measures and targets during the sections' walk. */
+export function countsSection(): { visit: SectionVisitor; counts: OverviewCounts } {
   const counts = { priorities: 0, commitments: 0, actions: 0, measures: 0, targets: 0 };
-  walkStatements(doc.parsed.document, (node) => {
+  const visit: SectionVisitor = (node) => {
     if (node.kind === 'priority') counts.priorities++;
     else if (node.kind === 'commitment') counts.commitments++;
     else if (node.kind === 'action') counts.actions++;
     else if (node.kind === 'measure') counts.measures++;
     else if (node.kind === 'target') counts.targets++;
-  });
+  };
+  return { visit, counts };
+}
+
+/** `counts`: what `countsSection` counted in the walk. */
+export function buildOverview(doc: AnalysedDocument, workspace: Workspace, findings: readonly Finding[], counts: OverviewCounts): Overview {
   let area: string | null = null;
   let status: string | null = null;
   for (const item of doc.header?.items ?? []) {

@@ -4,12 +4,12 @@
  * what it holds, as `missing-owner` reads it.
  */
 import type { OwnerStmt, Statement } from '../../grammar/index.js';
-import type { AnalysedDocument } from '../analysis/document-model.js';
-import { walkStatements, type Ancestors } from '../analysis/walk.js';
+import type { Ancestors } from '../analysis/walk.js';
 import { containerLevelItems } from '../rules/support/ancestry.js';
 import { labelInContext } from './labels.js';
 import { locate } from './locations.js';
 import type { Owners, Supporter } from './report-model.js';
+import type { SectionVisitor } from './section-walk.js';
 
 const SHARING: ReadonlySet<Statement['kind']> = new Set(['priority', 'section', 'aim', 'outcome']);
 
@@ -24,10 +24,11 @@ function ownerNames(node: Statement, ancestors: Ancestors): string[] {
   return [];
 }
 
-export function buildOwners(doc: AnalysedDocument, file: string): Owners {
+/** Owners, gathered during the sections' walk. */
+export function ownersSection(file: string): { visit: SectionVisitor; owners: () => Owners } {
   const byOwner = new Map<string, Supporter[]>();
   const unowned: Supporter[] = [];
-  walkStatements(doc.parsed.document, (node, ancestors) => {
+  const visit: SectionVisitor = (node, ancestors) => {
     if (node.kind !== 'commitment' && node.kind !== 'action') return;
     const item: Supporter = { label: labelInContext(node, ancestors), location: locate(file, node.keywordRange) };
     const names = [...new Set(ownerNames(node, ancestors))];
@@ -37,9 +38,10 @@ export function buildOwners(doc: AnalysedDocument, file: string): Owners {
       if (list) list.push(item);
       else byOwner.set(name, [item]);
     }
+  };
+  const owners = (): Owners => ({
+    owners: [...byOwner.entries()].map(([name, items]) => ({ name, items })).sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name)),
+    unowned,
   });
-  const owners = [...byOwner.entries()]
-    .map(([name, items]) => ({ name, items }))
-    .sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name));
-  return { owners, unowned };
+  return { visit, owners };
 }

@@ -9,6 +9,8 @@ import { esc, escWithCode, plural } from './html.js';
 import { placeText } from './locations.js';
 import { REPORT_CSS } from './report-css.js';
 import type { Coverage, DocumentReport, GapGroup, Location, NationalView, Owners, Report, ReportFinding, RuleExplanation, Timeline, TimelineItem } from './report-model.js';
+import { NATIONAL_VIEW_MIN_STRATEGIES } from './national-view.js';
+import { collect, RenderedDocuments, StrategiesPerFramework, VIEW_ID } from './render-stream.js';
 import { timelineSvg } from './timeline-svg.js';
 
 /** How `file:line` places are shown: as text, as links under a base address (a repository's web view), or as editor buttons. */
@@ -32,7 +34,7 @@ const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Info' } as co
 export class HtmlRenderer {
   /** `home`: the file whose article is being rendered, whose places are shown as `line N` (the article names the file). */
   constructor(
-    private readonly options: HtmlOptions,
+    readonly options: HtmlOptions,
     private readonly home?: string,
   ) {}
 
@@ -96,7 +98,7 @@ function overviewHtml(r: DocumentReport, id: string): string {
   return `<section><h3 id="${id}-overview">Overview</h3><dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
 }
 
-function gapsHtml(r: DocumentReport, id: string, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer): string {
+function gapsHtml(r: DocumentReport, id: string, rules: RuleLookup, out: HtmlRenderer): string {
   const head = `<h3 id="${id}-gaps">Gaps</h3>`;
   if (r.gaps.length === 0) return `<section>${head}<p><span class="flag flag-ok">No gaps found.</span></p></section>`;
   // A rule's explanation is given where the rule first appears in the document; later groups link to the rules section.
@@ -254,18 +256,34 @@ export type Fold = 'none' | 'open' | 'closed';
 /** A report of more documents than this shows each one's sections closed: the index and the national views come first. */
 export const OPEN_DOCUMENTS_MAX = 10;
 
-/** `nationalViews`: the national view's id for each framework that has one. */
-export function documentHtml(r: DocumentReport, index: number, rules: ReadonlyMap<string, RuleExplanation>, out: HtmlRenderer, nationalViews: ReadonlyMap<string, string> = new Map(), fold: Fold = 'none'): string {
+/** A rule's explanation by id: the report's rules (a map), or the registry's while a report streams. */
+export interface RuleLookup {
+  get(ruleId: string): RuleExplanation | undefined;
+}
+
+/** A document's article around its coverage section (the one part that depends on the national views), and the renderer of its places. */
+function documentFrame(r: DocumentReport, index: number, rules: RuleLookup, out: HtmlRenderer, fold: Fold): { before: string; after: string; out: HtmlRenderer } {
   const id = `d${index + 1}`;
   const title = r.overview.title ?? r.file;
-  const national = r.coverage ? nationalViews.get(r.coverage.framework.id) : undefined;
   // In a report of several documents the article names its file, so its own places are `line N`.
   if (fold !== 'none') out = out.within(r.file);
-  const sections = `${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}${coverageHtml(r, id, out, national)}${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}`;
-  if (fold === 'none') return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${sections}</article>`;
+  const opening = `${overviewHtml(r, id)}${gapsHtml(r, id, rules, out)}`;
+  const closing = `${timelineHtml(r, id, out)}${ownersHtml(r, id, out)}${measuresHtml(r, id, out)}`;
+  if (fold === 'none') return { before: `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${opening}`, after: `${closing}</article>`, out };
   const f = r.overview.findings;
   const what = r.kind === 'strategy' ? 'strategy' : r.kind === 'framework' ? 'framework' : 'document';
-  return `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2><p class="summary"><code>${esc(r.file)}</code> — ${plural(f.errors + f.warnings + f.infos, 'finding')} (${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')})</p><details${fold === 'open' ? ' open' : ''}><summary>The ${what}’s overview, gaps, ${r.kind === 'strategy' ? 'coverage, ' : ''}timeline, owners, measures and targets</summary>${sections}</details></article>`;
+  return {
+    before: `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2><p class="summary"><code>${esc(r.file)}</code> — ${plural(f.errors + f.warnings + f.infos, 'finding')} (${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')})</p><details${fold === 'open' ? ' open' : ''}><summary>The ${what}’s overview, gaps, ${r.kind === 'strategy' ? 'coverage, ' : ''}timeline, owners, measures and targets</summary>${opening}`,
+    after: `${closing}</details></article>`,
+    out,
+  };
+}
+
+/** `nationalViews`: the national view's id for each framework that has one. */
+export function documentHtml(r: DocumentReport, index: number, rules: RuleLookup, out: HtmlRenderer, nationalViews: ReadonlyMap<string, string> = new Map(), fold: Fold = 'none'): string {
+  const frame = documentFrame(r, index, rules, out, fold);
+  const national = r.coverage ? nationalViews.get(r.coverage.framework.id) : undefined;
+  return `${frame.before}${coverageHtml(r, `d${index + 1}`, frame.out, national)}${frame.after}`;
 }
 
 /** Heat map cells: 0, 1, 2, 3 or more supporting commitments. */
@@ -306,48 +324,125 @@ function rulesHtml(rules: readonly RuleExplanation[]): string {
     .join('')}</dl></section>`;
 }
 
+/** What the index and the page's title need of a document: kept while its section is let go. */
+export interface DocumentSummary {
+  readonly file: string;
+  readonly title: string | null;
+  readonly kind: DocumentReport['kind'];
+  readonly findings: DocumentReport['overview']['findings'];
+  readonly commitments: number;
+  readonly targets: number;
+  readonly coverage: { readonly answered: number; readonly total: number } | null;
+}
+
+export function summaryOf(d: DocumentReport): DocumentSummary {
+  const c = d.coverage;
+  return {
+    file: d.file,
+    title: d.overview.title,
+    kind: d.kind,
+    findings: d.overview.findings,
+    commitments: d.overview.counts.commitments,
+    targets: d.overview.counts.targets,
+    coverage: c ? { answered: c.answeredActions, total: c.totalActions } : null,
+  };
+}
+
 /** The index of a report of several documents: each with its counts, linked to its section. */
-function indexHtml(report: Report): string {
-  const strategies = report.documents.some((d) => d.kind === 'strategy');
-  const rows = report.documents.map((d, i) => {
-    const f = d.overview.findings;
+function indexHtml(documents: readonly DocumentSummary[], nationalViews: readonly NationalView[]): string {
+  const strategies = documents.some((d) => d.kind === 'strategy');
+  const rows = documents.map((d, i) => {
+    const f = d.findings;
     const c = d.coverage;
-    return `<tr><th scope="row"><a href="#d${i + 1}">${esc(d.overview.title ?? d.file)}</a> <code>${esc(d.file)}</code></th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${d.overview.counts.commitments}</td><td class="num">${d.overview.counts.targets}</td>${strategies ? `<td class="num">${c ? `${c.answeredActions} of ${c.totalActions}` : '—'}</td>` : ''}</tr>`;
+    return `<tr><th scope="row"><a href="#d${i + 1}">${esc(d.title ?? d.file)}</a> <code>${esc(d.file)}</code></th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${d.commitments}</td><td class="num">${d.targets}</td>${strategies ? `<td class="num">${c ? `${c.answered} of ${c.total}` : '—'}</td>` : ''}</tr>`;
   });
-  const national = report.nationalViews.map((v, i) => `<li><a href="#n${i + 1}">National view: ${esc(v.framework.title ?? v.framework.id)}</a></li>`);
-  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2>${national.length > 0 ? `<ul>${national.join('')}<li><a href="#rules">The rules behind the findings</a></li></ul>` : ''}<table class="index"><caption>${plural(report.documents.length, 'file')} reported, with their counts</caption><thead><tr><th scope="col">Document and file</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Commitments</th><th scope="col" class="num">Targets</th>${strategies ? '<th scope="col" class="num">National actions answered</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
+  const national = nationalViews.map((v, i) => `<li><a href="#n${i + 1}">National view: ${esc(v.framework.title ?? v.framework.id)}</a></li>`);
+  return `<nav aria-labelledby="contents"><h2 id="contents">Contents</h2>${national.length > 0 ? `<ul>${national.join('')}<li><a href="#rules">The rules behind the findings</a></li></ul>` : ''}<table class="index"><caption>${plural(documents.length, 'file')} reported, with their counts</caption><thead><tr><th scope="col">Document and file</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Commitments</th><th scope="col" class="num">Targets</th>${strategies ? '<th scope="col" class="num">National actions answered</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></nav>`;
 }
 
-/** The page's main content, in parts (one per document): what the editor preview swaps in as the author types. */
-export function reportBodyParts(report: Report, out: HtmlRenderer): string[] {
-  const rules = new Map(report.rules.map((r) => [r.id, r]));
-  const nationalIds = new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`]));
-  const t = report.totals.findings;
-  const many = report.documents.length + report.nationalViews.length > 1;
-  const fold: Fold = report.documents.length <= 1 ? 'none' : report.documents.length <= OPEN_DOCUMENTS_MAX ? 'open' : 'closed';
-  const parts = [
-    `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>`,
-    many ? indexHtml(report) : '',
-    '<main id="main">',
-  ];
-  // The national views first: what a reviewer of many strategies reads before any one of them.
-  report.nationalViews.forEach((v, i) => parts.push(nationalViewHtml(v, i, out)));
-  report.documents.forEach((d, i) => parts.push(documentHtml(d, i, rules, out, nationalIds, fold)));
-  parts.push(rulesHtml(report.rules), '</main>');
-  return parts;
-}
+/** The report without its documents: what is known only once every document has been added. */
+export type ReportFrame = Omit<Report, 'documents'>;
 
-export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
-  return reportBodyParts(report, out).join('');
-}
+type Write = (piece: string | Buffer) => void;
 
-/** The whole page, in parts to be written one after another (a national workspace's report is tens of megabytes). */
-export function renderHtmlParts(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string[] {
-  const out = new HtmlRenderer(options);
-  const nonce = options.nonce ? ` nonce="${esc(options.nonce)}"` : '';
-  const title = options.title ?? (report.documents.length === 1 ? `Strategy report: ${report.documents[0]!.overview.title ?? report.documents[0]!.file}` : `Strategy report: ${plural(report.documents.length, 'file')}`);
-  return [
-    `<!DOCTYPE html>
+/**
+ * The page rendered a document at a time: each document's article is
+ * rendered as it is added and its model let go, and `finish` writes the page
+ * (head, index and national views first, then the articles in order). Up to
+ * `OPEN_DOCUMENTS_MAX` documents are kept as models, since how their
+ * sections fold depends on how many there are; past that they are closed.
+ */
+export class HtmlReportStream {
+  private readonly out: HtmlRenderer;
+  private readonly summaries: DocumentSummary[] = [];
+  private held: DocumentReport[] = [];
+  private readonly rendered = new RenderedDocuments();
+  private readonly strategies = new StrategiesPerFramework();
+
+  constructor(
+    private readonly options: HtmlOptions,
+    private readonly rules: RuleLookup,
+  ) {
+    this.out = new HtmlRenderer(options);
+  }
+
+  add(d: DocumentReport): void {
+    const index = this.summaries.length;
+    this.summaries.push(summaryOf(d));
+    if (d.coverage) this.strategies.add(d.coverage.framework);
+    if (this.summaries.length <= OPEN_DOCUMENTS_MAX) {
+      this.held.push(d);
+      return;
+    }
+    // The report now has more than OPEN_DOCUMENTS_MAX documents: every section is closed, and the held ones can be rendered.
+    const held = this.held;
+    this.held = [];
+    held.forEach((h, i) => this.render(h, i));
+    this.render(d, index);
+  }
+
+  private render(d: DocumentReport, index: number): void {
+    const frame = documentFrame(d, index, this.rules, this.out, 'closed');
+    const id = `d${index + 1}`;
+    this.rendered.add(frame.before);
+    if (d.coverage) {
+      const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
+      this.rendered.choose({
+        frameworkId: d.coverage.framework.id,
+        alone: viewCertain ? undefined : coverageHtml(d, id, frame.out, undefined),
+        withView: coverageHtml(d, id, frame.out, VIEW_ID).split(VIEW_ID),
+      });
+    } else this.rendered.add(coverageHtml(d, id, frame.out, undefined));
+    this.rendered.add(frame.after);
+  }
+
+  /** The page's main content: what the editor preview swaps in as the author types. */
+  finishBody(report: ReportFrame, write: Write): void {
+    const nationalIds = new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`]));
+    const t = report.totals.findings;
+    const count = this.summaries.length;
+    const many = count + report.nationalViews.length > 1;
+    const fold: Fold = count <= 1 ? 'none' : count <= OPEN_DOCUMENTS_MAX ? 'open' : 'closed';
+    write(
+      `<header><h1>Strategy report</h1><p class="meta">${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${esc(report.generator.name)} ${esc(report.generator.version)} from the same analysis as <code>strategy lint</code>.</p></header>`,
+    );
+    if (many) write(indexHtml(this.summaries, report.nationalViews));
+    write('<main id="main">');
+    // The national views first: what a reviewer of many strategies reads before any one of them.
+    report.nationalViews.forEach((v, i) => write(nationalViewHtml(v, i, this.out)));
+    this.held.forEach((d, i) => write(documentHtml(d, i, this.rules, this.out, nationalIds, fold)));
+    for (const bytes of this.rendered.bytes(nationalIds)) write(bytes);
+    write(rulesHtml(report.rules));
+    write('</main>');
+  }
+
+  /** The whole page. */
+  finish(report: ReportFrame, write: Write): void {
+    const options = this.options;
+    const nonce = options.nonce ? ` nonce="${esc(options.nonce)}"` : '';
+    const only = this.summaries.length === 1 ? this.summaries[0]! : undefined;
+    const title = options.title ?? (only ? `Strategy report: ${only.title ?? only.file}` : `Strategy report: ${plural(this.summaries.length, 'file')}`);
+    write(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -359,16 +454,28 @@ export function renderHtmlParts(report: Report, options: HtmlOptions = { links: 
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
-<div id="report">`,
-    ...reportBodyParts(report, out),
-    `</div>
+<div id="report">`);
+    this.finishBody(report, write);
+    write(`</div>
 ${options.script ? `<script${nonce}>${options.script}</script>` : ''}
 </body>
 </html>
-`,
-  ];
+`);
+  }
 }
 
+function streamOf(report: Report, options: HtmlOptions): HtmlReportStream {
+  const stream = new HtmlReportStream(options, new Map(report.rules.map((r) => [r.id, r])));
+  for (const d of report.documents) stream.add(d);
+  return stream;
+}
+
+/** The page's main content: what the editor preview swaps in as the author types. */
+export function reportBodyHtml(report: Report, out: HtmlRenderer): string {
+  return collect((write) => streamOf(report, out.options).finishBody(report, write)).join('');
+}
+
+/** The whole page, through the same stream `strategy report` writes. */
 export function renderHtml(report: Report, options: HtmlOptions = { links: { kind: 'text' } }): string {
-  return renderHtmlParts(report, options).join('');
+  return collect((write) => streamOf(report, options).finish(report, write)).join('');
 }

@@ -5,8 +5,10 @@
  */
 import { plural } from './html.js';
 import { placeText } from './locations.js';
-import type { DocumentReport, Location, NationalView, Report, RuleExplanation, TimelineItem } from './report-model.js';
-import { HEAT_MAP_MAX_COLUMNS } from './render-html.js';
+import { NATIONAL_VIEW_MIN_STRATEGIES } from './national-view.js';
+import type { DocumentReport, Location, NationalView, Report, TimelineItem } from './report-model.js';
+import { HEAT_MAP_MAX_COLUMNS, type ReportFrame, type RuleLookup } from './render-html.js';
+import { collect, RenderedDocuments, StrategiesPerFramework, type CoverageChoice } from './render-stream.js';
 
 export interface MarkdownOptions {
   /** Links `file:line` to `${base}${file}#L${line}` (a repository's web view); plain text without it. */
@@ -28,41 +30,96 @@ function table(head: readonly string[], rows: readonly (readonly string[])[]): s
   return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 }
 
-/** The markdown in parts (one per document), to be written one after another. */
-export function renderMarkdownParts(report: Report, options: MarkdownOptions = {}): string[] {
-  const place = (l: Location): string => (options.linkBase ? `[${md(placeText(l))}](${encodeURI(`${options.linkBase}${l.file}`)}#L${l.line})` : `\`${placeText(l)}\``);
-  const rules = new Map(report.rules.map((r) => [r.id, r]));
-  const t = report.totals.findings;
-  // Each part is whole lines, each ending in a newline: together, every line joined by newlines.
-  const parts: string[] = [];
-  const add = (lines: readonly string[]): void => {
-    if (lines.length > 0) parts.push(`${lines.join('\n')}\n`);
-  };
-  add([
-    '# Strategy report',
-    '',
-    `${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${report.generator.name} ${report.generator.version} from the same analysis as \`strategy lint\`.`,
-    '',
-  ]);
-  const nationalIds = new Set(report.nationalViews.map((v) => v.framework.id));
-  for (const d of report.documents) add(documentMarkdown(d, rules, place, d.coverage !== null && nationalIds.has(d.coverage.framework.id)));
-  for (const v of report.nationalViews) add(nationalMarkdown(v));
-  if (report.rules.length > 0) add(['## The rules behind the findings', '', ...report.rules.map((r) => `- \`${r.id}\`: ${md(r.description)} Why it matters: ${md(r.why)} How to fix: ${md(r.howToFix)}`), '']);
-  // The file ends in exactly one newline.
-  while (parts.length > 1 && /^\n*$/.test(parts[parts.length - 1]!)) parts.pop();
-  parts[parts.length - 1] = `${parts[parts.length - 1]!.replace(/\n+$/, '')}\n`;
-  return parts;
+type Write = (piece: string | Buffer) => void;
+
+/** Lines as text: each ends in a newline. */
+function text(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
+/** The text without its trailing newlines but one: how the file ends. */
+function endOnce(s: string): string {
+  return `${s.replace(/\n+$/, '')}\n`;
+}
+
+/**
+ * The markdown rendered a document at a time, as `HtmlReportStream` renders
+ * the page: each document's text is rendered as it is added, and `finish`
+ * writes the heading (which gives the totals), the documents in order, the
+ * national views and the rules.
+ */
+export class MarkdownReportStream {
+  private readonly place: (l: Location) => string;
+  private readonly rendered = new RenderedDocuments();
+  private readonly strategies = new StrategiesPerFramework();
+  /** The last document's text, held back: when nothing follows it, it ends the file. */
+  private last: { before: string; choice: CoverageChoice | undefined; after: string } | undefined;
+
+  constructor(
+    options: MarkdownOptions,
+    private readonly rules: RuleLookup,
+  ) {
+    this.place = (l: Location): string => (options.linkBase ? `[${md(placeText(l))}](${encodeURI(`${options.linkBase}${l.file}`)}#L${l.line})` : `\`${placeText(l)}\``);
+  }
+
+  add(d: DocumentReport): void {
+    this.flushLast();
+    const parts = documentMarkdown(d, this.rules, this.place);
+    let choice: CoverageChoice | undefined;
+    if (d.coverage) {
+      this.strategies.add(d.coverage.framework);
+      const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
+      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: [text(parts.coverage(true))] };
+    }
+    // Without a framework, the coverage section says so, whatever the national views.
+    this.last = { before: `${text(parts.before)}${choice ? '' : text(parts.coverage(false))}`, choice, after: text(parts.after) };
+  }
+
+  private flushLast(end = false): void {
+    const last = this.last;
+    if (!last) return;
+    this.last = undefined;
+    this.rendered.add(last.before);
+    if (last.choice) this.rendered.choose(last.choice);
+    // Every document's text ends with its measures and targets, never with its coverage.
+    this.rendered.add(end ? endOnce(last.after) : last.after);
+  }
+
+  finish(report: ReportFrame, write: Write): void {
+    const t = report.totals.findings;
+    const after: string[] = report.nationalViews.map((v) => text(nationalMarkdown(v)));
+    if (report.rules.length > 0) after.push(text(['## The rules behind the findings', '', ...report.rules.map((r) => `- \`${r.id}\`: ${md(r.description)} Why it matters: ${md(r.why)} How to fix: ${md(r.howToFix)}`), '']));
+    const heading = text([
+      '# Strategy report',
+      '',
+      `${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${report.generator.name} ${report.generator.version} from the same analysis as \`strategy lint\`.`,
+      '',
+    ]);
+    // The file ends in exactly one newline.
+    const empty = this.last === undefined && after.length === 0;
+    write(empty ? endOnce(heading) : heading);
+    this.flushLast(after.length === 0);
+    for (const bytes of this.rendered.bytes(new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`])))) write(bytes);
+    after.forEach((s, i) => write(i === after.length - 1 ? endOnce(s) : s));
+  }
+}
+
+/** The markdown, through the same stream `strategy report` writes. */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  return renderMarkdownParts(report, options).join('');
+  const stream = new MarkdownReportStream(options, new Map(report.rules.map((r) => [r.id, r])));
+  for (const d of report.documents) stream.add(d);
+  return collect((write) => stream.finish(report, write)).join('');
 }
 
-/** `compact`: a national view follows, so unanswered actions are listed by number under their aim rather than one row each. */
-function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExplanation>, place: (l: Location) => string, compact: boolean): string[] {
+/**
+ * A document's lines around its coverage section, and that section's lines:
+ * `compact` when a national view follows, so unanswered actions are listed by
+ * number under their aim rather than one row each.
+ */
+function documentMarkdown(r: DocumentReport, rules: RuleLookup, place: (l: Location) => string): { before: string[]; coverage: (compact: boolean) => string[]; after: string[] } {
   const o = r.overview;
   const what = r.kind === 'framework' ? 'action' : 'commitment';
-  const out: string[] = [`## ${md(o.title ?? r.file)}`, '', '### Overview', ''];
+  let out: string[] = [`## ${md(o.title ?? r.file)}`, '', '### Overview', ''];
   out.push(`- File: \`${r.file}\``, `- Kind: ${r.kind}`, `- Area: ${o.area ? md(o.area) : 'not stated'}`, `- Period: ${o.period ? md(o.period.text) : 'not stated'}`, `- Status: ${o.status ?? 'not stated'}`);
   if (r.kind === 'strategy') out.push(`- Framework: ${o.frameworks.length === 0 ? 'none named' : o.frameworks.map((f) => `\`${f.id}\`${f.title ? ` ${md(f.title)}` : ''}${f.found ? '' : ' (not found)'}`).join('; ')}`);
   const c = o.counts;
@@ -85,7 +142,9 @@ function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExpl
     }
   }
 
-  if (r.kind === 'strategy') {
+  const coverage = (compact: boolean): string[] => {
+    const out: string[] = [];
+    if (r.kind !== 'strategy') return out;
     out.push('### Coverage of the national framework', '');
     const cov = r.coverage;
     if (!cov) out.push(o.frameworks.length === 0 ? 'The strategy names no framework.' : 'Its framework is not among the files reported or the configured framework paths.', '');
@@ -112,7 +171,10 @@ function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExpl
         out.push('');
       }
     }
-  }
+    return out;
+  };
+  const before = out;
+  out = [];
 
   out.push('### Timeline', '');
   const tl = r.timeline;
@@ -137,7 +199,7 @@ function documentMarkdown(r: DocumentReport, rules: ReadonlyMap<string, RuleExpl
   else out.push(...table(['Indicator', 'Title as quoted', 'Catalogue title', 'Where'], r.measures.map((m) => [m.indicator ?? 'local', `${m.quotedTitle ? md(m.quotedTitle) : '—'}${m.titleDiffers ? ' **(differs from the catalogue)**' : ''}`, m.catalogueTitle ? md(m.catalogueTitle) : m.known ? 'no title known' : '**Not in the catalogue**', `${m.within ? `${md(m.within)} ` : ''}${place(m.location)}`])));
   if (r.targets.length === 0) out.push('No targets.', '');
   else out.push(...table(['Target', 'Indicator', 'Baseline', 'Value', 'Date', 'Where'], r.targets.map((x) => [`${md(x.text)}${x.placeholder ? ` **(placeholder: ${md(x.placeholder)})**` : ''}`, x.indicator ? `${x.indicator}${x.catalogueTitle ? ` ${md(x.catalogueTitle)}` : ''}` : '—', md(x.baseline ?? '—'), md(x.value ?? '—'), md(x.date ?? '—'), `${x.within ? `${md(x.within)} ` : ''}${place(x.location)}`])));
-  return out;
+  return { before, coverage, after: out };
 }
 
 function nationalMarkdown(v: NationalView): string[] {

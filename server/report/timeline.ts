@@ -6,11 +6,11 @@
  */
 import type { CommitmentDecl, ActionDecl, TimingStmt } from '../../grammar/index.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import { walkStatements } from '../analysis/walk.js';
 import { outsidePeriod } from '../rules/timing-outside-period.js';
 import { labelInContext, titleOf } from './labels.js';
 import { locate } from './locations.js';
 import type { Timeline, TimelineItem } from './report-model.js';
+import type { SectionVisitor } from './section-walk.js';
 
 function timingText(doc: AnalysedDocument, timing: TimingStmt): string {
   return doc.text.slice(timing.range.start.offset, timing.range.end.offset).replace(/^timing\s+/, '').replace(/\s+/g, ' ');
@@ -29,16 +29,20 @@ function itemFor(doc: AnalysedDocument, timing: TimingStmt | undefined, span: { 
   return why ? { ...base, state: 'outside', note: why } : { ...base, state: 'dated', note: null };
 }
 
-export function buildTimeline(doc: AnalysedDocument, file: string): Timeline {
+/** The timeline, gathered during the sections' walk. */
+export function timelineSection(doc: AnalysedDocument, file: string): { visit: SectionVisitor; timeline: Timeline } {
   const span = doc.period ? { first: doc.period.start.first, last: doc.period.end.last } : undefined;
   const items: TimelineItem[] = [];
-  walkStatements(doc.parsed.document, (node, ancestors) => {
+  const visit: SectionVisitor = (node, ancestors) => {
     if (node.kind !== 'commitment' && node.kind !== 'action') return;
     const own = (node as CommitmentDecl | ActionDecl).items.find((s): s is TimingStmt => s.kind === 'timing');
     items.push({ label: labelInContext(node, ancestors), title: titleOf(node), location: locate(file, node.keywordRange), ...itemFor(doc, own, span) });
-  });
+  };
   return {
-    period: doc.period && span ? { ...span, text: `${doc.period.start.text} to ${doc.period.end.text}` } : null,
-    items,
+    visit,
+    timeline: {
+      period: doc.period && span ? { ...span, text: `${doc.period.start.text} to ${doc.period.end.text}` } : null,
+      items,
+    },
   };
 }

@@ -102,4 +102,34 @@ describe('the report of a national workspace', () => {
     assert.doesNotMatch(single, /<details|<nav/);
     assert.match(single, /<span class="place">a\.strategy:\d+<\/span>/);
   });
+
+  it('makes each coverage section compact only once it is known that its framework has a national view, and numbers the views as the end finds them', async () => {
+    // Strategy A comes early, when its framework (nat-1) has no other strategy; B, last, gives it a national view (n1, before national-0's n2).
+    const files = { ...(await nationalFiles(12)), 'nat.strategy': FRAMEWORK, 'a.strategy': STRATEGY_A, 'b.strategy': STRATEGY_B };
+    const early = ['nat.strategy', 'a.strategy', ...Object.keys(files).filter((f) => !['nat.strategy', 'a.strategy', 'b.strategy'].includes(f))];
+    const articleOf = (html: string, file: string): string => {
+      const at = html.indexOf(`<code>${file}</code> — `);
+      return html.slice(at, html.indexOf('</article>', at));
+    };
+    const withView = renderHtml(reportOf(files, [...early, 'b.strategy']));
+    assert.match(withView, /<h2 id="n1">National view: National plan<\/h2>/);
+    const a = articleOf(withView, 'a.strategy');
+    assert.match(a, /<a href="#n1">the national view<\/a> gives their text/);
+    assert.doesNotMatch(a, /National text/);
+    assert.match(articleOf(withView, 'local/strategy-0.strategy'), /Action <a href="#n2-a\d+">/);
+    const alone = renderHtml(reportOf(files, early));
+    assert.doesNotMatch(alone, /National view: National plan/);
+    const aAlone = articleOf(alone, 'a.strategy');
+    assert.match(aAlone, /<th scope="col">National text<\/th>/);
+    assert.doesNotMatch(aAlone, /the national view/);
+    assert.match(articleOf(alone, 'local/strategy-0.strategy'), /Action <a href="#n1-a\d+">/);
+    // Markdown decides the same way.
+    const markdownOf = (targets: string[]): string => {
+      const text = renderMarkdown(reportOf(files, targets));
+      const at = text.indexOf('- File: `a.strategy`');
+      return text.slice(at, text.indexOf('### Timeline', at));
+    };
+    assert.match(markdownOf([...early, 'b.strategy']), /\*\*Not answered: action 3\*\*/);
+    assert.match(markdownOf(early), /\| Action `3` \| Seize more assets \| \*\*✖ Not answered\*\* \|/);
+  });
 });

@@ -11,10 +11,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintDocument } from '../../analysis/engine.js';
-import { ReportBuilder } from '../../report/build-report.js';
-import { renderHtmlParts } from '../../report/render-html.js';
-import { renderMarkdownParts } from '../../report/render-markdown.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { explanationOf, ReportBuilder } from '../../report/build-report.js';
+import { HtmlReportStream, type RuleLookup } from '../../report/render-html.js';
+import { MarkdownReportStream } from '../../report/render-markdown.js';
+import { AtomicFileWriter } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { reportedFindings, suppressionKey } from '../bulk-suppressions.js';
 import { displayPath } from '../files.js';
@@ -62,17 +62,69 @@ function holdsOtherContent(path: string): boolean {
   return !OWN_OUTPUT.some((re) => re.test(head));
 }
 
-/**
- * The page's parts as UTF-8 in one buffer, each encoded in place: a national
- * report is tens of megabytes, and joining its parts first would make a
- * string of twice that (the text is not Latin-1) before the bytes.
- */
-function encodeParts(parts: readonly string[]): Buffer {
-  const out = Buffer.allocUnsafe(parts.reduce((n, p) => n + Buffer.byteLength(p, 'utf8'), 0));
-  let at = 0;
-  for (const p of parts) at += out.write(p, at, 'utf8');
-  return out;
+/** Standard output gets the report in pieces of about this many bytes. */
+const STDOUT_PIECE = 1 << 20;
+
+/** Writes a streamed report's pieces to standard output, gathered into pieces of about a megabyte (each piece is whole characters). */
+function stdoutWriter(io: CliIo): { write: (piece: string | Buffer) => void; end: () => void } {
+  let pending: Buffer[] = [];
+  let size = 0;
+  const end = (): void => {
+    if (size > 0) io.stdout(Buffer.concat(pending, size).toString('utf8'));
+    pending = [];
+    size = 0;
+  };
+  return {
+    write(piece) {
+      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      pending.push(bytes);
+      size += bytes.length;
+      if (size >= STDOUT_PIECE) end();
+    },
+    end,
+  };
 }
+
+/**
+ * Writes the report to `target` atomically; returns what made a write fail
+ * (the target is then as it was). A fault while rendering is not a write
+ * failure: it is thrown, and the target is left as it was.
+ */
+function writeAtomically(target: string, writeTo: (write: (piece: string | Buffer) => void) => void): unknown {
+  let file: AtomicFileWriter;
+  try {
+    file = AtomicFileWriter.open(target);
+  } catch (e) {
+    return e;
+  }
+  let failure: unknown;
+  try {
+    writeTo((piece) => {
+      if (failure !== undefined) return;
+      try {
+        file.write(piece);
+      } catch (e) {
+        failure = e;
+      }
+    });
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  if (failure !== undefined) {
+    file.abort();
+    return failure;
+  }
+  try {
+    file.commit();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+/** Rule explanations from the registry, as the report's rules section gives them. */
+const RULE_EXPLANATIONS: RuleLookup = { get: explanationOf };
 
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
   const v = args.values;
@@ -113,12 +165,23 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   const recorded = readSessionSuppressions(session, stringValue(v['suppressions-location']), io);
   if ('exit' in recorded) return recorded.exit;
   const { file: suppressionsFile, shown: suppressionsShown, suppressions } = recorded;
-  const builder = new ReportBuilder(project.workspace, {
-    // Each document is added with its own settings' catalogue; this one is only the default.
-    catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
-    displayOf: (uri) => displayPath(uri, io.cwd),
-    version: pkg.version,
-  });
+  const builder = new ReportBuilder(
+    project.workspace,
+    {
+      // Each document is added with its own settings' catalogue; this one is only the default.
+      catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
+      displayOf: (uri) => displayPath(uri, io.cwd),
+      version: pkg.version,
+    },
+    format === 'json',
+  );
+  // HTML and markdown are rendered a document at a time, each document's model let go once rendered; JSON is the model.
+  const stream =
+    format === 'markdown'
+      ? new MarkdownReportStream(linkBase ? { linkBase } : {}, RULE_EXPLANATIONS)
+      : format === 'html'
+        ? new HtmlReportStream({ links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }, RULE_EXPLANATIONS)
+        : undefined;
   // Streaming, as lint does: each target is parsed (when deferred), linted, summarised into the report and let go.
   for (const path of project.targets) {
     try {
@@ -127,7 +190,8 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
       const linted = lintDocument(doc, project.workspace, settings).findings;
       const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
       const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-      builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
+      const documentReport = builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
+      stream?.add(documentReport);
     } catch (e) {
       // One file's fault is that file's error: the others are still reported.
       reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
@@ -135,22 +199,23 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
       release(project, path);
     }
   }
-  const report = builder.finish();
-  const output =
-    format === 'json'
-      ? `${JSON.stringify(report, null, 2)}\n`
-      : format === 'markdown'
-        ? encodeParts(renderMarkdownParts(report, linkBase ? { linkBase } : {}))
-        : encodeParts(renderHtmlParts(report, { links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }));
+  const frame = builder.frame();
+  const writeTo = (write: (piece: string | Buffer) => void): void => {
+    if (stream) stream.finish(frame, write);
+    else write(`${JSON.stringify(builder.finish(), null, 2)}\n`);
+  };
   if (target) {
-    try {
-      writeFileAtomic(target, output);
-    } catch (e) {
-      io.stderr(`${outputFile}: cannot write (${(e as NodeJS.ErrnoException).code ?? String(e)})\n`);
+    const failure = writeAtomically(target, writeTo);
+    if (failure !== undefined) {
+      io.stderr(`${outputFile}: cannot write (${(failure as NodeJS.ErrnoException).code ?? String(failure)})\n`);
       return EXIT.usage;
     }
-    const t = report.totals.findings;
-    io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${report.totals.files} file${report.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
-  } else io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
+    const t = frame.totals.findings;
+    io.stderr(`Wrote ${displayPath(target, io.cwd)}: ${frame.totals.files} file${frame.totals.files === 1 ? '' : 's'}, ${t.errors + t.warnings + t.infos} findings.\n`);
+  } else {
+    const out = stdoutWriter(io);
+    writeTo(out.write);
+    out.end();
+  }
   return hadPathProblems || hadConfigProblems ? EXIT.usage : EXIT.ok;
 }
