@@ -43,6 +43,8 @@ export type LintOutcome =
   | { readonly path: string; readonly problem: string };
 
 type Envelope = { readonly index: number; readonly outcome: LintOutcome };
+/** A worker's messages: it is ready (set up, frameworks parsed), or a task's outcome. */
+type WorkerMessage = { readonly ready: true } | Envelope;
 
 /** How many files a worker should have before starting one pays for itself (a worker's start is worth about that many average files). */
 const FILES_PER_WORKER = 24;
@@ -100,7 +102,8 @@ export async function lintInWorkers(
   let nextToDeliver = 0;
   let nextToSend = 0;
   const retry: number[] = [];
-  const pool = new Set<{ worker: Worker; inFlight: number[] }>();
+  /** `ready` once the worker has said it is set up: only then is its first task the one it was on when it died. */
+  const pool = new Set<{ worker: Worker; inFlight: number[]; ready: boolean }>();
 
   return new Promise<void>((resolvePromise, reject) => {
     let failed = false;
@@ -118,6 +121,8 @@ export async function lintInWorkers(
       resolvePromise();
     };
     const settle = (index: number, outcome: LintOutcome): void => {
+      // Messages already on their way when the run failed are not written after it.
+      if (failed) return;
       pending.set(index, outcome);
       try {
         for (let o = pending.get(nextToDeliver); o !== undefined; o = pending.get(nextToDeliver)) {
@@ -150,9 +155,11 @@ export async function lintInWorkers(
       }
       finishIfDone();
     };
-    const lose = (w: { worker: Worker; inFlight: number[] }, reason: unknown): void => {
+    const lose = (w: { worker: Worker; inFlight: number[]; ready: boolean }, reason: unknown): void => {
       if (!pool.delete(w)) return;
-      const [current, ...rest] = w.inFlight;
+      // A worker that never got set up was on no file: none is blamed, all go to the others (or the main thread).
+      const current = w.ready ? w.inFlight[0] : undefined;
+      const rest = w.ready ? w.inFlight.slice(1) : w.inFlight;
       w.inFlight = [];
       retry.push(...rest);
       retry.sort((a, b) => a - b);
@@ -163,9 +170,14 @@ export async function lintInWorkers(
     const data = { role: ROLE, setup };
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const entry = { worker, inFlight: [] as number[] };
+      const entry = { worker, inFlight: [] as number[], ready: false };
       pool.add(entry);
-      worker.on('message', (message: Envelope) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if (failed) return;
+        if ('ready' in message) {
+          entry.ready = true;
+          return;
+        }
         entry.inFlight = entry.inFlight.filter((i) => i !== message.index);
         settle(message.index, message.outcome);
         feed();
@@ -235,6 +247,7 @@ function serveLintTasks(setup: WorkerSetup): void {
   const session = openSilentSession(setup);
   const workspace = new Workspace();
   for (const f of setup.frameworks) workspace.set(f.path, f.text);
+  port.postMessage({ ready: true } satisfies WorkerMessage);
   port.on('message', ({ index, task }: { index: number; task: LintTask }) => {
     const envelope: Envelope = { index, outcome: lintTask(workspace, session.settingsFor, task, setup.returnText) };
     port.postMessage(envelope);

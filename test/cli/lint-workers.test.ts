@@ -11,6 +11,7 @@ import { scratch } from '../support/temp.js';
 
 const WORKER = `
 const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ index, task }) => {
   const [kind, delay] = task.path.split(':');
   if (kind === 'die') process.exit(7);
@@ -64,6 +65,20 @@ describe('lint worker pool', function () {
     );
     assert.ok('problem' in delivered[0]!);
     assert.deepEqual(here, ['ok:0', 'ok:0', 'ok:0']);
+  });
+
+  it('a worker that cannot start is on no file: none is blamed, the main thread lints them all', async () => {
+    const entry = join(scratch({ 'worker.cjs': "throw new Error('cannot start');" }), 'worker.cjs');
+    const delivered: LintOutcome[] = [];
+    const here: string[] = [];
+    const tasks = ['a', 'b', 'c', 'd', 'e'].map((path) => ({ path }));
+    await lintInWorkers(SETUP, tasks, 2, (o) => delivered.push(o), (t) => (here.push(t.path), { path: t.path, findings: [] }), entry);
+    assert.deepEqual(
+      delivered.map((o) => o.path),
+      ['a', 'b', 'c', 'd', 'e'],
+    );
+    assert.ok(delivered.every((o) => !('problem' in o)));
+    assert.deepEqual(here, ['a', 'b', 'c', 'd', 'e']);
   });
 
   it('an exception in delivering stops the run and every worker', async () => {
