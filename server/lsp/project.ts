@@ -214,9 +214,18 @@ export class Project {
     // Only the statements the edit touched are parsed again (grammar/incremental-parse.ts).
     const base = open.analysed ?? before;
     // The reparse moves `base`'s later statements in place: `base` is consumed, and replaced here at once.
-    const re = base ? reparse(base.parsed, base.text, open.text) : undefined;
-    const doc = this.workspace.set(key, open.text, open.version, re?.result);
-    open.analysed = doc;
+    let doc: AnalysedDocument;
+    let re: ReturnType<typeof reparse> | undefined;
+    try {
+      re = base ? reparse(base.parsed, base.text, open.text) : undefined;
+      doc = this.workspace.set(key, open.text, open.version, re?.result);
+      open.analysed = doc;
+    } catch (e) {
+      // `base` may be half moved: nothing may build on it again, so the next analysis is a full parse.
+      open.analysed = undefined;
+      this.workspace.delete(key);
+      throw e;
+    }
     this.staleOwners.add(key);
     // An edit that left the header alone changes nothing the index is asked between questions about
     // the whole workspace (kind, framework ids and references): the summary, a walk of the whole tree,
@@ -260,6 +269,16 @@ export class Project {
       if (doc) this.index.set(summariseDocument(doc));
     }
     this.staleSummaries.clear();
+  }
+
+  /**
+   * Whether `result` is still the document's latest lint. A newer lint moves
+   * the kept findings in place (block-lint.ts), so an older result's
+   * positions are no longer its own version's.
+   */
+  isLatestLint(key: string, result: LintResult): boolean {
+    const cached = this.lintCache.get(key);
+    return cached === undefined || cached.result === result;
   }
 
   lint(key: string): LintResult | undefined {

@@ -184,20 +184,23 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
         : undefined;
   // Streaming, as lint does: each target is parsed (when deferred), linted, summarised into the report and let go.
   for (const path of project.targets) {
+    let documentReport: ReturnType<typeof builder.add> | undefined;
     try {
       const settings = session.settingsFor(path);
       const doc = documentFor(project, path)!;
       const linted = lintDocument(doc, project.workspace, settings).findings;
       const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
       const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-      const documentReport = builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
-      stream?.add(documentReport);
+      documentReport = builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
     } catch (e) {
       // One file's fault is that file's error: the others are still reported.
       reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
     } finally {
       release(project, path);
     }
+    // Outside the file's own fault: a document counted in the totals and the index but not rendered would make a
+    // report whose index links to nothing, so a fault in rendering is the run's (exit 3), not this file's.
+    if (documentReport) stream?.add(documentReport);
   }
   const frame = builder.frame();
   const writeTo = (write: (piece: string | Buffer) => void): void => {
