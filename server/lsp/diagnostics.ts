@@ -252,7 +252,7 @@ export class DiagnosticsPublisher {
     if (!this.project.isOpen(key)) return;
     // Unless a newer version was linted meanwhile (a code action after an edit): that lint moved these findings
     // to its own positions, and its edit has queued its own publication.
-    if (!this.project.isLatestLint(key, result)) return;
+    if (this.project.versionOf(key) !== version && !this.project.isLatestLint(key, result)) return;
     const uriFor = memoisedUriOf();
     this.sink.sendDiagnostics({ uri: uriFor(key), version, diagnostics: result.findings.map((f) => toDiagnostic(f, uriFor)) });
     this.options.trace?.(`diagnostics ${uriFor(key)} v${version ?? '?'}: parse ${parsedIn.toFixed(1)} ms, lint ${lintedIn.toFixed(1)} ms, ${result.findings.length} findings`);
