@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { temporaryPathFor, writeFileAtomic } from '../../server/cli/atomic-write.js';
+import { AtomicFileWriter, temporaryPathFor, writeFileAtomic } from '../../server/cli/atomic-write.js';
 import { decodeText, encodeText, readBoundedTextFile } from '../../server/analysis/text-file.js';
 import { scratch } from '../support/temp.js';
 
@@ -14,6 +14,27 @@ describe('atomic writes and bounded reads', () => {
     assert.equal(readFileSync(join(dir, 'a.strategy'), 'utf8'), 'new\n');
     assert.equal(statSync(join(dir, 'a.strategy')).mode & 0o777, 0o600);
     assert.deepEqual(readdirSync(dir), ['a.strategy']);
+  });
+
+  it('gathers many small pieces into the file in order, and leaves the target as it was until commit', () => {
+    const dir = scratch({ 'r.html': 'old' });
+    const target = join(dir, 'r.html');
+    const writer = AtomicFileWriter.open(target);
+    const pieces: string[] = [];
+    // Some 3 MB in small pieces of text and bytes, with multi-byte characters: more than one gathered write.
+    for (let i = 0; i < 60_000; i++) pieces.push(`<li>${i} — é ✖</li>`);
+    pieces.forEach((p, i) => writer.write(i % 2 === 0 ? p : Buffer.from(p, 'utf8')));
+    assert.equal(readFileSync(target, 'utf8'), 'old');
+    writer.commit();
+    assert.equal(readFileSync(target, 'utf8'), pieces.join(''));
+    assert.deepEqual(readdirSync(dir), ['r.html']);
+  });
+
+  it('throws a failed write by commit at the latest, when pieces were still gathered (a full disk)', () => {
+    // /dev/full (Linux, where CI runs): every write to it fails as on a full disk.
+    const writer = AtomicFileWriter.open('/dev/full');
+    writer.write('a small piece, not yet written');
+    assert.throws(() => writer.commit(), /ENOSPC/);
   });
 
   it('writes through a link to its target, and the link stays a link', () => {
