@@ -275,8 +275,11 @@ export function isContainer(s: Statement): s is ContainerStatement {
   return containerKinds.has(s.kind);
 }
 
+/** What a simple statement holds: one array for all, as every walk asks every leaf. */
+const NO_CHILDREN: readonly Statement[] = Object.freeze([]);
+
 /** The statements directly inside a node (none for simple statements). */
 export function childrenOf(node: Statement | StrategyDocument): readonly Statement[] {
   if (node.kind === 'document') return node.items;
-  return isContainer(node) ? node.items : [];
+  return isContainer(node) ? node.items : NO_CHILDREN;
 }

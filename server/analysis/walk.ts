@@ -6,8 +6,10 @@ export type Ancestors = readonly Statement[];
 /** Calls `visit` for every statement in document order, with its ancestors (outermost first). */
 export function walkStatements(doc: StrategyDocument, visit: (node: Statement, ancestors: Ancestors) => void): void {
   const stack: Statement[] = [];
+  // Indexed: every analysis walks every statement, and an array iterator per block was garbage.
   const go = (items: readonly Statement[]): void => {
-    for (const s of items) {
+    for (let i = 0; i < items.length; i++) {
+      const s = items[i]!;
       visit(s, stack);
       const children = childrenOf(s);
       if (children.length > 0) {

@@ -26,7 +26,9 @@ function claimsIn(tree: StrategyDocument, top: Statement): Claim[] {
   const out: Claim[] = [];
   const priorities = new Map<Statement, number>();
   const add = (scope: string, noun: string, id: { value: string; range: Range } | undefined, within?: number): void => {
-    if (id) out.push({ scope, ...(within !== undefined ? { within } : {}), noun, value: id.value, range: id.range });
+    if (!id) return;
+    // Two literals rather than a spread: this runs for every id of every document.
+    out.push(within === undefined ? { scope, noun, value: id.value, range: id.range } : { scope, within, noun, value: id.value, range: id.range });
   };
   walkStatements({ ...tree, items: [top] }, (node, ancestors) => {
     switch (node.kind) {

@@ -11,16 +11,13 @@ interface Numbered {
 
 /** `3` → ('', 3); `P1.3` → ('P1.', 3); `KP-2` → ('KP-', 2). Ids without a trailing number are not numbered. */
 export function splitNumber(id: string): { prefix: string; number: number } | undefined {
-  const m = /^(.*?)(\d+)$/.exec(id);
-  return m ? { prefix: m[1]!, number: Number(m[2]) } : undefined;
+  // The trailing digits, found from the end (this runs for every numbered item of every document).
+  let start = id.length;
+  while (start > 0 && id.charCodeAt(start - 1) >= 0x30 && id.charCodeAt(start - 1) <= 0x39) start--;
+  return start < id.length ? { prefix: id.slice(0, start), number: Number(id.slice(start)) } : undefined;
 }
 
-function numbered(node: Statement): Numbered | undefined {
-  if (!('id' in node) || !node.id) return undefined;
-  if (!['priority', 'aim', 'commitment', 'action'].includes(node.kind)) return undefined;
-  const split = splitNumber(node.id.value);
-  return split ? { id: { value: node.id.value, range: node.id.range }, ...split, noun: node.kind } : undefined;
-}
+type NumberedKind = 'priority' | 'aim' | 'commitment' | 'action';
 
 /**
  * A numbered item a top-level statement holds, in document order, and the
@@ -33,12 +30,19 @@ interface Placed extends Numbered {
   readonly within?: number;
 }
 
+/** The blocks whose items are numbered as one sequence, by what is numbered (made once). */
+const NO_BLOCK: readonly string[] = [];
+const AIM_BLOCKS: readonly string[] = ['priority'];
+const COMMITMENT_BLOCKS: readonly string[] = ['priority', 'aim'];
+
 function numberedIn(tree: StrategyDocument, top: Statement): Placed[] {
   const out: Placed[] = [];
   const blocks = new Map<Statement, number>();
-  const add = (node: Statement, ancestors: readonly Statement[], kinds: readonly string[]): void => {
-    const n = numbered(node);
-    if (!n) return;
+  const add = (node: Statement & { kind: NumberedKind }, ancestors: readonly Statement[], kinds: readonly string[]): void => {
+    const id = node.id;
+    const split = id ? splitNumber(id.value) : undefined;
+    if (!id || !split) return;
+    const n: Placed = { id: { value: id.value, range: id.range }, prefix: split.prefix, number: split.number, noun: node.kind };
     let block: Statement | undefined;
     for (let i = ancestors.length - 1; i >= 0 && !block; i--) if (kinds.includes(ancestors[i]!.kind)) block = ancestors[i];
     if (!block) return void out.push(n);
@@ -49,11 +53,11 @@ function numberedIn(tree: StrategyDocument, top: Statement): Placed[] {
     switch (node.kind) {
       case 'priority':
       case 'action':
-        return add(node, ancestors, []);
+        return add(node, ancestors, NO_BLOCK);
       case 'aim':
-        return add(node, ancestors, ['priority']);
+        return add(node, ancestors, AIM_BLOCKS);
       case 'commitment':
-        return add(node, ancestors, ['priority', 'aim']);
+        return add(node, ancestors, COMMITMENT_BLOCKS);
       default:
         return;
     }

@@ -1,5 +1,5 @@
 import type { GlossaryDecl, Position, Range, Statement } from '../../grammar/index.js';
-import { quote } from '../../grammar/index.js';
+import { isContainer, quote } from '../../grammar/index.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { Rule, TextEdit } from './rule.js';
 import { findAcronyms, inlineDefinition, UNIVERSAL_ACRONYMS } from './support/acronyms.js';
@@ -17,42 +17,32 @@ interface AcronymUses {
   readonly uses: { acronym: string; range: Range }[];
 }
 
-function textsOf(node: Statement): Located[] {
-  const out: Located[] = [];
-  const push = (t: Located | undefined): void => {
-    if (t) out.push(t);
-  };
+/** Calls `read` with each text of a statement read as prose (a callback, not an array: it runs for every statement). */
+function forEachText(node: Statement, read: (t: Located | undefined) => void): void {
   switch (node.kind) {
     case 'target':
-      push(node.words);
-      break;
     case 'timing':
-      push(node.words);
-      break;
+      return read(node.words);
     case 'paragraph':
-      push(node.text);
-      break;
     case 'coverage':
     case 'area':
     case 'vision':
-      push(node.text);
-      break;
+      return read(node.text);
     case 'owner':
-      node.names.forEach(push);
-      break;
+      for (const n of node.names) read(n);
+      return;
     case 'partners':
-      node.entries.forEach((e) => {
-        push(e.name);
-        push(e.role);
-      });
-      break;
+      for (const e of node.entries) {
+        read(e.name);
+        read(e.role);
+      }
+      return;
     case 'glossary':
-      node.entries.forEach((e) => push(e.meaning));
-      break;
+      for (const e of node.entries) read(e.meaning);
+      return;
     default:
-      if ('title' in node) push(node.title);
+      if ('title' in node) read(node.title);
   }
-  return out;
 }
 
 function glossaryEdit(doc: AnalysedDocument, acronym: string, meaning: string): TextEdit {
@@ -111,22 +101,28 @@ export const undefinedAcronym: Rule = {
       const part: AcronymUses = { texts: [], uses: [] };
       // Only an acronym's first use is reported, so within a statement only its first is placed and kept.
       const seen = new Set<string>();
+      const read = (t: Located | undefined): void => {
+        if (!t) return;
+        part.texts.push(t.value);
+        const uses = findAcronyms(t.value);
+        if (uses.length === 0) return;
+        const first = doc.text.charCodeAt(t.range.start.offset);
+        const quoted = first === 0x22 || first === 0x201c ? 1 : 0;
+        for (const use of uses) {
+          if (seen.has(use.acronym)) continue;
+          seen.add(use.acronym);
+          // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
+          const start = positionIn(t.range, t.range.start.offset + quoted + use.index);
+          const end = positionIn(t.range, t.range.start.offset + quoted + use.index + use.acronym.length);
+          part.uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
+        }
+      };
       const visit = (items: readonly Statement[]): void => {
-        for (const s of items) {
+        for (let i = 0; i < items.length; i++) {
+          const s = items[i]!;
           if (s.kind === 'note') continue;
-          for (const t of textsOf(s)) {
-            part.texts.push(t.value);
-            const quoted = doc.text.charAt(t.range.start.offset) === '"' || doc.text.charAt(t.range.start.offset) === '\u201c' ? 1 : 0;
-            for (const use of findAcronyms(t.value)) {
-              if (seen.has(use.acronym)) continue;
-              seen.add(use.acronym);
-              // Ranges are exact when the text had no escapes before the acronym; close enough otherwise.
-              const start = positionIn(t.range, t.range.start.offset + quoted + use.index);
-              const end = positionIn(t.range, t.range.start.offset + quoted + use.index + use.acronym.length);
-              part.uses.push({ acronym: use.acronym, range: quoted ? { start, end } : t.range });
-            }
-          }
-          if ('items' in s) visit(s.items);
+          forEachText(s, read);
+          if (isContainer(s)) visit(s.items);
         }
       };
       visit([top]);
