@@ -9,7 +9,7 @@
  * Hand-written rather than `write-file-atomic`: the CLI writes synchronously
  * (commands finish their writes before they report), and this is all it takes.
  */
-import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writevSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -91,12 +91,18 @@ export class AtomicFileWriter {
   }
 
   private flush(): void {
-    if (this.pendingBytes === 0) return;
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    let pieces = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    let written = 0;
-    while (written < bytes.length) written += writeSync(this.fd, bytes, written, bytes.length - written);
+    // One gathered write of the pieces as they are (no copy into one buffer); a short write goes on from where it stopped.
+    while (pieces.length > 0) {
+      let written = writevSync(this.fd, pieces);
+      // No empty piece is kept, so a write of nothing could only repeat forever.
+      if (written === 0) throw Object.assign(new Error('write wrote nothing'), { code: 'EIO' });
+      let i = 0;
+      while (i < pieces.length && written >= pieces[i]!.length) written -= pieces[i++]!.length;
+      pieces = i < pieces.length ? [pieces[i]!.subarray(written), ...pieces.slice(i + 1)] : [];
+    }
   }
 
   /** Flushes and puts the file in place; on failure the target is unchanged and the temporary file gone. */
