@@ -135,8 +135,46 @@ function wordTable(): Map<string, TokenType> | undefined {
 const WORDS = wordTable();
 /** Whether this scanner lexes exactly as Chevrotain's lexer built from `tokens.ts`; if not, `lexer.ts` does not use it. */
 export const SCANNER_MIRRORS_TOKENS = WORDS !== undefined;
-const KEYWORD_TABLE: ReadonlyMap<string, TokenType> = WORDS ?? new Map();
-const LONGEST_WORD = Math.max(0, ...[...KEYWORD_TABLE.keys()].map((w) => w.length));
+
+/*
+ * The words that are not Names, in an open-addressing table looked up from
+ * the character codes of a scanned name: a keyword's token takes the
+ * table's string as its image, so it allocates no string (most of the
+ * scanner's cost is its allocations: tokens and images).
+ */
+const SLOTS = 256;
+const SLOT_MASK = SLOTS - 1;
+const slotWord: (string | undefined)[] = new Array<string | undefined>(SLOTS).fill(undefined);
+const slotType: (TokenType | undefined)[] = new Array<TokenType | undefined>(SLOTS).fill(undefined);
+let LONGEST_WORD = 0;
+
+function wordHash(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let k = start; k < end; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  return h & SLOT_MASK;
+}
+
+for (const [word, type] of WORDS ?? []) {
+  let slot = wordHash(word, 0, word.length);
+  while (slotWord[slot] !== undefined) slot = (slot + 1) & SLOT_MASK;
+  slotWord[slot] = word;
+  slotType[slot] = type;
+  LONGEST_WORD = Math.max(LONGEST_WORD, word.length);
+}
+
+/** The table's slot of the word `text[start, end)`, or -1 if it is a Name. */
+function wordSlot(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length > LONGEST_WORD) return -1;
+  for (let slot = wordHash(text, start, end); ; slot = (slot + 1) & SLOT_MASK) {
+    const word = slotWord[slot];
+    if (word === undefined) return -1;
+    if (word.length !== length) continue;
+    let k = 0;
+    while (k < length && word.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+    if (k === length) return slot;
+  }
+}
 
 const enum Ch {
   Tab = 9,
@@ -174,8 +212,9 @@ const enum Start {
 const START = new Uint8Array(128);
 /** `[A-Za-z0-9_]`: a character inside a Name's segment. */
 const WORD_CHAR = new Uint8Array(128);
-/** The token of each one-character pattern. */
+/** The token of each one-character pattern, and its image. */
 const SINGLE: (TokenType | undefined)[] = new Array<TokenType | undefined>(128).fill(undefined);
+const SINGLE_IMAGE: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
 for (let c = 0; c < 128; c++) {
   const s = String.fromCharCode(c);
   if (/[A-Za-z0-9_]/.test(s)) WORD_CHAR[c] = 1;
@@ -188,6 +227,7 @@ START[Ch.Slash] = Start.Slash;
 for (const [ch, t] of [['%', Percent], ['{', LCurly], ['}', RCurly], [',', Comma]] as const) {
   START[ch.charCodeAt(0)] = Start.Single;
   SINGLE[ch.charCodeAt(0)] = t;
+  SINGLE_IMAGE[ch.charCodeAt(0)] = ch;
 }
 
 function isDigit(c: number): boolean {
@@ -329,6 +369,8 @@ export function scanOffsets(text: string): ScanResult {
     const c = text.charCodeAt(i);
     const start = i;
     let type: TokenType;
+    /** The image where it is a constant string; else it is sliced from the text. */
+    let image: string | undefined;
     switch (c < 128 ? START[c] : c === Ch.Nbsp || c === Ch.Bom ? Start.Space : Start.Nothing) {
       case Start.Space:
         do i++;
@@ -344,11 +386,12 @@ export function scanOffsets(text: string): ScanResult {
           }
         }
         i = nameEnd(text, i);
-        // The image is made once, here, and the keyword found from it: the token keeps this string.
-        const image = text.slice(start, i);
-        type = (i - start <= LONGEST_WORD ? KEYWORD_TABLE.get(image) : undefined) ?? Name;
-        tokens.push({ image, startOffset: start, endOffset: i - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
-        continue;
+        const slot = wordSlot(text, start, i);
+        if (slot >= 0) {
+          image = slotWord[slot];
+          type = slotType[slot]!;
+        } else type = Name;
+        break;
       }
       case Start.Digit: {
         const date = dateEnd(text, i);
@@ -380,10 +423,12 @@ export function scanOffsets(text: string): ScanResult {
         }
         i++;
         type = Slash;
+        image = '/';
         break;
       case Start.Single:
         i++;
         type = SINGLE[c]!;
+        image = SINGLE_IMAGE[c];
         break;
       default: {
         if (c === Ch.CurlyOpen) {
@@ -401,8 +446,8 @@ export function scanOffsets(text: string): ScanResult {
         continue;
       }
     }
-    // Every token is made in this literal (or the two above, the same shape), so the parser sees one object shape.
-    tokens.push({ image: text.slice(start, i), startOffset: start, endOffset: i - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
+    // Every token is made in this literal (or the comment's above, the same shape), so the parser sees one object shape.
+    tokens.push({ image: image ?? text.slice(start, i), startOffset: start, endOffset: i - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
   }
   return { tokens, comments, errors };
 }
