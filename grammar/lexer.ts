@@ -1,6 +1,7 @@
 /** Lexing, with errors explained for authors. One lexer instance, built at load. */
-import { Lexer, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
+import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, Range } from './ast.js';
+import { scanOffsets, SCANNER_MIRRORS_TOKENS, type ScanError } from './scanner.js';
 import { allTokens, UnterminatedString } from './tokens.js';
 import type { LineIndex, TokenPositions } from './positions.js';
 import { tokenRange } from './positions.js';
@@ -43,18 +44,34 @@ function explainCharacters(found: string): string {
 
 /** Tokens with their lines and columns (`startLine`…), for readers of tokens outside the parse. */
 export function lex(text: string, lines: LineIndex): LexResult {
-  return explain(text, lines, lexer.tokenize(text), tokenRange);
+  const result = lexer.tokenize(text);
+  return explain(text, lines, { tokens: result.tokens, comments: result.groups['comments'] ?? [], errors: result.errors }, tokenRange);
+}
+
+/** What a lexer found: tokens, the `comments` group, and runs of unexpected characters. */
+interface Lexed {
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly errors: readonly ScanError[];
+}
+
+/** Chevrotain's lexer with offsets only: the reference `scanner.ts` is held to, and the parse's lexer if the scanner does not mirror `tokens.ts`. */
+export function tokenizeOffsetsWithChevrotain(text: string): Lexed {
+  const result = offsetLexer.tokenize(text);
+  return { tokens: result.tokens, comments: result.groups['comments'] ?? [], errors: result.errors };
 }
 
 /**
  * Tokens with offsets only (no `startLine`, `startColumn`, `endLine`,
- * `endColumn`): ranges come from `positions.tokenRange`.
+ * `endColumn`): ranges come from `positions.tokenRange`. Lexed by the
+ * hand-written scanner, the same tokens as Chevrotain's lexer in a fraction
+ * of its time (issue 12), unless `tokens.ts` changed beyond what it mirrors.
  */
 export function lexOffsets(text: string, lines: LineIndex, positions: TokenPositions): LexResult {
-  return explain(text, lines, offsetLexer.tokenize(text), (t) => positions.tokenRange(t));
+  return explain(text, lines, SCANNER_MIRRORS_TOKENS ? scanOffsets(text) : tokenizeOffsetsWithChevrotain(text), (t) => positions.tokenRange(t));
 }
 
-function explain(text: string, lines: LineIndex, result: ILexingResult, rangeOf: (t: IToken) => Range): LexResult {
+function explain(text: string, lines: LineIndex, result: Lexed, rangeOf: (t: IToken) => Range): LexResult {
   const problems: LexProblem[] = [];
   let coveredUntil = -1;
   for (const e of result.errors) {
@@ -80,6 +97,6 @@ function explain(text: string, lines: LineIndex, result: ILexingResult, rangeOf:
       problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: rangeOf(t) });
     }
   }
-  const comments = (result.groups['comments'] ?? []).map((t) => ({ text: t.image.slice(2), range: rangeOf(t) }));
+  const comments = result.comments.map((t) => ({ text: t.image.slice(2), range: rangeOf(t) }));
   return { tokens: result.tokens, comments, problems };
 }
