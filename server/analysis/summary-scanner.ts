@@ -12,7 +12,8 @@
  */
 import type { IToken } from 'chevrotain';
 import { LineIndex, unquote } from '../../grammar/index.js';
-import { lex } from '../../grammar/lexer.js';
+import { TokenPositions } from '../../grammar/positions.js';
+import { lexOffsets } from '../../grammar/lexer.js';
 import { SummaryBuilder, type CompactRange, type DocumentSummary, type FrameworkName, type ReferenceTarget, type ReferenceVia, type SummarySymbolKind } from './document-summary.js';
 
 const STRING_TYPES: ReadonlySet<string> = new Set(['StringLiteral', 'UnterminatedString', 'CurlyString']);
@@ -20,9 +21,6 @@ const ID_TYPES: ReadonlySet<string> = new Set(['Name', 'NumberLiteral']);
 const DIRECTION_TYPES: ReadonlySet<string> = new Set(['Kw_increase', 'Kw_reduce', 'Kw_maintain']);
 const QUANTITY_TYPES: ReadonlySet<string> = new Set(['NumberLiteral', 'Placeholder', 'Tbc']);
 
-function rangeOf(t: IToken): CompactRange {
-  return { startLine: t.startLine! - 1, startCharacter: t.startColumn! - 1, endLine: t.endLine! - 1, endCharacter: t.endColumn! };
-}
 
 interface Frame {
   /** Index of the declaration that opened the block, or -1 for other blocks (measure, outcome, glossary…). */
@@ -31,7 +29,14 @@ interface Frame {
 }
 
 export function scanSummary(key: string, text: string): DocumentSummary {
-  const tokens = lex(text, new LineIndex(text)).tokens;
+  // The parse's lexer (the hand-written scanner, offsets only): lines and columns are found only for what is recorded.
+  const lines = new LineIndex(text);
+  const positions = new TokenPositions(lines);
+  const tokens = lexOffsets(text, lines, positions).tokens;
+  const rangeOf = (t: IToken): CompactRange => {
+    const r = positions.tokenRange(t);
+    return { startLine: r.start.line, startCharacter: r.start.character, endLine: r.end.line, endCharacter: r.end.character };
+  };
   const builder = new SummaryBuilder();
   const frameworkRefs: FrameworkName[] = [];
   const stack: Frame[] = [];
@@ -62,13 +67,15 @@ export function scanSummary(key: string, text: string): DocumentSummary {
       kind = symbolKind;
       if (symbolKind === 'framework' && id) frameworkId = id.image;
     }
-    const selected = id ?? title ?? keyword;
+    const selected = rangeOf(id ?? title ?? keyword);
+    const from = rangeOf(keyword);
+    const to = rangeOf(last);
     const index = builder.addSymbol(
       symbolKind,
       id?.image,
       title ? unquote(title.image) : undefined,
-      [keyword.startLine! - 1, keyword.startColumn! - 1, last.endLine! - 1, last.endColumn!],
-      [selected.startLine! - 1, selected.startColumn! - 1, selected.endColumn!],
+      [from.startLine, from.startCharacter, to.endLine, to.endCharacter],
+      [selected.startLine, selected.startCharacter, selected.endCharacter],
       enclosingSymbol(),
     );
     if (type(j) === 'LCurly') {
@@ -91,7 +98,8 @@ export function scanSummary(key: string, text: string): DocumentSummary {
   };
 
   const reference = (target: ReferenceTarget, via: ReferenceVia, t: IToken, value = t.image): void => {
-    builder.addReference(target, value, t.startLine! - 1, t.startColumn! - 1, t.endColumn!, via, enclosingSymbol());
+    const r = rangeOf(t);
+    builder.addReference(target, value, r.startLine, r.startCharacter, r.endCharacter, via, enclosingSymbol());
   };
 
   const indicatorValue = (t: IToken): string => String(Number(/\d+/.exec(t.image)?.[0] ?? '0'));
@@ -106,7 +114,10 @@ export function scanSummary(key: string, text: string): DocumentSummary {
         break;
       case 'RCurly': {
         const frame = stack.pop();
-        if (frame && frame.symbol >= 0) builder.endSymbolAt(frame.symbol, t.endLine! - 1, t.endColumn!);
+        if (frame && frame.symbol >= 0) {
+          const r = rangeOf(t);
+          builder.endSymbolAt(frame.symbol, r.endLine, r.endCharacter);
+        }
         i++;
         break;
       }
