@@ -28,7 +28,7 @@ function usable(t: IToken): boolean {
 /** The first usable token under `label` (`items` holds label and child in turn). */
 function tok(n: ParseNode, label: string): IToken | undefined {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) {
+  for (let i = 0; i < n.size; i += 2) {
     if (items[i] === label && usable(items[i + 1] as IToken)) return items[i + 1] as IToken;
   }
   return undefined;
@@ -37,7 +37,7 @@ function tok(n: ParseNode, label: string): IToken | undefined {
 function allTokens(n: ParseNode, label: string): IToken[] {
   const out: IToken[] = [];
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) {
+  for (let i = 0; i < n.size; i += 2) {
     if (items[i] === label && usable(items[i + 1] as IToken)) out.push(items[i + 1] as IToken);
   }
   return out;
@@ -46,21 +46,21 @@ function allTokens(n: ParseNode, label: string): IToken[] {
 /** The first node under `label`. */
 function node(n: ParseNode, label: string): ParseNode | undefined {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return items[i + 1] as ParseNode;
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) return items[i + 1] as ParseNode;
   return undefined;
 }
 
 function nodes(n: ParseNode, label: string): ParseNode[] {
   const out: ParseNode[] = [];
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) out.push(items[i + 1] as ParseNode);
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) out.push(items[i + 1] as ParseNode);
   return out;
 }
 
 /** Whether anything (even a token made up in recovery) stands under `label`. */
 function has(n: ParseNode, label: string): boolean {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return true;
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) return true;
   return false;
 }
 
@@ -176,10 +176,11 @@ export class AstBuilder implements StatementBuilder {
     const items = n.items;
     let strayCloses: IToken[] | undefined;
     const out: A.Statement[] = [];
-    for (let i = 0; i < items.length; i += 2) {
+    for (let i = 0; i < n.size; i += 2) {
       const label = items[i] as string;
       if (label === 'strayRun') {
-        const first = (items[i + 1] as ParseNode).items[1] as IToken | undefined;
+        const run = items[i + 1] as ParseNode;
+        const first = run.size > 1 ? (run.items[1] as IToken) : undefined;
         if (first && usable(first)) this.strays.push({ token: first, inBlock });
       } else if (label === 'strayClose') {
         const t = items[i + 1] as IToken;

@@ -87,15 +87,19 @@ const NO_LOCATION: IToken = Object.freeze({
  * rule's name). A statement's node is handed to the tree builder as soon as
  * it is complete, and its parent keeps the typed statement instead (or
  * undefined when nothing usable parsed), so the parse nodes of a document
- * never all live at once.
+ * never all live at once: once built, a statement's node and the nodes under
+ * it are used again for the statements after it (`NodePool`).
  */
 export interface ParseNode {
-  readonly name: string;
+  name: string;
   /**
    * Label and child in turn (`items[2k]` the label of `items[2k + 1]`): one
-   * array per node, not two, as every rule invocation makes a node.
+   * array per node, not two, as every rule invocation makes a node. Only the
+   * first `size` entries are this node's: a node used again keeps its
+   * array's capacity, and what lies past `size` is from its earlier use.
    */
   readonly items: (string | IToken | ParseNode | Statement | undefined)[];
+  size: number;
   /**
    * The node's location as Chevrotain's full location tracking (with
    * recovery) computes it: the start of the first token or node consumed,
@@ -105,6 +109,42 @@ export interface ParseNode {
   start: IToken;
   end: IToken;
   recoveredNode: boolean;
+}
+
+/** Rules whose nodes stay in their parent's items until the statement around them is built. */
+const SUB_NODE_RULES: ReadonlySet<string> = new Set(['block', 'date', 'timingSpec', 'partnerEntry', 'glossaryEntry', 'strayRun']);
+
+/**
+ * Parse nodes free to be used again, for one call of `parseTokens`. A
+ * statement's node, and the nodes under it, are dead once the builder has
+ * made the typed statement (the tree keeps tokens' ranges and text, never a
+ * node), so they go back here: a parse then makes about as many nodes as
+ * blocks nest, not one per rule invoked, and their arrays no longer regrow
+ * (the nodes were most of the recognition's garbage, measured). The pool is
+ * dropped with the parse, so no node holds on to a document after it.
+ */
+class NodePool {
+  private readonly free: ParseNode[] = [];
+
+  take(name: string): ParseNode {
+    const node = this.free.pop();
+    if (node === undefined) return { name, items: [], size: 0, start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false };
+    node.name = name;
+    node.size = 0;
+    node.start = NO_LOCATION;
+    node.end = NO_LOCATION;
+    node.recoveredNode = false;
+    return node;
+  }
+
+  /** `node` and the sub-rule nodes under it, all dead now. */
+  release(node: ParseNode): void {
+    const items = node.items;
+    for (let i = 0; i < node.size; i += 2) {
+      if (SUB_NODE_RULES.has(items[i] as string)) this.release(items[i + 1] as ParseNode);
+    }
+    this.free.push(node);
+  }
 }
 
 /** Builds a typed statement from its complete parse node (`cst-to-ast.ts`). */
@@ -124,6 +164,8 @@ class StrategyParser extends CstParser {
   declare private CST_STACK: ParseNode[];
   /** The builder of the parse under way. */
   builder: StatementBuilder | undefined;
+  /** The nodes of the parse under way (one per call of `parseTokens`). */
+  pool = new NodePool();
 
   constructor() {
     super(allTokens, {
@@ -141,20 +183,26 @@ class StrategyParser extends CstParser {
 
   // Chevrotain's CST hooks (methods its typings do not declare), building ParseNodes instead of CstNodes.
   cstInvocationStateUpdate(fullRuleName: string): void {
-    this.CST_STACK.push({ name: fullRuleName, items: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
+    this.CST_STACK.push(this.pool.take(fullRuleName));
   }
 
   cstPostTerminal(key: string, consumedToken: IToken): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(key, consumedToken);
+    node.items[node.size++] = key;
+    node.items[node.size++] = consumedToken;
     extendLocation(node, consumedToken, consumedToken);
   }
 
   /** Called once the sub-rule's node is complete (also a partial one, when recovery gave up inside it). */
   cstPostNonTerminal(ruleResult: ParseNode, ruleName: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(ruleName, this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
     extendLocation(node, ruleResult.start, ruleResult.end);
+    node.items[node.size++] = ruleName;
+    if (this.builder !== undefined && STATEMENT_RULES.has(ruleName)) {
+      node.items[node.size++] = this.builder.statement(ruleResult);
+      // Built: the statement's nodes serve the statements after it.
+      this.pool.release(ruleResult);
+    } else node.items[node.size++] = ruleResult;
   }
 
   /**
@@ -544,10 +592,12 @@ export interface TreeParseResult {
 export function parseTokens(tokens: IToken[], builder: StatementBuilder): TreeParseResult {
   parser.input = tokens;
   parser.builder = builder;
+  parser.pool = new NodePool();
   try {
     const tree = parser.document() as unknown as ParseNode;
     return { tree, errors: parser.errors };
   } finally {
     parser.builder = undefined;
+    parser.pool = new NodePool();
   }
 }
