@@ -15,6 +15,7 @@ import { parseDateText } from './dates.js';
 import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
 import { spanRanges, type TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
+import { StructureCheck } from './structure.js';
 
 export interface BuildProblem {
   readonly message: string;
@@ -77,6 +78,8 @@ export class AstBuilder implements StatementBuilder {
   readonly problems: BuildProblem[] = [];
   /** Stray pieces in source order of discovery (the parser reports them as syntax problems). */
   readonly strays: StrayPiece[] = [];
+  /** Which statement may stand where, checked block by block as the containers are built. */
+  readonly structure = new StructureCheck();
 
   /**
    * The ranges of the last tokens seen, by their offset modulo the size:
@@ -163,9 +166,13 @@ export class AstBuilder implements StatementBuilder {
     return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
   }
 
-  private block(ch: ParseNode): { items: A.Statement[]; hasBlock: boolean } {
+  /** The block of a statement of `kind`, its statements' places checked. */
+  private block(ch: ParseNode, kind: A.ContainerStatement['kind']): { items: A.Statement[]; hasBlock: boolean } {
     const b = node(ch, 'block');
-    return b ? { items: this.statements(b, true), hasBlock: true } : NO_BLOCK;
+    if (!b) return NO_BLOCK;
+    const items = this.statements(b, true);
+    if (items.length > 0) this.structure.block(items, kind);
+    return { items, hasBlock: true };
   }
 
   /**
@@ -210,7 +217,7 @@ export class AstBuilder implements StatementBuilder {
         const keywordRange = this.keywordRange(keyword, idToken, range);
         const id = this.identifier(idToken);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, kind);
         return {
           kind,
           range,
@@ -224,19 +231,24 @@ export class AstBuilder implements StatementBuilder {
       case 'frameworkStmt': {
         const ids = allTokens(ch, 'id');
         const title = this.text(tok(ch, 'title'));
-        const { items, hasBlock } = this.block(ch);
+        const b = node(ch, 'block');
+        const items = b ? this.statements(b, true) : NO_BLOCK.items;
+        const hasBlock = b !== undefined;
         const keywordRange = this.keywordRange(keyword, ids[0], range);
         if (!title && !hasBlock) return { kind: 'frameworkRef', range, keywordRange, refs: ids.map((t) => this.identifier(t)!) };
+        // Only a framework declared with a block is a container (a reference holds nothing to check).
+        if (items.length > 0) this.structure.block(items, 'framework');
         return { kind: 'framework', range, keywordRange, id: this.identifier(ids[0]), title, items, hasBlock };
       }
       case 'sectionDecl':
       case 'outcomeDecl':
       case 'narrativeDecl': {
+        const kind = CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative';
         const keywordRange = this.keywordRange(keyword, undefined, range);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, kind);
         return {
-          kind: CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative',
+          kind,
           range,
           keywordRange,
           title,
@@ -249,7 +261,7 @@ export class AstBuilder implements StatementBuilder {
         const keywordRange = this.keywordRange(keyword, indicatorToken, range);
         const indicator = this.indicator(indicatorToken);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, 'measure');
         return {
           kind: 'measure',
           range,
