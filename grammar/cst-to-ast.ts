@@ -58,6 +58,27 @@ function nodes(n: ParseNode, label: string): ParseNode[] {
   return out;
 }
 
+/** The first node under `label` after `previous` (one of them). */
+function nodeAfter(n: ParseNode, label: string, previous: ParseNode): ParseNode | undefined {
+  const items = n.items;
+  let seen = false;
+  for (let i = 0; i < n.size; i += 2) {
+    if (items[i] !== label) continue;
+    if (seen) return items[i + 1] as ParseNode;
+    if (items[i + 1] === previous) seen = true;
+  }
+  return undefined;
+}
+
+/** The number of the first run of digits in `s` (0 if none), as `Number(/\d+/.exec(s)[0])`, without the match's arrays. */
+function firstNumber(s: string): number {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57)) i++;
+  let j = i;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  return i === j ? 0 : Number(s.slice(i, j));
+}
+
 /** Whether anything (even a token made up in recovery) stands under `label`. */
 function has(n: ParseNode, label: string): boolean {
   const items = n.items;
@@ -123,8 +144,7 @@ export class AstBuilder implements StatementBuilder {
 
   private indicator(t: IToken | undefined): A.IndicatorRef | undefined {
     if (!t) return undefined;
-    const digits = /\d+/.exec(t.image)?.[0] ?? '0';
-    return { code: Number(digits), text: t.image, range: this.tokenRange(t) };
+    return { code: firstNumber(t.image), text: t.image, range: this.tokenRange(t) };
   }
 
   private date(n: ParseNode | undefined): A.DateValue | undefined {
@@ -137,11 +157,22 @@ export class AstBuilder implements StatementBuilder {
       text = literal.image;
       range = this.tokenRange(literal);
     } else {
-      const numbers = allTokens(ch, 'NumberLiteral');
-      if (numbers.length === 0) return undefined;
-      const slash = tok(ch, 'Slash');
-      text = numbers.length === 2 && slash ? `${numbers[0]!.image}/${numbers[1]!.image}` : numbers[0]!.image;
-      range = numbers.length === 2 ? spanRanges(this.tokenRange(numbers[0]!), this.tokenRange(numbers[1]!)) : this.tokenRange(numbers[0]!);
+      // The date's one or two numbers (`2010`, `2010/11`), without an array per date.
+      let first: IToken | undefined;
+      let second: IToken | undefined;
+      for (let i = 0; i < ch.size; i += 2) {
+        if (ch.items[i] !== 'NumberLiteral' || !usable(ch.items[i + 1] as IToken)) continue;
+        if (first === undefined) first = ch.items[i + 1] as IToken;
+        else if (second === undefined) second = ch.items[i + 1] as IToken;
+        else {
+          second = undefined;
+          break;
+        }
+      }
+      if (first === undefined) return undefined;
+      const slash = second !== undefined && tok(ch, 'Slash') !== undefined;
+      text = slash ? `${first.image}/${second!.image}` : first.image;
+      range = second !== undefined ? spanRanges(this.tokenRange(first), this.tokenRange(second)) : this.tokenRange(first);
     }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
@@ -389,9 +420,9 @@ export class AstBuilder implements StatementBuilder {
     const specNode = node(ch, 'timingSpec');
     if (!specNode) return { kind: 'timing', range, keywordRange, words };
     const sc = specNode;
-    const dateNodes = nodes(sc, 'date');
-    const first = this.date(dateNodes[0]);
-    const second = this.date(dateNodes[1]);
+    const firstDate = node(sc, 'date');
+    const first = this.date(firstDate);
+    const second = firstDate === undefined ? undefined : this.date(nodeAfter(sc, 'date', firstDate));
     let spec: A.TimingSpec | undefined;
     if (has(sc, 'Kw_ongoing')) spec = { type: 'ongoing', start: first };
     else if (has(sc, 'Kw_by')) spec = first ? { type: 'by', end: first } : undefined;

@@ -109,26 +109,34 @@ export interface ParseNode {
   start: IToken;
   end: IToken;
   recoveredNode: boolean;
+  /** Where the node stands in its parse's `NodePool`. */
+  readonly index: number;
 }
 
-/** Rules whose nodes stay in their parent's items until the statement around them is built. */
-const SUB_NODE_RULES: ReadonlySet<string> = new Set(['block', 'date', 'timingSpec', 'partnerEntry', 'glossaryEntry', 'strayRun']);
-
 /**
- * Parse nodes free to be used again, for one call of `parseTokens`. A
- * statement's node, and the nodes under it, are dead once the builder has
- * made the typed statement (the tree keeps tokens' ranges and text, never a
- * node), so they go back here: a parse then makes about as many nodes as
- * blocks nest, not one per rule invoked, and their arrays no longer regrow
- * (the nodes were most of the recognition's garbage, measured). The pool is
- * dropped with the parse, so no node holds on to a document after it.
+ * Parse nodes to be used again, for one call of `parseTokens`. Nodes are
+ * taken in the order rules are invoked, so every node taken after a
+ * statement's own is one of its descendants; once the builder has made the
+ * typed statement (the tree keeps tokens' ranges and text, never a node),
+ * they and its own are dead, and the next rule takes them again from there.
+ * A parse then makes about as many nodes as rules nest, not one per rule
+ * invoked, and their arrays no longer regrow (the nodes were most of the
+ * recognition's garbage, measured). The pool is dropped with the parse, so
+ * no node holds on to a document after it.
  */
 class NodePool {
-  private readonly free: ParseNode[] = [];
+  private readonly nodes: ParseNode[] = [];
+  /** How many of `nodes` are in use (the others are free). */
+  private used = 0;
 
   take(name: string): ParseNode {
-    const node = this.free.pop();
-    if (node === undefined) return { name, items: [], size: 0, start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false };
+    const index = this.used++;
+    const node = this.nodes[index];
+    if (node === undefined) {
+      const made: ParseNode = { name, items: [], size: 0, start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false, index };
+      this.nodes.push(made);
+      return made;
+    }
     node.name = name;
     node.size = 0;
     node.start = NO_LOCATION;
@@ -137,13 +145,9 @@ class NodePool {
     return node;
   }
 
-  /** `node` and the sub-rule nodes under it, all dead now. */
+  /** `node`, built, and every node taken after it (its descendants), all dead now. */
   release(node: ParseNode): void {
-    const items = node.items;
-    for (let i = 0; i < node.size; i += 2) {
-      if (SUB_NODE_RULES.has(items[i] as string)) this.release(items[i + 1] as ParseNode);
-    }
-    this.free.push(node);
+    this.used = node.index;
   }
 }
 
