@@ -197,13 +197,13 @@ export class AstBuilder implements StatementBuilder {
     return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
   }
 
-  /** The block of a statement of `kind`, its statements' places checked. */
-  private block(ch: ParseNode, kind: A.ContainerStatement['kind']): { items: A.Statement[]; hasBlock: boolean } {
+  /** The statements in the block of a statement of `kind` (NO_BLOCK if it has none), their places checked. */
+  private block(ch: ParseNode, kind: A.ContainerStatement['kind']): A.Statement[] {
     const b = node(ch, 'block');
     if (!b) return NO_BLOCK;
     const items = this.statements(b, true);
     if (items.length > 0) this.structure.block(items, kind);
-    return { items, hasBlock: true };
+    return items;
   }
 
   /**
@@ -255,15 +255,15 @@ export class AstBuilder implements StatementBuilder {
           keywordRange,
           id,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'frameworkStmt': {
         const ids = allTokens(ch, 'id');
         const title = this.text(tok(ch, 'title'));
         const b = node(ch, 'block');
-        const items = b ? this.statements(b, true) : NO_BLOCK.items;
+        const items = b ? this.statements(b, true) : NO_BLOCK;
         const hasBlock = b !== undefined;
         const keywordRange = this.keywordRange(keyword, ids[0], range);
         if (!title && !hasBlock) return { kind: 'frameworkRef', range, keywordRange, refs: ids.map((t) => this.identifier(t)!) };
@@ -283,8 +283,8 @@ export class AstBuilder implements StatementBuilder {
           range,
           keywordRange,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'measureDecl': {
@@ -299,8 +299,8 @@ export class AstBuilder implements StatementBuilder {
           keywordRange,
           indicator,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'nationalAimRef':
@@ -433,8 +433,8 @@ export class AstBuilder implements StatementBuilder {
   }
 }
 
-/** Shared by every statement written without a block; never mutated. */
-const NO_BLOCK: { items: A.Statement[]; hasBlock: boolean } = Object.freeze({ items: Object.freeze([]) as unknown as A.Statement[], hasBlock: false });
+/** The items of every statement written without a block (told from an empty block by identity); never mutated. */
+const NO_BLOCK: A.Statement[] = Object.freeze([]) as unknown as A.Statement[];
 
 const CONTAINER_KIND: Record<string, 'strategy' | 'priority' | 'aim' | 'commitment' | 'action' | 'section' | 'outcome' | 'narrative'> = {
   strategyDecl: 'strategy',

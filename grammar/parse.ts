@@ -11,6 +11,7 @@ import { parseTokens } from './parser.js';
 import { LineIndex, TokenPositions } from './positions.js';
 import { checkStructure, documentKindOf } from './structure.js';
 import { recoverMissingBraces } from './brace-recovery.js';
+import { LCurly, RCurly } from './tokens.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -105,12 +106,13 @@ function planBraces(tokens: IToken[]): BracePlan {
   let regionLevel = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const name = t.tokenType.name;
+    // Token types by identity: a string comparison per token was this loop's cost.
+    const type = t.tokenType;
     if (regionStart >= 0) {
       // Inside a block nested too deep: only the `}` that closes it is kept.
       let closesRegion = false;
-      if (name === 'LCurly') stack.push(i);
-      else if (name === 'RCurly') {
+      if (type === LCurly) stack.push(i);
+      else if (type === RCurly) {
         stack.pop();
         closesRegion = stack.length < regionLevel;
       }
@@ -123,7 +125,7 @@ function planBraces(tokens: IToken[]): BracePlan {
       continue;
     }
     let drop = false;
-    if (name === 'LCurly') {
+    if (type === LCurly) {
       stack.push(i);
       if (opensNoBlock(tokens, i)) {
         strayOpen.add(i);
@@ -137,7 +139,7 @@ function planBraces(tokens: IToken[]): BracePlan {
           regionLevel = stack.length;
         }
       }
-    } else if (name === 'RCurly') {
+    } else if (type === RCurly) {
       const open = stack.pop();
       if (open !== undefined && strayOpen.has(open)) drop = true;
       else if (open !== undefined) depth--;
