@@ -15,6 +15,7 @@ import { parseDateText } from './dates.js';
 import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
 import { spanRanges, type TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
+import { StructureCheck } from './structure.js';
 
 export interface BuildProblem {
   readonly message: string;
@@ -28,7 +29,7 @@ function usable(t: IToken): boolean {
 /** The first usable token under `label` (`items` holds label and child in turn). */
 function tok(n: ParseNode, label: string): IToken | undefined {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) {
+  for (let i = 0; i < n.size; i += 2) {
     if (items[i] === label && usable(items[i + 1] as IToken)) return items[i + 1] as IToken;
   }
   return undefined;
@@ -37,7 +38,7 @@ function tok(n: ParseNode, label: string): IToken | undefined {
 function allTokens(n: ParseNode, label: string): IToken[] {
   const out: IToken[] = [];
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) {
+  for (let i = 0; i < n.size; i += 2) {
     if (items[i] === label && usable(items[i + 1] as IToken)) out.push(items[i + 1] as IToken);
   }
   return out;
@@ -46,21 +47,42 @@ function allTokens(n: ParseNode, label: string): IToken[] {
 /** The first node under `label`. */
 function node(n: ParseNode, label: string): ParseNode | undefined {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return items[i + 1] as ParseNode;
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) return items[i + 1] as ParseNode;
   return undefined;
 }
 
 function nodes(n: ParseNode, label: string): ParseNode[] {
   const out: ParseNode[] = [];
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) out.push(items[i + 1] as ParseNode);
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) out.push(items[i + 1] as ParseNode);
   return out;
+}
+
+/** The first node under `label` after `previous` (one of them). */
+function nodeAfter(n: ParseNode, label: string, previous: ParseNode): ParseNode | undefined {
+  const items = n.items;
+  let seen = false;
+  for (let i = 0; i < n.size; i += 2) {
+    if (items[i] !== label) continue;
+    if (seen) return items[i + 1] as ParseNode;
+    if (items[i + 1] === previous) seen = true;
+  }
+  return undefined;
+}
+
+/** The number of the first run of digits in `s` (0 if none), as `Number(/\d+/.exec(s)[0])`, without the match's arrays. */
+function firstNumber(s: string): number {
+  let i = 0;
+  while (i < s.length && (s.charCodeAt(i) < 48 || s.charCodeAt(i) > 57)) i++;
+  let j = i;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  return i === j ? 0 : Number(s.slice(i, j));
 }
 
 /** Whether anything (even a token made up in recovery) stands under `label`. */
 function has(n: ParseNode, label: string): boolean {
   const items = n.items;
-  for (let i = 0; i < items.length; i += 2) if (items[i] === label) return true;
+  for (let i = 0; i < n.size; i += 2) if (items[i] === label) return true;
   return false;
 }
 
@@ -77,6 +99,8 @@ export class AstBuilder implements StatementBuilder {
   readonly problems: BuildProblem[] = [];
   /** Stray pieces in source order of discovery (the parser reports them as syntax problems). */
   readonly strays: StrayPiece[] = [];
+  /** Which statement may stand where, checked block by block as the containers are built. */
+  readonly structure = new StructureCheck();
 
   /**
    * The ranges of the last tokens seen, by their offset modulo the size:
@@ -120,8 +144,7 @@ export class AstBuilder implements StatementBuilder {
 
   private indicator(t: IToken | undefined): A.IndicatorRef | undefined {
     if (!t) return undefined;
-    const digits = /\d+/.exec(t.image)?.[0] ?? '0';
-    return { code: Number(digits), text: t.image, range: this.tokenRange(t) };
+    return { code: firstNumber(t.image), text: t.image, range: this.tokenRange(t) };
   }
 
   private date(n: ParseNode | undefined): A.DateValue | undefined {
@@ -134,11 +157,22 @@ export class AstBuilder implements StatementBuilder {
       text = literal.image;
       range = this.tokenRange(literal);
     } else {
-      const numbers = allTokens(ch, 'NumberLiteral');
-      if (numbers.length === 0) return undefined;
-      const slash = tok(ch, 'Slash');
-      text = numbers.length === 2 && slash ? `${numbers[0]!.image}/${numbers[1]!.image}` : numbers[0]!.image;
-      range = numbers.length === 2 ? spanRanges(this.tokenRange(numbers[0]!), this.tokenRange(numbers[1]!)) : this.tokenRange(numbers[0]!);
+      // The date's one or two numbers (`2010`, `2010/11`), without an array per date.
+      let first: IToken | undefined;
+      let second: IToken | undefined;
+      for (let i = 0; i < ch.size; i += 2) {
+        if (ch.items[i] !== 'NumberLiteral' || !usable(ch.items[i + 1] as IToken)) continue;
+        if (first === undefined) first = ch.items[i + 1] as IToken;
+        else if (second === undefined) second = ch.items[i + 1] as IToken;
+        else {
+          second = undefined;
+          break;
+        }
+      }
+      if (first === undefined) return undefined;
+      const slash = second !== undefined && tok(ch, 'Slash') !== undefined;
+      text = slash ? `${first.image}/${second!.image}` : first.image;
+      range = second !== undefined ? spanRanges(this.tokenRange(first), this.tokenRange(second)) : this.tokenRange(first);
     }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
@@ -163,9 +197,13 @@ export class AstBuilder implements StatementBuilder {
     return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
   }
 
-  private block(ch: ParseNode): { items: A.Statement[]; hasBlock: boolean } {
+  /** The statements in the block of a statement of `kind` (NO_BLOCK if it has none), their places checked. */
+  private block(ch: ParseNode, kind: A.ContainerStatement['kind']): A.Statement[] {
     const b = node(ch, 'block');
-    return b ? { items: this.statements(b, true), hasBlock: true } : NO_BLOCK;
+    if (!b) return NO_BLOCK;
+    const items = this.statements(b, true);
+    if (items.length > 0) this.structure.block(items, kind);
+    return items;
   }
 
   /**
@@ -176,10 +214,11 @@ export class AstBuilder implements StatementBuilder {
     const items = n.items;
     let strayCloses: IToken[] | undefined;
     const out: A.Statement[] = [];
-    for (let i = 0; i < items.length; i += 2) {
+    for (let i = 0; i < n.size; i += 2) {
       const label = items[i] as string;
       if (label === 'strayRun') {
-        const first = (items[i + 1] as ParseNode).items[1] as IToken | undefined;
+        const run = items[i + 1] as ParseNode;
+        const first = run.size > 1 ? (run.items[1] as IToken) : undefined;
         if (first && usable(first)) this.strays.push({ token: first, inBlock });
       } else if (label === 'strayClose') {
         const t = items[i + 1] as IToken;
@@ -209,38 +248,43 @@ export class AstBuilder implements StatementBuilder {
         const keywordRange = this.keywordRange(keyword, idToken, range);
         const id = this.identifier(idToken);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, kind);
         return {
           kind,
           range,
           keywordRange,
           id,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'frameworkStmt': {
         const ids = allTokens(ch, 'id');
         const title = this.text(tok(ch, 'title'));
-        const { items, hasBlock } = this.block(ch);
+        const b = node(ch, 'block');
+        const items = b ? this.statements(b, true) : NO_BLOCK;
+        const hasBlock = b !== undefined;
         const keywordRange = this.keywordRange(keyword, ids[0], range);
         if (!title && !hasBlock) return { kind: 'frameworkRef', range, keywordRange, refs: ids.map((t) => this.identifier(t)!) };
+        // Only a framework declared with a block is a container (a reference holds nothing to check).
+        if (items.length > 0) this.structure.block(items, 'framework');
         return { kind: 'framework', range, keywordRange, id: this.identifier(ids[0]), title, items, hasBlock };
       }
       case 'sectionDecl':
       case 'outcomeDecl':
       case 'narrativeDecl': {
+        const kind = CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative';
         const keywordRange = this.keywordRange(keyword, undefined, range);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, kind);
         return {
-          kind: CONTAINER_KIND[n.name] as 'section' | 'outcome' | 'narrative',
+          kind,
           range,
           keywordRange,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'measureDecl': {
@@ -248,15 +292,15 @@ export class AstBuilder implements StatementBuilder {
         const keywordRange = this.keywordRange(keyword, indicatorToken, range);
         const indicator = this.indicator(indicatorToken);
         const title = this.text(tok(ch, 'title'));
-        const block = this.block(ch);
+        const block = this.block(ch, 'measure');
         return {
           kind: 'measure',
           range,
           keywordRange,
           indicator,
           title,
-          items: block.items,
-          hasBlock: block.hasBlock,
+          items: block,
+          hasBlock: block !== NO_BLOCK,
         };
       }
       case 'nationalAimRef':
@@ -376,9 +420,9 @@ export class AstBuilder implements StatementBuilder {
     const specNode = node(ch, 'timingSpec');
     if (!specNode) return { kind: 'timing', range, keywordRange, words };
     const sc = specNode;
-    const dateNodes = nodes(sc, 'date');
-    const first = this.date(dateNodes[0]);
-    const second = this.date(dateNodes[1]);
+    const firstDate = node(sc, 'date');
+    const first = this.date(firstDate);
+    const second = firstDate === undefined ? undefined : this.date(nodeAfter(sc, 'date', firstDate));
     let spec: A.TimingSpec | undefined;
     if (has(sc, 'Kw_ongoing')) spec = { type: 'ongoing', start: first };
     else if (has(sc, 'Kw_by')) spec = first ? { type: 'by', end: first } : undefined;
@@ -389,8 +433,8 @@ export class AstBuilder implements StatementBuilder {
   }
 }
 
-/** Shared by every statement written without a block; never mutated. */
-const NO_BLOCK: { items: A.Statement[]; hasBlock: boolean } = Object.freeze({ items: Object.freeze([]) as unknown as A.Statement[], hasBlock: false });
+/** The items of every statement written without a block (told from an empty block by identity); never mutated. */
+const NO_BLOCK: A.Statement[] = Object.freeze([]) as unknown as A.Statement[];
 
 const CONTAINER_KIND: Record<string, 'strategy' | 'priority' | 'aim' | 'commitment' | 'action' | 'section' | 'outcome' | 'narrative'> = {
   strategyDecl: 'strategy',

@@ -9,8 +9,9 @@ import { strayTokenMessage } from './error-messages.js';
 import { lexOffsets } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { LineIndex, TokenPositions } from './positions.js';
-import { checkStructure } from './structure.js';
+import { checkStructure, documentKindOf } from './structure.js';
 import { recoverMissingBraces } from './brace-recovery.js';
+import { LCurly, RCurly } from './tokens.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -105,12 +106,13 @@ function planBraces(tokens: IToken[]): BracePlan {
   let regionLevel = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const name = t.tokenType.name;
+    // Token types by identity: a string comparison per token was this loop's cost.
+    const type = t.tokenType;
     if (regionStart >= 0) {
       // Inside a block nested too deep: only the `}` that closes it is kept.
       let closesRegion = false;
-      if (name === 'LCurly') stack.push(i);
-      else if (name === 'RCurly') {
+      if (type === LCurly) stack.push(i);
+      else if (type === RCurly) {
         stack.pop();
         closesRegion = stack.length < regionLevel;
       }
@@ -123,7 +125,7 @@ function planBraces(tokens: IToken[]): BracePlan {
       continue;
     }
     let drop = false;
-    if (name === 'LCurly') {
+    if (type === LCurly) {
       stack.push(i);
       if (opensNoBlock(tokens, i)) {
         strayOpen.add(i);
@@ -137,7 +139,7 @@ function planBraces(tokens: IToken[]): BracePlan {
           regionLevel = stack.length;
         }
       }
-    } else if (name === 'RCurly') {
+    } else if (type === RCurly) {
       const open = stack.pop();
       if (open !== undefined && strayOpen.has(open)) drop = true;
       else if (open !== undefined) depth--;
@@ -261,8 +263,11 @@ export function parse(text: string): ParseResult {
   let rest = braces.parserTokens;
   // Where the parser already complained: a stray piece starting at the same token is the same mistake.
   const complainedAt = new Set<number>();
+  // Whether recovery ran: then built statements may have been dropped with a partial node, and the builder's structure check may speak of them.
+  let parserRecovered = false;
   for (;;) {
     const { tree, errors } = parseTokens(rest, builder);
+    if (errors.length > 0) parserRecovered = true;
     const statements = builder.statements(tree);
     for (let i = 0; i < statements.length; i++) items.push(statements[i]!);
     let stoppedAt: IToken | undefined;
@@ -309,7 +314,9 @@ export function parse(text: string): ParseResult {
 
   for (const p of builder.problems) problems.push({ kind: 'value', ...p });
   const document: StrategyDocument = { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items, comments: lexed.comments };
-  for (const p of checkStructure(document)) problems.push({ kind: 'structure', ...p });
+  // Without recovery every built statement is in the tree, and the builder checked each block as it built it; else the tree is walked.
+  const structure = parserRecovered ? checkStructure(document) : builder.structure.finish(items, documentKindOf(document));
+  for (const p of structure) problems.push({ kind: 'structure', ...p });
   problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
   return { document, problems: capProblems(problems), lines };
 }

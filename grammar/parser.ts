@@ -87,15 +87,19 @@ const NO_LOCATION: IToken = Object.freeze({
  * rule's name). A statement's node is handed to the tree builder as soon as
  * it is complete, and its parent keeps the typed statement instead (or
  * undefined when nothing usable parsed), so the parse nodes of a document
- * never all live at once.
+ * never all live at once: once built, a statement's node and the nodes under
+ * it are used again for the statements after it (`NodePool`).
  */
 export interface ParseNode {
-  readonly name: string;
+  name: string;
   /**
    * Label and child in turn (`items[2k]` the label of `items[2k + 1]`): one
-   * array per node, not two, as every rule invocation makes a node.
+   * array per node, not two, as every rule invocation makes a node. Only the
+   * first `size` entries are this node's: a node used again keeps its
+   * array's capacity, and what lies past `size` is from its earlier use.
    */
   readonly items: (string | IToken | ParseNode | Statement | undefined)[];
+  size: number;
   /**
    * The node's location as Chevrotain's full location tracking (with
    * recovery) computes it: the start of the first token or node consumed,
@@ -105,6 +109,46 @@ export interface ParseNode {
   start: IToken;
   end: IToken;
   recoveredNode: boolean;
+  /** Where the node stands in its parse's `NodePool`. */
+  readonly index: number;
+}
+
+/**
+ * Parse nodes to be used again, for one call of `parseTokens`. Nodes are
+ * taken in the order rules are invoked, so every node taken after a
+ * statement's own is one of its descendants; once the builder has made the
+ * typed statement (the tree keeps tokens' ranges and text, never a node),
+ * they and its own are dead, and the next rule takes them again from there.
+ * A parse then makes about as many nodes as rules nest, not one per rule
+ * invoked, and their arrays no longer regrow (the nodes were most of the
+ * recognition's garbage, measured). The pool is dropped with the parse, so
+ * no node holds on to a document after it.
+ */
+class NodePool {
+  private readonly nodes: ParseNode[] = [];
+  /** How many of `nodes` are in use (the others are free). */
+  private used = 0;
+
+  take(name: string): ParseNode {
+    const index = this.used++;
+    const node = this.nodes[index];
+    if (node === undefined) {
+      const made: ParseNode = { name, items: [], size: 0, start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false, index };
+      this.nodes.push(made);
+      return made;
+    }
+    node.name = name;
+    node.size = 0;
+    node.start = NO_LOCATION;
+    node.end = NO_LOCATION;
+    node.recoveredNode = false;
+    return node;
+  }
+
+  /** `node`, built, and every node taken after it (its descendants), all dead now. */
+  release(node: ParseNode): void {
+    this.used = node.index;
+  }
 }
 
 /** Builds a typed statement from its complete parse node (`cst-to-ast.ts`). */
@@ -124,6 +168,8 @@ class StrategyParser extends CstParser {
   declare private CST_STACK: ParseNode[];
   /** The builder of the parse under way. */
   builder: StatementBuilder | undefined;
+  /** The nodes of the parse under way (one per call of `parseTokens`). */
+  pool = new NodePool();
 
   constructor() {
     super(allTokens, {
@@ -138,23 +184,35 @@ class StrategyParser extends CstParser {
   private statementAlternatives: IOrAlt<unknown>[] | undefined;
   /** Each OR's alternatives, made on its first call (the recording at load) instead of on every call, as Chevrotain's performance guide advises. */
   private readonly alternatives: IOrAlt<unknown>[][] = [];
+  /**
+   * Each OPTION's, MANY's and AT_LEAST_ONE's action, made once in the same
+   * way: a closure made on every call was most of the recognition's
+   * remaining garbage (a few per statement).
+   */
+  private readonly actions: (() => unknown)[] = [];
 
   // Chevrotain's CST hooks (methods its typings do not declare), building ParseNodes instead of CstNodes.
   cstInvocationStateUpdate(fullRuleName: string): void {
-    this.CST_STACK.push({ name: fullRuleName, items: [], start: NO_LOCATION, end: NO_LOCATION, recoveredNode: false });
+    this.CST_STACK.push(this.pool.take(fullRuleName));
   }
 
   cstPostTerminal(key: string, consumedToken: IToken): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(key, consumedToken);
+    node.items[node.size++] = key;
+    node.items[node.size++] = consumedToken;
     extendLocation(node, consumedToken, consumedToken);
   }
 
   /** Called once the sub-rule's node is complete (also a partial one, when recovery gave up inside it). */
   cstPostNonTerminal(ruleResult: ParseNode, ruleName: string): void {
     const node = this.CST_STACK[this.CST_STACK.length - 1]!;
-    node.items.push(ruleName, this.builder !== undefined && STATEMENT_RULES.has(ruleName) ? this.builder.statement(ruleResult) : ruleResult);
     extendLocation(node, ruleResult.start, ruleResult.end);
+    node.items[node.size++] = ruleName;
+    if (this.builder !== undefined && STATEMENT_RULES.has(ruleName)) {
+      node.items[node.size++] = this.builder.statement(ruleResult);
+      // Built: the statement's nodes serve the statements after it.
+      this.pool.release(ruleResult);
+    } else node.items[node.size++] = ruleResult;
   }
 
   /**
@@ -212,7 +270,7 @@ class StrategyParser extends CstParser {
   }
 
   public document = this.RULE('document', () => {
-    this.MANY(() =>
+    this.MANY(this.actions[0] ??= () =>
       this.OR2((this.alternatives[0] ??= [
         { ALT: () => this.statement() },
         // At the top level a `}` closes nothing: taken here, it is reported without a restart.
@@ -223,12 +281,12 @@ class StrategyParser extends CstParser {
 
   /** Tokens that cannot start a statement, where one should stand: reported once, as one piece. */
   private strayRun = this.RULE('strayRun', () => {
-    this.AT_LEAST_ONE(() => this.CONSUME(StrayToken, L.stray));
+    this.AT_LEAST_ONE(this.actions[1] ??= () => this.CONSUME(StrayToken, L.stray));
   });
 
   private block = this.RULE('block', () => {
     this.CONSUME(LCurly);
-    this.MANY(() => this.statement());
+    this.MANY(this.actions[2] ??= () => this.statement());
     this.CONSUME(RCurly);
   });
 
@@ -238,7 +296,7 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(NumberLiteral);
-          this.OPTION(() => {
+          this.OPTION(this.actions[3] ??= () => {
             this.CONSUME(Slash);
             this.CONSUME2(NumberLiteral);
           });
@@ -249,7 +307,7 @@ class StrategyParser extends CstParser {
 
   private strategyDecl = this.RULE('strategyDecl', () => {
     this.CONSUME(K.strategy, L.keyword);
-    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.OPTION(this.actions[4] ??= () => this.CONSUME(IdToken, L.id));
     this.CONSUME(StringLiteral, L.title);
     this.SUBRULE(this.block);
   });
@@ -258,19 +316,19 @@ class StrategyParser extends CstParser {
   private frameworkStmt = this.RULE('frameworkStmt', () => {
     this.CONSUME(K.framework, L.keyword);
     this.CONSUME(IdToken, L.id);
-    this.MANY(() => {
+    this.MANY(this.actions[5] ??= () => {
       this.CONSUME(Comma);
       this.CONSUME2(IdToken, L.id);
     });
-    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
-    this.OPTION2(() => this.SUBRULE(this.block));
+    this.OPTION(this.actions[6] ??= () => this.CONSUME(StringLiteral, L.title));
+    this.OPTION2(this.actions[7] ??= () => this.SUBRULE(this.block));
   });
 
   private priorityDecl = this.RULE('priorityDecl', () => {
     this.CONSUME(K.priority, L.keyword);
-    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.OPTION(this.actions[8] ??= () => this.CONSUME(IdToken, L.id));
     this.CONSUME(StringLiteral, L.title);
-    this.OPTION2(() => this.SUBRULE(this.block));
+    this.OPTION2(this.actions[9] ??= () => this.SUBRULE(this.block));
   });
 
   private sectionDecl = this.RULE('sectionDecl', () => {
@@ -281,9 +339,9 @@ class StrategyParser extends CstParser {
 
   private aimDecl = this.RULE('aimDecl', () => {
     this.CONSUME(K.aim, L.keyword);
-    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.OPTION(this.actions[10] ??= () => this.CONSUME(IdToken, L.id));
     this.CONSUME(StringLiteral, L.title);
-    this.OPTION2(() => this.SUBRULE(this.block));
+    this.OPTION2(this.actions[11] ??= () => this.SUBRULE(this.block));
   });
 
   private nationalAimRef = this.RULE('nationalAimRef', () => {
@@ -293,7 +351,7 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(IdToken, L.id);
-          this.OPTION(() => this.CONSUME(StringLiteral, L.title));
+          this.OPTION(this.actions[12] ??= () => this.CONSUME(StringLiteral, L.title));
         },
       },
       { ALT: () => this.CONSUME2(StringLiteral, L.title) },
@@ -302,16 +360,16 @@ class StrategyParser extends CstParser {
 
   private commitmentDecl = this.RULE('commitmentDecl', () => {
     this.CONSUME(K.commitment, L.keyword);
-    this.OPTION(() => this.CONSUME(IdToken, L.id));
+    this.OPTION(this.actions[13] ??= () => this.CONSUME(IdToken, L.id));
     this.CONSUME(StringLiteral, L.title);
-    this.OPTION2(() => this.SUBRULE(this.block));
+    this.OPTION2(this.actions[14] ??= () => this.SUBRULE(this.block));
   });
 
   private actionDecl = this.RULE('actionDecl', () => {
     this.CONSUME(K.action, L.keyword);
     this.CONSUME(NumberLiteral, L.id);
     this.CONSUME(StringLiteral, L.title);
-    this.OPTION(() => this.SUBRULE(this.block));
+    this.OPTION(this.actions[15] ??= () => this.SUBRULE(this.block));
   });
 
   private measureDecl = this.RULE('measureDecl', () => {
@@ -320,43 +378,43 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(IndicatorCode, L.indicator);
-          this.OPTION(() => this.CONSUME(StringLiteral, L.title));
+          this.OPTION(this.actions[16] ??= () => this.CONSUME(StringLiteral, L.title));
         },
       },
       { ALT: () => this.CONSUME2(StringLiteral, L.title) },
     ]));
-    this.OPTION2(() => this.SUBRULE(this.block));
+    this.OPTION2(this.actions[17] ??= () => this.SUBRULE(this.block));
   });
 
   private targetStmt = this.RULE('targetStmt', () => {
     this.CONSUME(K.target, L.keyword);
-    this.OPTION(() => this.CONSUME(DirectionToken, L.direction));
-    this.OPTION2(() => {
+    this.OPTION(this.actions[18] ??= () => this.CONSUME(DirectionToken, L.direction));
+    this.OPTION2(this.actions[19] ??= () => {
       this.CONSUME(QuantityToken, L.value);
-      this.OPTION3(() => this.CONSUME(Percent, L.valuePercent));
+      this.OPTION3(this.actions[20] ??= () => this.CONSUME(Percent, L.valuePercent));
     });
-    this.OPTION4(() => this.CONSUME(IndicatorCode, L.indicator));
-    this.OPTION5(() => {
+    this.OPTION4(this.actions[21] ??= () => this.CONSUME(IndicatorCode, L.indicator));
+    this.OPTION5(this.actions[22] ??= () => {
       this.CONSUME(K.from);
       this.CONSUME2(QuantityToken, L.baseline);
-      this.OPTION6(() => this.CONSUME2(Percent, L.baselinePercent));
+      this.OPTION6(this.actions[23] ??= () => this.CONSUME2(Percent, L.baselinePercent));
     });
-    this.OPTION7(() => {
+    this.OPTION7(this.actions[24] ??= () => {
       this.CONSUME(K.by);
       this.SUBRULE(this.date);
     });
-    this.OPTION8(() => this.CONSUME(StringLiteral, L.words));
+    this.OPTION8(this.actions[25] ??= () => this.CONSUME(StringLiteral, L.words));
   });
 
   private outcomeDecl = this.RULE('outcomeDecl', () => {
     this.CONSUME(K.outcome, L.keyword);
     this.CONSUME(StringLiteral, L.title);
-    this.OPTION(() => this.SUBRULE(this.block));
+    this.OPTION(this.actions[26] ??= () => this.SUBRULE(this.block));
   });
 
   private narrativeDecl = this.RULE('narrativeDecl', () => {
     this.CONSUME(K.narrative, L.keyword);
-    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
+    this.OPTION(this.actions[27] ??= () => this.CONSUME(StringLiteral, L.title));
     this.SUBRULE(this.block);
   });
 
@@ -368,7 +426,7 @@ class StrategyParser extends CstParser {
   private ownerStmt = this.RULE('ownerStmt', () => {
     this.CONSUME(K.owner, L.keyword);
     this.CONSUME(OwnerToken, L.name);
-    this.MANY(() => {
+    this.MANY(this.actions[28] ??= () => {
       this.OR((this.alternatives[4] ??= [{ ALT: () => this.CONSUME(Comma) }, { ALT: () => this.CONSUME(Slash) }]));
       this.CONSUME2(OwnerToken, L.name);
     });
@@ -379,7 +437,7 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.ongoing);
-          this.OPTION(() => {
+          this.OPTION(this.actions[29] ??= () => {
             this.CONSUME(K.from);
             this.SUBRULE(this.date);
           });
@@ -395,7 +453,7 @@ class StrategyParser extends CstParser {
         ALT: () => {
           this.CONSUME2(K.from);
           this.SUBRULE3(this.date);
-          this.OPTION2(() => {
+          this.OPTION2(this.actions[30] ??= () => {
             this.CONSUME(K.to);
             this.SUBRULE4(this.date);
           });
@@ -404,7 +462,7 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE5(this.date);
-          this.OPTION3(() => {
+          this.OPTION3(this.actions[31] ??= () => {
             this.CONSUME2(K.to);
             this.SUBRULE6(this.date);
           });
@@ -419,7 +477,7 @@ class StrategyParser extends CstParser {
       {
         ALT: () => {
           this.SUBRULE(this.timingSpec);
-          this.OPTION(() => this.CONSUME(StringLiteral, L.words));
+          this.OPTION(this.actions[32] ??= () => this.CONSUME(StringLiteral, L.words));
         },
       },
       { ALT: () => this.CONSUME2(StringLiteral, L.words) },
@@ -433,7 +491,7 @@ class StrategyParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.action, L.keywordEnd);
           this.CONSUME(NumberLiteral, L.ref);
-          this.MANY(() => {
+          this.MANY(this.actions[33] ??= () => {
             this.CONSUME(Comma);
             this.CONSUME2(NumberLiteral, L.ref);
           });
@@ -443,7 +501,7 @@ class StrategyParser extends CstParser {
         ALT: () => {
           this.CONSUME(K.aim, L.keywordEnd);
           this.CONSUME(IdToken, L.ref);
-          this.MANY2(() => {
+          this.MANY2(this.actions[34] ??= () => {
             this.CONSUME2(Comma);
             this.CONSUME2(IdToken, L.ref);
           });
@@ -481,15 +539,15 @@ class StrategyParser extends CstParser {
 
   private partnersDecl = this.RULE('partnersDecl', () => {
     this.CONSUME(K.partners, L.keyword);
-    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
+    this.OPTION(this.actions[35] ??= () => this.CONSUME(StringLiteral, L.title));
     this.CONSUME(LCurly);
-    this.MANY(() => this.SUBRULE(this.partnerEntry));
+    this.MANY(this.actions[36] ??= () => this.SUBRULE(this.partnerEntry));
     this.CONSUME(RCurly);
   });
 
   private partnerEntry = this.RULE('partnerEntry', () => {
     this.CONSUME(StringLiteral, L.name);
-    this.OPTION(() => {
+    this.OPTION(this.actions[37] ??= () => {
       this.CONSUME(K.role);
       this.CONSUME2(StringLiteral, L.role);
     });
@@ -497,9 +555,9 @@ class StrategyParser extends CstParser {
 
   private glossaryDecl = this.RULE('glossaryDecl', () => {
     this.CONSUME(K.glossary, L.keyword);
-    this.OPTION(() => this.CONSUME(StringLiteral, L.title));
+    this.OPTION(this.actions[38] ??= () => this.CONSUME(StringLiteral, L.title));
     this.CONSUME(LCurly);
-    this.MANY(() => this.SUBRULE(this.glossaryEntry));
+    this.MANY(this.actions[39] ??= () => this.SUBRULE(this.glossaryEntry));
     this.CONSUME(RCurly);
   });
 
@@ -544,10 +602,12 @@ export interface TreeParseResult {
 export function parseTokens(tokens: IToken[], builder: StatementBuilder): TreeParseResult {
   parser.input = tokens;
   parser.builder = builder;
+  parser.pool = new NodePool();
   try {
     const tree = parser.document() as unknown as ParseNode;
     return { tree, errors: parser.errors };
   } finally {
     parser.builder = undefined;
+    parser.pool = new NodePool();
   }
 }

@@ -89,33 +89,76 @@ export function documentKindOf(doc: A.StrategyDocument): 'strategy' | 'framework
 
 /** `documentKind`: the file's, when `doc` holds only some of its statements (a reparsed part, judged by the file's header). */
 export function checkStructure(doc: A.StrategyDocument, documentKind = documentKindOf(doc)): BuildProblem[] {
-  const problems: BuildProblem[] = [];
-  const headers = doc.items.filter((s) => s.kind === 'strategy' || s.kind === 'framework');
-  for (const extra of headers.slice(1)) {
-    problems.push(problem(extra, `A file declares one strategy or one framework; this ${WORD[extra.kind]} is a second one. Put it in a file of its own.`));
-  }
-
-  const visit = (items: readonly A.Statement[], parent: ParentKind): void => {
-    const allowed = ALLOWED[parent];
+  const check = new StructureCheck();
+  // Each block below the top level, as the builder checks them (`finish` checks the top level).
+  const visit = (items: readonly A.Statement[]): void => {
     // Indexed: an iterator's results were garbage per statement (measured).
     for (let i = 0; i < items.length; i++) {
       const s = items[i]!;
+      if (isContainer(s) && s.items.length > 0) {
+        check.block(s.items, s.kind);
+        visit(s.items);
+      }
+    }
+  };
+  visit(doc.items);
+  return check.finish(doc.items, documentKind);
+}
+
+/**
+ * `checkStructure`'s checks, made as the tree is built: each block's
+ * statements are checked when the statement holding them is built (while
+ * they are fresh in the cache), which spares the parse a second walk of the
+ * tree. What depends on the file's kind (`action`, `supports`) waits for
+ * `finish`, as a header may come after them. The problems are the same as
+ * `checkStructure`'s, each statement's in the same order; only the order
+ * between statements differs, which the parse's sort by offset undoes
+ * (no two statements start at the same offset).
+ */
+export class StructureCheck {
+  private readonly problems: BuildProblem[] = [];
+  /** Statements whose problems depend on the file's kind, with the kind of block they stand in. */
+  private readonly waiting: { readonly s: A.Statement; readonly parent: ParentKind }[] = [];
+
+  /** Checks the statements of one block of `parent`. */
+  block(items: readonly A.Statement[], parent: ParentKind): void {
+    const allowed = ALLOWED[parent];
+    for (let i = 0; i < items.length; i++) {
+      const s = items[i]!;
       const kind = s.kind;
-      if (!allowed.has(kind)) {
+      if (kind === 'action' || kind === 'supports') this.waiting.push({ s, parent });
+      else if (!allowed.has(kind)) {
+        this.problems.push(problem(s, `${capitalise(WORD[kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(kind, parent, undefined)}`));
+      }
+      if (kind === 'target' && !s.direction && !s.value && !s.indicator && !s.baseline && !s.deadline && !s.words) {
+        this.problems.push(problem(s, 'This target says nothing: give a direction, a value, an indicator or words in quotes, or write `target tbc` while it is undecided.'));
+      }
+    }
+  }
+
+  /** The problems, once every block but the top level is checked: `items` are the top level's statements. */
+  finish(items: readonly A.Statement[], documentKind: 'strategy' | 'framework' | undefined): BuildProblem[] {
+    this.block(items, 'document');
+    const problems = this.problems;
+    let headers = 0;
+    for (let i = 0; i < items.length; i++) {
+      const s = items[i]!;
+      if ((s.kind === 'strategy' || s.kind === 'framework') && headers++ > 0) {
+        problems.push(problem(s, `A file declares one strategy or one framework; this ${WORD[s.kind]} is a second one. Put it in a file of its own.`));
+      }
+    }
+    for (const { s, parent } of this.waiting) {
+      const kind = s.kind;
+      if (!ALLOWED[parent].has(kind)) {
         problems.push(problem(s, `${capitalise(WORD[kind])} cannot stand in ${PARENT_WORD[parent]}.${hint(kind, parent, documentKind)}`));
       } else if (kind === 'action' && documentKind !== 'framework') {
         problems.push(problem(s, `\`action\` declares a national action, which only a framework file can do.${hint(kind, parent, documentKind)}`));
       } else if (kind === 'supports' && documentKind === 'framework') {
         problems.push(problem(s, '`supports` links a local strategy to its framework; a framework file cannot use it.'));
       }
-      if (kind === 'target' && !s.direction && !s.value && !s.indicator && !s.baseline && !s.deadline && !s.words) {
-        problems.push(problem(s, 'This target says nothing: give a direction, a value, an indicator or words in quotes, or write `target tbc` while it is undecided.'));
-      }
-      if (isContainer(s) && s.items.length > 0) visit(s.items, kind as ParentKind);
     }
-  };
-  visit(doc.items, 'document');
-  return problems;
+    return problems;
+  }
 }
 
 function capitalise(s: string): string {
