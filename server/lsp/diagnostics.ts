@@ -116,7 +116,7 @@ function samePlaces(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** Freezes a diagnostic all the way down: a frozen diagnostic may be encoded once and its bytes reused (message-encoder.ts). */
+/** Freezes a diagnostic all the way down: a frozen diagnostic may be encoded once and its JSON reused (message-encoder.ts). */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
@@ -132,7 +132,7 @@ function deepFreeze<T>(value: T): T {
  * place, so identity alone would miss a move: the lines and characters the
  * diagnostic was made from are compared each time. On a 1 MB document that is
  * ~5,100 findings per keystroke, of which the edit changes a handful. The
- * diagnostics are frozen, so the encoder may keep their bytes too.
+ * diagnostics are frozen, so the encoder may keep their JSON too.
  */
 export class DiagnosticConverter {
   private readonly converted = new WeakMap<Finding, Converted>();

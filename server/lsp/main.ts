@@ -4,7 +4,7 @@
  * `--stdio`, `--node-ipc` (how the VS Code extension starts it), `--pipe=…`
  * or `--socket=…`. Over stdio, standard input passes through a framing guard
  * first (see transport.ts), and messages are written with an encoder that
- * keeps the bytes of diagnostics published again (message-encoder.ts).
+ * keeps the JSON of diagnostics published again (message-encoder.ts).
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
@@ -44,7 +44,7 @@ const report = (message: string): void => {
 if (process.argv.includes('--stdio')) {
   const input = new FramingGuard(report);
   process.stdin.pipe(input);
-  // Diagnostics published again and again keep their bytes (message-encoder.ts).
+  // Diagnostics published again and again keep their JSON (message-encoder.ts).
   const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: new CachingJsonEncoder() });
   connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer, options);
   // Given a reader rather than a stream, vscode-languageserver no longer exits when the client goes: this does.

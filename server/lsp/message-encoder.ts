@@ -1,6 +1,6 @@
 /**
- * The JSON encoding of messages over a stream (stdio), with the bytes of
- * each frozen diagnostic kept once they are made.
+ * The JSON encoding of messages over a stream (stdio), with the JSON of
+ * each frozen diagnostic kept once it is made.
  *
  * Publishing the ~5,100 diagnostics of a 1 MB document after each keystroke
  * spent more in `JSON.stringify` and the UTF-8 copy of the whole message
@@ -8,7 +8,7 @@
  * diagnostic object while its finding shows in the same place
  * (`DiagnosticConverter`, deep-frozen so that it cannot change after it was
  * encoded), so a publication is mostly the same objects as the last one:
- * their bytes are kept, keyed by identity, and a publication is their
+ * their JSON is kept, keyed by identity, and a publication is its
  * concatenation. Anything else (and a diagnostic not frozen) is encoded as
  * vscode-jsonrpc encodes it, so the bytes parse to the same message.
  *
@@ -18,8 +18,6 @@
 import type { ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
-const COMMA = Buffer.from(',');
-const TAIL = Buffer.from(']}}');
 
 interface PublishMessage {
   readonly jsonrpc: string;
@@ -38,8 +36,12 @@ function asPublish(msg: Message): PublishMessage | undefined {
 
 export class CachingJsonEncoder {
   readonly name = 'application/json';
-  /** Bytes of frozen diagnostics already encoded; a diagnostic no longer published is let go with its bytes. */
-  private readonly bytes = new WeakMap<object, Buffer>();
+  /**
+   * JSON of frozen diagnostics already encoded; a diagnostic no longer published is let go with its JSON.
+   * Strings, not a Buffer each: thousands of small Buffers share 8 KB pool slabs, and one survivor keeps its
+   * whole slab, so a publication's bytes are made once from the joined strings instead.
+   */
+  private readonly json = new WeakMap<object, string>();
 
   encode(msg: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
     try {
@@ -56,22 +58,18 @@ export class CachingJsonEncoder {
     const { diagnostics, ...rest } = publish.params;
     // `{"jsonrpc":…,"params":{…}}` with the diagnostics last: its closing `}}` gives way to them.
     const head = JSON.stringify({ jsonrpc: publish.jsonrpc, method: publish.method, params: rest });
-    const parts: Buffer[] = [Buffer.from(`${head.slice(0, -2)},"diagnostics":[`)];
-    for (let i = 0; i < diagnostics.length; i++) {
-      if (i > 0) parts.push(COMMA);
-      parts.push(this.bytesOf(diagnostics[i]));
-    }
-    parts.push(TAIL);
-    return Buffer.concat(parts);
+    const parts: string[] = new Array(diagnostics.length);
+    for (let i = 0; i < diagnostics.length; i++) parts[i] = this.jsonOf(diagnostics[i]);
+    return Buffer.from(`${head.slice(0, -2)},"diagnostics":[${parts.join(',')}]}}`, 'utf8');
   }
 
-  private bytesOf(diagnostic: unknown): Buffer {
-    // Only a frozen object cannot change after its bytes are kept (DiagnosticConverter freezes it all the way down).
-    if (typeof diagnostic !== 'object' || diagnostic === null || !Object.isFrozen(diagnostic)) return Buffer.from(JSON.stringify(diagnostic) ?? 'null');
-    let kept = this.bytes.get(diagnostic);
+  private jsonOf(diagnostic: unknown): string {
+    // Only a frozen object cannot change after its JSON is kept (DiagnosticConverter freezes it all the way down).
+    if (typeof diagnostic !== 'object' || diagnostic === null || !Object.isFrozen(diagnostic)) return JSON.stringify(diagnostic) ?? 'null';
+    let kept = this.json.get(diagnostic);
     if (kept === undefined) {
-      kept = Buffer.from(JSON.stringify(diagnostic));
-      this.bytes.set(diagnostic, kept);
+      kept = JSON.stringify(diagnostic);
+      this.json.set(diagnostic, kept);
     }
     return kept;
   }
