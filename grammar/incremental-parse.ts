@@ -276,7 +276,8 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
   // Nothing moves when the edit kept the length and the lines (a word typed over one as long).
   if (delta !== 0 || lineDelta !== 0) moveInPlace(after, [commentsAfter, problemsAfter], delta, lineDelta);
   return {
-    result: { document, problems: newProblems, lines: new LineIndex(newText) },
+    // The lines from the previous text's, by the edit (only the edited span is scanned).
+    result: { document, problems: newProblems, lines: LineIndex.edited(previous.lines, newText, change) },
     edit: { first: firstIndex, removed: endIndex - firstIndex, inserted: inSegment.length, offsetDelta: delta, lineDelta },
   };
 }

@@ -55,37 +55,52 @@ function sameContext(a: Context, b: Context): boolean {
   return a.workspaceGeneration === b.workspaceGeneration && a.settings === b.settings && a.framework === b.framework && a.header === b.header && a.uri === b.uri;
 }
 
-/** Moves every position inside `value` in place. Only for what `detach` made: no position in it is shared. */
-function moveDetached(value: unknown, offsetDelta: number, lineDelta: number): void {
+/** A position as kept here: moved in place by the cache, never shared (see `detach`). */
+interface Movable {
+  line: number;
+  offset: number;
+}
+
+function isPosition(record: Record<string, unknown>): boolean {
+  return typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number';
+}
+
+/** Every position inside `value`. Only for what `detach` made: no position in it is shared, so each is listed once. */
+function collectDetached(value: unknown, out: Movable[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
-    for (const v of value) moveDetached(v, offsetDelta, lineDelta);
+    for (const v of value) collectDetached(v, out);
     return;
   }
   const record = value as Record<string, unknown>;
-  if (typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number') {
-    (record['offset'] as number) += offsetDelta;
-    (record['line'] as number) += lineDelta;
+  if (isPosition(record)) {
+    out.push(value as Movable);
     return;
   }
-  for (const key in record) moveDetached(record[key], offsetDelta, lineDelta);
+  for (const key in record) collectDetached(record[key], out);
 }
 
-/** Findings moved with their statement, in place; related places in other files stay where they are. */
-function moveFindings(findings: readonly Finding[], uri: string, offsetDelta: number, lineDelta: number): void {
+/** The positions that move with a statement's findings; related places in other files stay where they are. */
+function collectFindings(findings: readonly Finding[], uri: string, out: Movable[]): void {
   for (const f of findings) {
-    moveDetached(f.range, offsetDelta, lineDelta);
-    for (const r of f.related ?? []) if (r.uri === uri) moveDetached(r.range, offsetDelta, lineDelta);
-    moveDetached(f.fix, offsetDelta, lineDelta);
-    moveDetached(f.suggestions, offsetDelta, lineDelta);
+    collectDetached(f.range, out);
+    for (const r of f.related ?? []) if (r.uri === uri) collectDetached(r.range, out);
+    collectDetached(f.fix, out);
+    collectDetached(f.suggestions, out);
   }
 }
 
-/** Something kept for a statement, and where the statement started when it was made. */
+/**
+ * Something kept for a statement, and where the statement started when it
+ * was made. Its positions are listed the first time it moves, so that moving
+ * it again is a loop over them: a walk of every finding's object graph after
+ * each keystroke was the lint's largest cost on a 1 MB document (profiled).
+ */
 interface Kept<T> {
   readonly value: T;
-  readonly offset: number;
-  readonly line: number;
+  offset: number;
+  line: number;
+  positions?: Movable[];
 }
 
 /** A deep copy of plain data (findings, gathered ranges): nothing in it is the tree's, no position in it shared. */
@@ -97,13 +112,25 @@ function detach<T>(value: T): T {
  * What was kept for `statement`, moved (in place) to where the statement
  * stands now, or undefined if nothing was.
  */
-function keptFor<T>(table: Map<Statement, Kept<T>> | WeakMap<Statement, Kept<T>>, statement: Statement, move: (value: T, offsetDelta: number, lineDelta: number) => void): T | undefined {
+function keptFor<T>(table: Map<Statement, Kept<T>> | WeakMap<Statement, Kept<T>>, statement: Statement, collect: (value: T, out: Movable[]) => void): T | undefined {
   const kept = table.get(statement);
   if (!kept) return undefined;
   const { offset, line } = statement.range.start;
   if (kept.offset !== offset || kept.line !== line) {
-    move(kept.value, offset - kept.offset, line - kept.line);
-    table.set(statement, { value: kept.value, offset, line });
+    if (!kept.positions) {
+      kept.positions = [];
+      collect(kept.value, kept.positions);
+    }
+    const offsetDelta = offset - kept.offset;
+    const lineDelta = line - kept.line;
+    const list = kept.positions;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      p.offset += offsetDelta;
+      p.line += lineDelta;
+    }
+    kept.offset = offset;
+    kept.line = line;
   }
   return kept.value;
 }
@@ -123,14 +150,15 @@ export class BlockLinter {
       this.memo = new Map();
     }
     const uri = doc.uri;
-    const move = (list: readonly Finding[], offsetDelta: number, lineDelta: number): void => moveFindings(list, uri, offsetDelta, lineDelta);
+    const collect = (list: readonly Finding[], out: Movable[]): void => collectFindings(list, uri, out);
     const items = doc.parsed.document.items;
     const next = new Map<Statement, Kept<readonly Finding[]>>();
     const raw: Finding[] = [];
     for (const item of items) {
-      let list = keptFor(this.findings, item, move);
-      if (!list) list = detach(runRules(doc, workspace, settings, LOCAL, [item], framework));
-      next.set(item, { value: list, offset: item.range.start.offset, line: item.range.start.line });
+      const kept = keptFor(this.findings, item, collect);
+      const list = kept ?? detach(runRules(doc, workspace, settings, LOCAL, [item], framework));
+      // A kept entry is the same object, moved in place; a new one remembers where its statement stands.
+      next.set(item, this.findings.get(item) ?? { value: list, offset: item.range.start.offset, line: item.range.start.line });
       for (const f of list) raw.push(f);
     }
     this.context = context;
@@ -148,7 +176,7 @@ export class BlockLinter {
     }
     const kept = table;
     return <T>(statement: Statement, compute: () => T): T => {
-      const found = keptFor(kept, statement, moveDetached);
+      const found = keptFor(kept, statement, collectDetached);
       if (found !== undefined) return found as T;
       const value = detach(compute());
       kept.set(statement, { value, offset: statement.range.start.offset, line: statement.range.start.line });

@@ -3,10 +3,12 @@
  * transport comes from the command line, as vscode-languageserver reads it:
  * `--stdio`, `--node-ipc` (how the VS Code extension starts it), `--pipe=…`
  * or `--socket=…`. Over stdio, standard input passes through a framing guard
- * first (see transport.ts).
+ * first (see transport.ts), and messages are written with an encoder that
+ * keeps the JSON of diagnostics published again (message-encoder.ts).
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { CachingJsonEncoder } from './message-encoder.js';
 import { startServer } from './server.js';
 import { beforeInitialize, FramingGuard, NOT_INITIALIZED_METHOD } from './transport.js';
 
@@ -19,8 +21,19 @@ const options = {
       return { jsonrpc: '2.0' as const, id, error: new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.').toJson() };
     },
   },
-  messageStrategy: beforeInitialize(),
+  messageStrategy: noteShutdown(beforeInitialize()),
 };
+
+/** Whether `shutdown` was asked for: the exit code when standard input ends (0 after it, 1 without), as vscode-languageserver sets it for streams. */
+let shutdownReceived = false;
+function noteShutdown(inner: ReturnType<typeof beforeInitialize>): ReturnType<typeof beforeInitialize> {
+  return {
+    handleMessage(message, next) {
+      if ((message as { method?: unknown }).method === 'shutdown') shutdownReceived = true;
+      return inner.handleMessage(message, next);
+    },
+  };
+}
 
 let connection: Connection | undefined;
 const report = (message: string): void => {
@@ -31,7 +44,13 @@ const report = (message: string): void => {
 if (process.argv.includes('--stdio')) {
   const input = new FramingGuard(report);
   process.stdin.pipe(input);
-  connection = createConnection(ProposedFeatures.all, input, process.stdout, options);
+  // Diagnostics published again and again keep their JSON (message-encoder.ts).
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: new CachingJsonEncoder() });
+  connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer, options);
+  // Given a reader rather than a stream, vscode-languageserver no longer exits when the client goes: this does.
+  const exitWithClient = (): void => process.exit(shutdownReceived ? 0 : 1);
+  input.on('end', exitWithClient);
+  input.on('close', exitWithClient);
 } else {
   connection = createConnection(ProposedFeatures.all, options);
 }

@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { parse, type ParseResult } from '../../grammar/index.js';
 import { changedSpan, reparse, shiftPositions } from '../../grammar/incremental-parse.js';
+import { LineIndex } from '../../grammar/positions.js';
 import { FIXTURES, REPO, SEEDS } from '../support/paths.js';
 import { strategyFiles } from '../support/strategy-files.js';
 
@@ -219,5 +220,28 @@ describe('incremental reparse', function () {
     assert.deepEqual(moved.a.end, moved.a.start);
     assert.deepEqual(moved.b[0], moved.a.start);
     assert.deepEqual(moved.a.start, { line: 2, character: 2, offset: 15 });
+  });
+  it('derives the line index of an edited text from the previous one: the same lines as a fresh index', () => {
+    // Line breaks of every kind, and edits that split or join a CR LF.
+    const piece = fc.array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', ' '), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(piece, piece, piece, piece, fc.boolean(), (a, b, c, x, computed) => {
+        const before = a + b + c;
+        const after = a + x + c;
+        const previous = new LineIndex(before);
+        if (computed) assert.ok(previous.lineCount > 0);
+        const derived = LineIndex.edited(previous, after, changedSpan(before, after));
+        assert.deepEqual(derived.lineStartOffsets, new LineIndex(after).lineStartOffsets, JSON.stringify({ before, after }));
+      }),
+      { numRuns: 500, ...(SEED !== undefined ? { seed: SEED } : {}) },
+    );
+    // And as the reparse hands it on, after an edit that adds lines.
+    const text = 'strategy "S" {\n  framework f\n}\n\npriority 1 "One" {\n}\n\npriority 2 "Two" {\n}\n';
+    const first = parse(text);
+    assert.ok(first.lines.lineCount > 0);
+    const next = text.replace('priority 2', '\r\n\npriority 2');
+    const r = reparse(first, text, next);
+    assert.ok(r.edit, 'incremental');
+    assert.deepEqual(r.result.lines.lineStartOffsets, new LineIndex(next).lineStartOffsets);
   });
 });

@@ -152,6 +152,32 @@ describe('language server: lifecycle', function () {
     reader.dispose();
   });
 
+  it('exits when its client goes (standard input closed): 0 after shutdown, 1 without', async () => {
+    const frame = (message: object): string => {
+      const body = JSON.stringify(message);
+      return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    };
+    for (const [shutdown, code] of [[true, 0], [false, 1]] as const) {
+      const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+      let out = '';
+      const answered = (id: number): Promise<void> =>
+        new Promise((resolve) => {
+          const check = (): void => void (out.includes(`"id":${id}`) ? resolve() : setTimeout(check, 10));
+          check();
+        });
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.stdin.write(frame({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } }));
+      await answered(1);
+      if (shutdown) {
+        child.stdin.write(frame({ jsonrpc: '2.0', id: 2, method: 'shutdown' }));
+        await answered(2);
+      }
+      child.stdin.end();
+      assert.equal(await exited, code, shutdown ? 'after shutdown' : 'without shutdown');
+    }
+  });
+
   it('stops long work when the client cancels it, between time slices', async () => {
     const source = new CancellationTokenSource();
     let slices = 0;
