@@ -2,7 +2,7 @@ import type { GlossaryDecl, Position, Range, Statement } from '../../grammar/ind
 import { isContainer, quote } from '../../grammar/index.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { Rule, TextEdit } from './rule.js';
-import { findAcronyms, inlineDefinition, UNIVERSAL_ACRONYMS } from './support/acronyms.js';
+import { findAcronyms, inlineDefinitionAmong, parenthesised, UNIVERSAL_ACRONYMS } from './support/acronyms.js';
 import { pointRange } from './support/edits.js';
 import { isBlank } from './support/ancestry.js';
 
@@ -14,6 +14,8 @@ interface Located {
 /** The texts of a statement that are read as prose (notes are the author's, not the reader's). */
 interface AcronymUses {
   readonly texts: string[];
+  /** What each `(…)` of the texts holds, with the index (in `texts`) of the first text holding it. */
+  readonly parentheses: [string, number][];
   readonly uses: { acronym: string; range: Range }[];
 }
 
@@ -83,6 +85,8 @@ export const undefinedAcronym: Rule = {
       inGlossary(a) || frameworkGlossary.has(a) || context.knownAcronyms.has(a) || UNIVERSAL_ACRONYMS.has(a);
     const reported = new Set<string>();
     const allText: string[] = [];
+    /** For what a `(…)` of the document's prose holds, the first text (in `allText`) holding it. */
+    const firstHolding = new Map<string, number>();
     const uses: { acronym: string; range: Range }[] = [];
     /** The texts and acronym uses of one top-level statement (kept per statement by the server, see `perStatement`). */
     /**
@@ -98,11 +102,12 @@ export const undefinedAcronym: Rule = {
       return doc.parsed.lines.positionAt(offset);
     };
     const collect = (top: Statement): AcronymUses => {
-      const part: AcronymUses = { texts: [], uses: [] };
+      const part: AcronymUses = { texts: [], parentheses: [], uses: [] };
       // Only an acronym's first use is reported, so within a statement only its first is placed and kept.
       const seen = new Set<string>();
       const read = (t: Located | undefined): void => {
         if (!t) return;
+        for (const inside of parenthesised(t.value)) part.parentheses.push([inside, part.texts.length]);
         part.texts.push(t.value);
         const uses = findAcronyms(t.value);
         if (uses.length === 0) return;
@@ -132,16 +137,16 @@ export const undefinedAcronym: Rule = {
       enterDocument(d) {
         for (const top of d.items) {
           const part = context.perStatement ? context.perStatement(top, () => collect(top)) : collect(top);
+          for (const [inside, index] of part.parentheses) if (!firstHolding.has(inside)) firstHolding.set(inside, allText.length + index);
           for (const t of part.texts) allText.push(t);
           for (const u of part.uses) uses.push(u);
         }
       },
       exitDocument() {
-        const corpus = allText.join('\n');
         for (const use of uses) {
           if (reported.has(use.acronym) || known(use.acronym)) continue;
           reported.add(use.acronym);
-          const meaning = inlineDefinition(corpus, use.acronym);
+          const meaning = inlineDefinitionAmong(allText, firstHolding, use.acronym);
           // "… Substance Action Groups (SAG)": expanded in brackets in the document is defined.
           if (meaning !== undefined) continue;
           context.report({

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { inlineDefinition } from '../../server/rules/support/acronyms.js';
+import { inlineDefinition, inlineDefinitionAmong, parenthesised } from '../../server/rules/support/acronyms.js';
 
 const MINOR = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&', 'with']);
 
@@ -38,6 +38,43 @@ describe('inline acronym definitions', () => {
         assert.equal(inlineDefinition(text, acronym), reference(text, acronym));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds in a document\'s texts what it finds in them joined, without joining them', () => {
+    const word = fc.oneof(fc.constantFrom('Crime', 'and', 'Disorder', 'Reduction', 'Partnership', 'of', 'the', '(CDRP)', '(CDRPs)', '(CDR)', 'CDRP', '(', ')', '—', 'x'), fc.string({ maxLength: 6 }));
+    const gap = fc.constantFrom(' ', '  ', '\t', '');
+    const text = fc.array(fc.tuple(word, gap), { maxLength: 20 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 40 }), fc.constantFrom('CDRP', 'CDR', 'C', 'DRP'), (texts, acronym) => {
+        const first = new Map<string, number>();
+        texts.forEach((t, i) => {
+          for (const inside of parenthesised(t)) if (!first.has(inside)) first.set(inside, i);
+        });
+        assert.equal(inlineDefinitionAmong(texts, first, acronym), inlineDefinition(texts.join('\n'), acronym));
+      }),
+      { numRuns: 1000 },
+    );
+    // An expansion split across texts (a title, then the paragraph that goes on), with filler around it.
+    const filler = fc.array(fc.constantFrom('x', 'of', 'Crime', 'Partnership', 'CDRP', '—'), { maxLength: 20 });
+    fc.assert(
+      fc.property(filler, filler, fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 12 }), fc.constantFrom('CDRP', 'DRP', 'CDR'), (before, after, cuts, acronym) => {
+        const words = [...before, 'the', 'Crime', 'and', 'Disorder', 'Reduction', 'Partnership', `(${acronym})`, ...after];
+        const texts: string[] = [];
+        let from = 0;
+        for (const cut of [...cuts].sort((a, b) => a - b)) {
+          if (cut >= words.length) break;
+          texts.push(words.slice(from, cut).join(' '));
+          from = cut;
+        }
+        texts.push(words.slice(from).join(' '));
+        const first = new Map<string, number>();
+        texts.forEach((t, i) => {
+          for (const inside of parenthesised(t)) if (!first.has(inside)) first.set(inside, i);
+        });
+        assert.equal(inlineDefinitionAmong(texts, first, acronym), inlineDefinition(texts.join('\n'), acronym));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

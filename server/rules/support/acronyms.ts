@@ -94,3 +94,34 @@ export function inlineDefinition(text: string, acronym: string): string | undefi
   }
   return undefined;
 }
+
+/** What each `(…)` of a text holds (no parentheses inside): where an inline definition may stand, as in "(CDRP)". */
+export function parenthesised(text: string): string[] {
+  if (text.indexOf('(') < 0) return [];
+  const out: string[] = [];
+  const re = /\(([^()]*)\)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
+  return out;
+}
+
+/** Where `(acronym)`, else `(acronyms)`, stands in `text` (as `inlineDefinition` looks for it), or -1. */
+function definitionAt(text: string, acronym: string): number {
+  const at = text.indexOf(`(${acronym})`);
+  return at >= 0 ? at : text.indexOf(`(${acronym}s)`);
+}
+
+/**
+ * `inlineDefinition` of `texts` joined by line breaks, without joining them:
+ * `first` gives, for what a `(…)` holds, the first text holding it
+ * (`parenthesised`). Only that text and the texts before it that hold the
+ * words it needs are joined (a document's prose joined on every edit was
+ * most of this rule's time in the language server).
+ */
+export function inlineDefinitionAmong(texts: readonly string[], first: ReadonlyMap<string, number>, acronym: string): string | undefined {
+  const i = first.get(acronym) ?? first.get(`${acronym}s`);
+  if (i === undefined) return undefined;
+  let tail = texts[i]!;
+  // 13 whole words before the parenthesis are all `inlineDefinition` reads (a run is at most 12 words, and the first may be cut).
+  for (let j = i - 1; j >= 0 && tail.slice(0, definitionAt(tail, acronym)).trim().split(/\s+/).length < 14; j--) tail = `${texts[j]!}\n${tail}`;
+  return inlineDefinition(tail, acronym);
+}
