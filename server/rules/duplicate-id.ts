@@ -6,29 +6,31 @@ interface Seen {
   readonly range: Range;
 }
 
-/**
- * An id a top-level statement declares, in document order. `scope` is a
- * table of ids (`priority`, `glossary`…); where it is one priority's
- * commitments, `within` numbers that priority inside the top-level
- * statement, so that what is gathered from a statement never depends on
- * where the statement stands (the language server keeps it while edits
- * move the statement).
- */
+/** An id declared where ids must be unique: `scope` names the table (`priority`, `glossary`…). */
 interface Claim {
   readonly scope: string;
-  readonly within?: number;
   readonly noun: string;
   readonly value: string;
   readonly range: Range;
 }
 
-function claimsIn(tree: StrategyDocument, top: Statement): Claim[] {
-  const out: Claim[] = [];
-  const priorities = new Map<Statement, number>();
-  const add = (scope: string, noun: string, id: { value: string; range: Range } | undefined, within?: number): void => {
-    if (!id) return;
-    // Two literals rather than a spread: this runs for every id of every document.
-    out.push(within === undefined ? { scope, noun, value: id.value, range: id.range } : { scope, within, noun, value: id.value, range: id.range });
+/**
+ * What a top-level statement declares, in document order: ids whose table is
+ * the document's (`claim`), and commitments declared twice within one of its
+ * priorities (`repeated`, with the first). A priority's commitments are all
+ * inside one top-level statement, so they are checked here once, and what is
+ * gathered never depends on where the statement stands (the language server
+ * keeps it while edits move the statement, and only the document's tables
+ * are filled again after each edit).
+ */
+type Declared = { readonly claim: Claim } | { readonly repeated: Claim; readonly first: Seen };
+
+function declaredIn(tree: StrategyDocument, top: Statement): Declared[] {
+  const out: Declared[] = [];
+  /** The commitments of each priority, by id. */
+  const perPriority = new Map<Statement, Map<string, Seen>>();
+  const add = (scope: string, noun: string, id: { value: string; range: Range } | undefined): void => {
+    if (id) out.push({ claim: { scope, noun, value: id.value, range: id.range } });
   };
   walkStatements({ ...tree, items: [top] }, (node, ancestors) => {
     switch (node.kind) {
@@ -43,8 +45,14 @@ function claimsIn(tree: StrategyDocument, top: Statement): Claim[] {
         let priority: Statement | undefined;
         for (let i = ancestors.length - 1; i >= 0 && !priority; i--) if (ancestors[i]!.kind === 'priority') priority = ancestors[i];
         if (!priority) return add('commitment', 'Commitment', node.id);
-        if (!priorities.has(priority)) priorities.set(priority, priorities.size);
-        return add('commitment', 'Commitment', node.id, priorities.get(priority));
+        const id = node.id;
+        if (!id) return;
+        let table = perPriority.get(priority);
+        if (!table) perPriority.set(priority, (table = new Map()));
+        const first = table.get(id.value);
+        if (first) out.push({ repeated: { scope: 'commitment', noun: 'Commitment', value: id.value, range: id.range }, first });
+        else table.set(id.value, { range: id.range });
+        return;
       }
       case 'glossary':
         return node.entries.forEach((e) => add('glossary', 'Glossary term', e.term));
@@ -74,13 +82,16 @@ export const duplicateId: Rule = {
     const scopes = new Map<string, Map<string, Seen>>();
     const uri = context.document.uri;
     const claim = (scope: string, noun: string, id: { value: string; range: Range }): void => {
-      const table = scopes.get(scope) ?? new Map<string, Seen>();
-      scopes.set(scope, table);
+      let table = scopes.get(scope);
+      if (!table) scopes.set(scope, (table = new Map<string, Seen>()));
       const first = table.get(id.value);
       if (!first) {
         table.set(id.value, { range: id.range });
         return;
       }
+      twice(noun, id, first);
+    };
+    const twice = (noun: string, id: { value: string; range: Range }, first: Seen): void => {
       context.report({
         message: `${noun} ${id.value} is declared twice; the first is on line ${first.range.start.line + 1}.`,
         range: id.range,
@@ -100,10 +111,13 @@ export const duplicateId: Rule = {
           });
         }
         // The ids each top-level statement declares (kept per statement by the server, see `perStatement`), in document order.
-        tree.items.forEach((top, index) => {
-          const claims = context.perStatement ? context.perStatement(top, () => claimsIn(tree, top)) : claimsIn(tree, top);
-          for (const c of claims) claim(c.within === undefined ? c.scope : `${c.scope}@${index}.${c.within}`, c.noun, c);
-        });
+        for (const top of tree.items) {
+          const ids = context.perStatement ? context.perStatement(top, () => declaredIn(tree, top)) : declaredIn(tree, top);
+          for (const d of ids) {
+            if ('claim' in d) claim(d.claim.scope, d.claim.noun, d.claim);
+            else twice(d.repeated.noun, d.repeated, d.first);
+          }
+        }
       },
     };
   },

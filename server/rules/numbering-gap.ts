@@ -20,14 +20,18 @@ export function splitNumber(id: string): { prefix: string; number: number } | un
 type NumberedKind = 'priority' | 'aim' | 'commitment' | 'action';
 
 /**
- * A numbered item a top-level statement holds, in document order, and the
- * sequence it belongs to: the document's, or that of the block around it
- * (`within` numbers that block inside the top-level statement, so that what
- * is gathered never depends on where the statement stands; the language
- * server keeps it while edits move the statement).
+ * The numbered items of a top-level statement: those numbered in the
+ * document's sequences (priorities, actions, and aims or commitments outside
+ * any block numbering them), in document order, and the sequences of its own
+ * blocks (a priority's commitments, its aims) that skip or run backwards.
+ * A block's sequence lies inside one top-level statement, so it is checked
+ * here once, and what is gathered never depends on where the statement
+ * stands (the language server keeps it while edits move the statement; only
+ * the document's sequences are put together again after each edit).
  */
-interface Placed extends Numbered {
-  readonly within?: number;
+interface NumberedIn {
+  readonly inDocument: Numbered[];
+  readonly brokenBlockSequences: Numbered[][];
 }
 
 /** The blocks whose items are numbered as one sequence, by what is numbered (made once). */
@@ -35,19 +39,24 @@ const NO_BLOCK: readonly string[] = [];
 const AIM_BLOCKS: readonly string[] = ['priority'];
 const COMMITMENT_BLOCKS: readonly string[] = ['priority', 'aim'];
 
-function numberedIn(tree: StrategyDocument, top: Statement): Placed[] {
-  const out: Placed[] = [];
-  const blocks = new Map<Statement, number>();
+function numberedIn(tree: StrategyDocument, top: Statement): NumberedIn {
+  const inDocument: Numbered[] = [];
+  /** Each block's sequences, by what is numbered and prefix. */
+  const blocks = new Map<Statement, Map<string, Numbered[]>>();
   const add = (node: Statement & { kind: NumberedKind }, ancestors: readonly Statement[], kinds: readonly string[]): void => {
     const id = node.id;
     const split = id ? splitNumber(id.value) : undefined;
     if (!id || !split) return;
-    const n: Placed = { id: { value: id.value, range: id.range }, prefix: split.prefix, number: split.number, noun: node.kind };
+    const n: Numbered = { id: { value: id.value, range: id.range }, prefix: split.prefix, number: split.number, noun: node.kind };
     let block: Statement | undefined;
     for (let i = ancestors.length - 1; i >= 0 && !block; i--) if (kinds.includes(ancestors[i]!.kind)) block = ancestors[i];
-    if (!block) return void out.push(n);
-    if (!blocks.has(block)) blocks.set(block, blocks.size);
-    out.push({ ...n, within: blocks.get(block)! });
+    if (!block) return void inDocument.push(n);
+    let sequences = blocks.get(block);
+    if (!sequences) blocks.set(block, (sequences = new Map()));
+    const key = `${n.noun}|${n.prefix}`;
+    const sequence = sequences.get(key);
+    if (sequence) sequence.push(n);
+    else sequences.set(key, [n]);
   };
   walkStatements({ ...tree, items: [top] }, (node, ancestors) => {
     switch (node.kind) {
@@ -62,7 +71,18 @@ function numberedIn(tree: StrategyDocument, top: Statement): Placed[] {
         return;
     }
   });
-  return out;
+  const brokenBlockSequences: Numbered[][] = [];
+  for (const sequences of blocks.values()) for (const sequence of sequences.values()) if (isBroken(sequence)) brokenBlockSequences.push(sequence);
+  return { inDocument, brokenBlockSequences };
+}
+
+/** Whether a sequence skips a number or runs backwards somewhere (a repeated number is `duplicate-id`'s). */
+function isBroken(sequence: readonly Numbered[]): boolean {
+  for (let i = 1; i < sequence.length; i++) {
+    const step = sequence[i]!.number - sequence[i - 1]!.number;
+    if (step !== 1 && step !== 0) return true;
+  }
+  return false;
 }
 
 function renumberFix(sequence: readonly Numbered[]): Fix {
@@ -121,19 +141,21 @@ export const numberingGap: Rule = {
     },
   },
   create(context) {
+    /** The document's sequences, by what is numbered and prefix. */
     const sequences = new Map<string, Numbered[]>();
     return {
       enterDocument(tree) {
         // What each top-level statement holds (kept per statement by the server, see `perStatement`), in document order.
-        tree.items.forEach((top, index) => {
-          const placed = context.perStatement ? context.perStatement(top, () => numberedIn(tree, top)) : numberedIn(tree, top);
-          for (const n of placed) {
-            const key = `${n.within === undefined ? 'document' : `${index}.${n.within}`}|${n.noun}|${n.prefix}`;
-            const list = sequences.get(key) ?? [];
-            list.push(n);
-            sequences.set(key, list);
+        for (const top of tree.items) {
+          const numbered = context.perStatement ? context.perStatement(top, () => numberedIn(tree, top)) : numberedIn(tree, top);
+          for (const n of numbered.inDocument) {
+            const key = `${n.noun}|${n.prefix}`;
+            const list = sequences.get(key);
+            if (list) list.push(n);
+            else sequences.set(key, [n]);
           }
-        });
+          for (const sequence of numbered.brokenBlockSequences) checkSequence(context, sequence);
+        }
       },
       exitDocument() {
         for (const sequence of sequences.values()) checkSequence(context, sequence);
