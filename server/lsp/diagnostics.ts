@@ -38,20 +38,24 @@ const DOCS_DIR = join(__dirname, '..', 'docs');
  */
 let docsScheme: string | undefined;
 
-export function setRuleDocsScheme(scheme: string | undefined): void {
-  docsScheme = scheme;
-}
-
-/** Rule pages' URIs, converted once each: `pathToFileURL` per finding was most of the cost of publishing (issue 12). */
+/**
+ * Rule pages' URIs by rule id, made once each: `pathToFileURL` per finding
+ * was most of the cost of publishing (issue 12), and it is asked for every
+ * finding after every edit.
+ */
 const ruleDocUris = new Map<string, string>();
 
+export function setRuleDocsScheme(scheme: string | undefined): void {
+  docsScheme = scheme;
+  ruleDocUris.clear();
+}
+
 export function ruleDocUri(ruleId: string): string {
-  const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
-  if (docsScheme) return `${docsScheme}:/${page}`;
-  let uri = ruleDocUris.get(page);
+  let uri = ruleDocUris.get(ruleId);
   if (uri === undefined) {
-    uri = pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
-    ruleDocUris.set(page, uri);
+    const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
+    uri = docsScheme ? `${docsScheme}:/${page}` : pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
+    ruleDocUris.set(ruleId, uri);
   }
   return uri;
 }
