@@ -34,14 +34,20 @@ function asPublish(msg: Message): PublishMessage | undefined {
   return m as PublishMessage;
 }
 
+/** A diagnostic's JSON and its length in UTF-8 bytes. */
+interface Encoded {
+  readonly text: string;
+  readonly bytes: number;
+}
+
 export class CachingJsonEncoder {
   readonly name = 'application/json';
   /**
    * JSON of frozen diagnostics already encoded; a diagnostic no longer published is let go with its JSON.
    * Strings, not a Buffer each: thousands of small Buffers share 8 KB pool slabs, and one survivor keeps its
-   * whole slab, so a publication's bytes are made once from the joined strings instead.
+   * whole slab, so a publication's bytes are written once from the strings instead.
    */
-  private readonly json = new WeakMap<object, string>();
+  private readonly json = new WeakMap<object, Encoded>();
 
   encode(msg: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
     try {
@@ -58,19 +64,39 @@ export class CachingJsonEncoder {
     const { diagnostics, ...rest } = publish.params;
     // `{"jsonrpc":…,"params":{…}}` with the diagnostics last: its closing `}}` gives way to them.
     const head = JSON.stringify({ jsonrpc: publish.jsonrpc, method: publish.method, params: rest });
-    const parts: string[] = new Array(diagnostics.length);
-    for (let i = 0; i < diagnostics.length; i++) parts[i] = this.jsonOf(diagnostics[i]);
-    return Buffer.from(`${head.slice(0, -2)},"diagnostics":[${parts.join(',')}]}}`, 'utf8');
+    const open = `${head.slice(0, -2)},"diagnostics":[`;
+    const close = ']}}';
+    const parts: Encoded[] = new Array(diagnostics.length);
+    let total = Buffer.byteLength(open, 'utf8') + close.length + Math.max(0, diagnostics.length - 1);
+    for (let i = 0; i < diagnostics.length; i++) {
+      const part = this.encodedOf(diagnostics[i]);
+      parts[i] = part;
+      total += part.bytes;
+    }
+    // Each piece written straight into the message's buffer: joining 1.3 MB of JSON first, then flattening and
+    // copying it into bytes, cost more than the rest of a publication (profiled).
+    const out = Buffer.allocUnsafe(total);
+    let at = out.write(open, 0, 'utf8');
+    for (let i = 0; i < parts.length; i++) {
+      if (i > 0) out[at++] = 0x2c; // ,
+      at += out.write(parts[i]!.text, at, 'utf8');
+    }
+    at += out.write(close, at, 'utf8');
+    return at === total ? out : out.subarray(0, at);
   }
 
-  private jsonOf(diagnostic: unknown): string {
+  private encodedOf(diagnostic: unknown): Encoded {
     // Only a frozen object cannot change after its JSON is kept (DiagnosticConverter freezes it all the way down).
-    if (typeof diagnostic !== 'object' || diagnostic === null || !Object.isFrozen(diagnostic)) return JSON.stringify(diagnostic) ?? 'null';
+    if (typeof diagnostic !== 'object' || diagnostic === null || !Object.isFrozen(diagnostic)) return encoded(JSON.stringify(diagnostic) ?? 'null');
     let kept = this.json.get(diagnostic);
     if (kept === undefined) {
-      kept = JSON.stringify(diagnostic);
+      kept = encoded(JSON.stringify(diagnostic));
       this.json.set(diagnostic, kept);
     }
     return kept;
   }
+}
+
+function encoded(text: string): Encoded {
+  return { text, bytes: Buffer.byteLength(text, 'utf8') };
 }

@@ -22,6 +22,16 @@ describe('language server: the message encoder', () => {
     assert.deepEqual(JSON.parse(encoder.encodeNow(publish([])).toString('utf8')), publish([]));
   });
 
+  it('writes the bytes JSON.stringify gives, characters of two, three and four bytes included, in the head and in diagnostics', () => {
+    const encoder = new CachingJsonEncoder();
+    const message = {
+      jsonrpc: '2.0',
+      method: 'textDocument/publishDiagnostics',
+      params: { uri: 'file:///w/plan-é-✓-😀.strategy', version: 1, diagnostics: [deepFreeze(diagnostic(0, 'Größe — 😀 \ud800 lone')), diagnostic(1, 'ß'), deepFreeze(diagnostic(2, ''))] },
+    };
+    for (let i = 0; i < 2; i++) assert.deepEqual(encoder.encodeNow(message), Buffer.from(JSON.stringify(message), 'utf8'));
+  });
+
   it('encodes a diagnostic that is not frozen anew each time (it may have changed)', () => {
     const encoder = new CachingJsonEncoder();
     const open = diagnostic(1, 'before') as { message: string };
