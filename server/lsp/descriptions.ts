@@ -68,12 +68,29 @@ export function documentWordings(doc: AnalysedDocument): ReadonlyMap<number, str
   return out;
 }
 
+/**
+ * The wordings of each top-level statement, kept while the statement is:
+ * after an edit the document is analysed anew, but the incremental reparse
+ * keeps every statement the edit did not touch, so the first completion
+ * after a keystroke walks only what changed, not the whole document.
+ */
+const wordingsOfStatement = new WeakMap<Statement, ReadonlyMap<number, string>>();
+
 function gatherWordings(doc: AnalysedDocument): Map<number, string> {
   const out = new Map<number, string>();
-  walkStatements(doc.parsed.document, (s) => {
-    if (s.kind !== 'measure' || !s.indicator || !s.title || s.title.value.trim() === '') return;
-    if (!out.has(s.indicator.code)) out.set(s.indicator.code, s.title.value);
-  });
+  const tree = doc.parsed.document;
+  for (const top of tree.items) {
+    let part = wordingsOfStatement.get(top);
+    if (!part) {
+      const found = new Map<number, string>();
+      walkStatements({ ...tree, items: [top] }, (s) => {
+        if (s.kind !== 'measure' || !s.indicator || !s.title || s.title.value.trim() === '') return;
+        if (!found.has(s.indicator.code)) found.set(s.indicator.code, s.title.value);
+      });
+      wordingsOfStatement.set(top, (part = found));
+    }
+    for (const [code, wording] of part) if (!out.has(code)) out.set(code, wording);
+  }
   return out;
 }
 
