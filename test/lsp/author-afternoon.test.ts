@@ -96,6 +96,22 @@ describe('language server: an afternoon of writing', function () {
     assert.equal(items.find((i) => i.label === 'NI 44')?.detail, 'title not in the catalogue', 'a code the document does not quote says so');
   });
 
+  it('shows a wording as it is after an edit, the untouched priorities\' wordings kept', async () => {
+    const path = scratch();
+    const before = `${HEADER}priority P1 "One" {\n  measure NI 41 "Perceptions of drunk or rowdy behaviour"\n}\npriority P2 "Two" {\n  measure NI 44 "Drug dealing as a problem"\n}\n`;
+    await client.openAndWait(path, before);
+    const uri = uriOfPath(path);
+    const hoverAt = async (text: string, needle: string): Promise<string> =>
+      JSON.stringify((await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, needle, 3) }))?.contents);
+    assert.match(await hoverAt(before, 'NI 44'), /“Drug dealing as a problem”/);
+    const after = before.replace('Drug dealing as a problem', 'Perceptions of drug use or drug dealing');
+    const published = client.nextDiagnostics(uri);
+    await client.change(uri, after);
+    await published;
+    assert.match(await hoverAt(after, 'NI 44'), /“Perceptions of drug use or drug dealing”/);
+    assert.match(await hoverAt(after, 'NI 41'), /“Perceptions of drunk or rowdy behaviour”/);
+  });
+
   it('links rule ids to pages the client serves read-only, when it names a scheme for them', async () => {
     const other = await LspClient.start({ folders: [copy.path], initializationOptions: { ruleDocsScheme: 'strategy-docs' } });
     try {
