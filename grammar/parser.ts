@@ -226,8 +226,8 @@ class StrategyParser extends CstParser {
 
   /**
    * Chevrotain's test for single-token insertion (a hook its typings do not
-   * declare), less the stray-token category: any stray token may follow a
-   * statement, and counting that would make up a missing title before every
+   * declare), less the stray-token category (every stray token may follow a
+   * statement), and counting that would make up a missing title before every
    * one instead of deleting the token that stands in the title's place.
    */
   canRecoverWithSingleTokenInsertion(expectedTokType: TokenType, follows: readonly TokenType[]): boolean {

@@ -55,7 +55,7 @@ export interface ScanResult {
   readonly errors: ScanError[];
 }
 
-/** The patterns mirrored below, in lexing order: any other source, order, group or longer alternative means the scanner is not used. */
+/** The patterns mirrored below, in lexing order; another source, order, group or longer alternative means the scanner is not used. */
 const MIRRORED: readonly (readonly [TokenType, string])[] = [
   [WhiteSpace, '[ \\t\\r\\n\\f\\v\\u00a0\\ufeff]+'],
   [LineComment, '\\/\\/[^\\n\\r]*'],

@@ -76,7 +76,7 @@ or unformatted files for format --check, or stale outputs for convert --check;
 const GLOBAL_OPTIONS = ['help', 'version', 'color', 'no-color'] as const;
 
 /**
- * The options each command takes (beyond the global ones): any other is a
+ * The options each command takes (beyond the global ones); every other is a
  * usage error naming the command it belongs to, never silently ignored.
  */
 export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
