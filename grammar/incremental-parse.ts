@@ -118,7 +118,8 @@ export function shiftPositions<T>(value: T, offsetDelta: number, lineDelta: numb
 /** Every position inside a statement, each once, listed the first time the statement moves. */
 const positionsIn = new WeakMap<Statement, Position[]>();
 
-function collectPositions(value: unknown, out: Position[]): void {
+/** Every position inside `value` (plain data: a tree, findings), in the order met; a shared one is listed each time it is met. */
+export function collectPositions<P = Position>(value: unknown, out: P[]): void {
   if (typeof value !== 'object' || value === null) return;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) collectPositions(value[i], out);
@@ -126,7 +127,7 @@ function collectPositions(value: unknown, out: Position[]): void {
   }
   const record = value as Record<string, unknown>;
   if (typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number') {
-    out.push(value as Position);
+    out.push(value as P);
     return;
   }
   for (const key in record) collectPositions(record[key], out);

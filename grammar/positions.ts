@@ -93,14 +93,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low]!, offset: clamped };
+    const starts = this.lineStarts;
+    const line = findLine(starts, clamped, 0, starts.length - 1);
+    return { line, character: clamped - starts[line]!, offset: clamped };
   }
 
   /**

@@ -21,7 +21,7 @@
  * back; a lint's findings are therefore valid until the next lint of the
  * same document (which may move them).
  */
-import { shiftPositions } from '../../grammar/incremental-parse.js';
+import { collectPositions, shiftPositions } from '../../grammar/incremental-parse.js';
 import type { Statement } from '../../grammar/index.js';
 import { RULES } from '../rules/registry.js';
 import type { Finding, Rule, RuleContext } from '../rules/rule.js';
@@ -61,32 +61,13 @@ interface Movable {
   offset: number;
 }
 
-function isPosition(record: Record<string, unknown>): boolean {
-  return typeof record['offset'] === 'number' && typeof record['character'] === 'number' && typeof record['line'] === 'number';
-}
-
-/** Every position inside `value`. Only for what `detach` made: no position in it is shared, so each is listed once. */
-function collectDetached(value: unknown, out: Movable[]): void {
-  if (typeof value !== 'object' || value === null) return;
-  if (Array.isArray(value)) {
-    for (const v of value) collectDetached(v, out);
-    return;
-  }
-  const record = value as Record<string, unknown>;
-  if (isPosition(record)) {
-    out.push(value as Movable);
-    return;
-  }
-  for (const key in record) collectDetached(record[key], out);
-}
-
 /** The positions that move with a statement's findings; related places in other files stay where they are. */
 function collectFindings(findings: readonly Finding[], uri: string, out: Movable[]): void {
   for (const f of findings) {
-    collectDetached(f.range, out);
-    for (const r of f.related ?? []) if (r.uri === uri) collectDetached(r.range, out);
-    collectDetached(f.fix, out);
-    collectDetached(f.suggestions, out);
+    collectPositions(f.range, out);
+    for (const r of f.related ?? []) if (r.uri === uri) collectPositions(r.range, out);
+    collectPositions(f.fix, out);
+    collectPositions(f.suggestions, out);
   }
 }
 
@@ -176,7 +157,8 @@ export class BlockLinter {
     }
     const kept = table;
     return <T>(statement: Statement, compute: () => T): T => {
-      const found = keptFor(kept, statement, collectDetached);
+      // What `detach` made shares no position, so each is listed once.
+      const found = keptFor(kept, statement, (value, out: Movable[]) => collectPositions(value, out));
       if (found !== undefined) return found as T;
       const value = detach(compute());
       kept.set(statement, { value, offset: statement.range.start.offset, line: statement.range.start.line });

@@ -114,10 +114,16 @@ function placesOf(finding: Finding): number[] {
   return out;
 }
 
-function samePlaces(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `finding` shows where `places` say (`placesOf`), compared without making its list: this runs for every finding after every edit. */
+function showsAt(places: readonly number[], finding: Finding): boolean {
+  const related = finding.related ?? [];
+  if (places.length !== 4 * (1 + related.length) || !rangeAt(places, 0, finding.range)) return false;
+  for (let i = 0; i < related.length; i++) if (!rangeAt(places, 4 * (i + 1), related[i]!.range)) return false;
   return true;
+}
+
+function rangeAt(places: readonly number[], k: number, r: Finding['range']): boolean {
+  return places[k] === r.start.line && places[k + 1] === r.start.character && places[k + 2] === r.end.line && places[k + 3] === r.end.character;
 }
 
 /** Freezes a diagnostic all the way down: a frozen diagnostic may be encoded once and its JSON reused (message-encoder.ts). */
@@ -146,14 +152,13 @@ export class DiagnosticConverter {
     const out: Diagnostic[] = new Array(findings.length);
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      const places = placesOf(f);
       const cached = this.converted.get(f);
-      if (cached && samePlaces(cached.places, places) && cached.diagnostic.codeDescription?.href === ruleDocUri(f.ruleId)) {
+      if (cached && showsAt(cached.places, f) && cached.diagnostic.codeDescription?.href === ruleDocUri(f.ruleId)) {
         out[i] = cached.diagnostic;
         continue;
       }
       const diagnostic = deepFreeze(toDiagnostic(f, uriFor));
-      this.converted.set(f, { diagnostic, places });
+      this.converted.set(f, { diagnostic, places: placesOf(f) });
       out[i] = diagnostic;
     }
     return out;

@@ -1,13 +1,13 @@
 /**
- * The lines of an edited text answered from the old text's index
- * (server/lsp/text-view.ts, for completion while a reparse is pending) must
- * be the new text's own `LineIndex` answers, for every offset and line.
+ * The lines of an edited text derived from the old text's index
+ * (`LineIndex.edited`: the reparse's, and completion's while a reparse is
+ * pending, server/lsp/text-view.ts) must be the new text's own `LineIndex`
+ * answers, for every offset and line.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { LineIndex } from '../../grammar/index.js';
 import { changedSpan } from '../../grammar/incremental-parse.js';
-import { shiftedLines } from '../../server/lsp/text-view.js';
 
 const piece = fc.oneof(fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', '{', 'priority P1 "x" {\n', '\n\n'), fc.string({ maxLength: 5 }));
 const textArb = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
@@ -18,7 +18,10 @@ describe('lines of an edited text, from the old index', () => {
       fc.property(textArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 12 }), textArb, (old, at, remove, insert) => {
         const from = Math.floor(at * old.length);
         const text = old.slice(0, from) + insert + old.slice(Math.min(old.length, from + remove));
-        const lines = shiftedLines(old, new LineIndex(old), text, changedSpan(old, text));
+        const oldLines = new LineIndex(old);
+        // As the server's are: computed (else the derived index computes its own).
+        void oldLines.lineCount;
+        const lines = LineIndex.edited(oldLines, text, changedSpan(old, text));
         const truth = new LineIndex(text);
         for (let o = -1; o <= text.length + 1; o++) {
           // Between a CR and its LF: not a place an editor asks about.
