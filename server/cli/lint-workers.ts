@@ -1,10 +1,12 @@
 /**
  * `strategy lint` on several cores. Worker threads each hold the frameworks
- * the targets may name and lint the targets handed to them; the outcomes come
- * back to the main thread, which puts them in the targets' order and formats
- * and writes them exactly as a run on one thread does. Parsing dominates a
- * large run and is per file, so it divides across cores (issue 12); nothing
- * else a run does needs more than one file at a time.
+ * the targets may name, lint the targets handed to them and make each file's
+ * report (its counts and its part of the output, `file-report.ts`); the main
+ * thread puts the reports in the targets' order and writes them, exactly as a
+ * run on one thread does. Parsing, linting and formatting are per file, so
+ * they divide across cores (issue 12); only text and counts come back, since
+ * copying findings to the main thread and formatting them there cost as much
+ * as a worker's linting.
  *
  * This module is also the workers' entry point: a worker runs this file (the
  * bundle, when bundled) and serves tasks when it finds its role in
@@ -13,8 +15,13 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { lintDocument, type LintSettings } from '../analysis/engine.js';
+import type { AnalysedDocument } from '../analysis/document-model.js';
 import { Workspace } from '../analysis/workspace.js';
 import type { Finding } from '../rules/rule.js';
+import type { Suppressions } from './bulk-suppressions.js';
+import { displayPath } from './files.js';
+import { reportFile, unusedSuppressionSeverity, type FileReport } from './file-report.js';
+import { createFormatter, type FormatOptions, type OutputFormat } from './formatters/index.js';
 import type { CliIo } from './io.js';
 import { openLintSession, type LintSession, type SessionArgs } from './lint-session.js';
 import { describeInternalError, readTextFile, type LoadedProject } from './project.js';
@@ -27,20 +34,26 @@ export interface WorkerSetup {
   readonly session: SessionArgs;
   /** The files that declare a framework, as the main thread read them: every worker resolves against the same texts. */
   readonly frameworks: readonly { readonly path: string; readonly text: string }[];
-  /** Whether the output quotes lines, so that the main thread needs each file's text back (copying every text back costs as much as a file's parse). */
-  readonly returnText: boolean;
+  /** How each file is reported: the format (each worker makes the same formatter), `--quiet`, the suppressions file as messages name it. */
+  readonly format: OutputFormat;
+  readonly formatOptions: FormatOptions;
+  readonly quiet: boolean;
+  readonly suppressionsShown: string;
 }
 
 /** One target to lint; `text` when the main thread already holds it (a file it parsed), else the worker reads the file. */
 export interface LintTask {
   readonly path: string;
   readonly text?: string;
+  /** What the suppressions file records for this file, under its key there. */
+  readonly recorded?: { readonly key: string; readonly entries: Suppressions['files'][string] };
 }
 
-/** A target's lint: its findings (and text, when asked for), or the problem that stopped it (unreadable, an internal error). */
-export type LintOutcome =
-  | { readonly path: string; readonly text?: string; readonly findings: readonly Finding[] }
-  | { readonly path: string; readonly problem: string };
+/** A target's report, or the problem that stopped it (unreadable, an internal error). */
+export type LintOutcome = { readonly path: string; readonly report: FileReport } | { readonly path: string; readonly problem: string };
+
+/** Makes a linted file's report, on whichever thread linted it. */
+export type ReportMaker = (task: LintTask, doc: AnalysedDocument, findings: readonly Finding[]) => FileReport;
 
 type Envelope = { readonly index: number; readonly outcome: LintOutcome };
 /** A worker's messages: it is ready (set up, frameworks parsed), or a task's outcome. */
@@ -193,12 +206,14 @@ export async function lintInWorkers(
  * Lints a loaded project's targets on `workers` threads: each worker gets the
  * framework files the main thread parsed, and each target the text the main
  * thread holds for it, if any (otherwise the worker reads it, as a one-thread
- * run reads a deferred target when its turn comes).
+ * run reads a deferred target when its turn comes), and what the suppressions
+ * file records for it.
  */
 export function lintProjectInWorkers(
   project: LoadedProject,
   workers: number,
   context: Omit<WorkerSetup, 'frameworks'>,
+  recordedFor: (path: string) => LintTask['recorded'],
   settingsFor: (path: string) => LintSettings,
   deliver: (outcome: LintOutcome) => void,
 ): Promise<void> {
@@ -206,13 +221,28 @@ export function lintProjectInWorkers(
   const frameworks = held.filter((d) => d.frameworkId !== undefined).map((d) => ({ path: d.uri, text: d.text }));
   const tasks = project.targets.map((path): LintTask => {
     const doc = project.workspace.get(path);
-    return doc && doc.frameworkId === undefined ? { path, text: doc.text } : { path };
+    const recorded = recordedFor(path);
+    return { path, ...(doc && doc.frameworkId === undefined ? { text: doc.text } : {}), ...(recorded ? { recorded } : {}) };
   });
-  return lintInWorkers({ ...context, frameworks }, tasks, workers, deliver, (task) => lintTask(project.workspace, settingsFor, task));
+  const setup: WorkerSetup = { ...context, frameworks };
+  const makeReport = reportMaker(setup, settingsFor);
+  return lintInWorkers(setup, tasks, workers, deliver, (task) => lintTask(project.workspace, settingsFor, task, makeReport));
 }
 
-/** A target linted against `workspace`'s frameworks; the worker's and the fallback's one path. */
-export function lintTask(workspace: Workspace, settingsFor: (path: string) => LintSettings, task: LintTask, returnText = true): LintOutcome {
+/** How the workers, and the main thread when it lints a task itself, report a linted file. */
+function reportMaker(setup: WorkerSetup, settingsFor: (path: string) => LintSettings): ReportMaker {
+  const formatter = createFormatter(setup.format, setup.formatOptions);
+  return (task, doc, findings) => {
+    const key = task.recorded?.key ?? '';
+    const suppressions: Suppressions = { version: 1, files: task.recorded ? { [key]: task.recorded.entries } : {} };
+    const unusedSeverity = unusedSuppressionSeverity(settingsFor(task.path));
+    const file = { path: task.path, display: displayPath(task.path, setup.cwd), text: doc.text, lines: doc.parsed.lines, findings };
+    return reportFile(formatter, file, { suppressions, key, shown: setup.suppressionsShown, unusedSeverity }, setup.quiet);
+  };
+}
+
+/** A target linted against `workspace`'s frameworks and reported; the worker's and the fallback's one path. */
+export function lintTask(workspace: Workspace, settingsFor: (path: string) => LintSettings, task: LintTask, makeReport: ReportMaker): LintOutcome {
   const { path } = task;
   try {
     const held = workspace.get(path);
@@ -224,8 +254,7 @@ export function lintTask(workspace: Workspace, settingsFor: (path: string) => Li
     }
     const doc = held ?? workspace.set(path, text!);
     try {
-      const findings = lintDocument(doc, workspace, settingsFor(path)).findings;
-      return returnText ? { path, text: doc.text, findings } : { path, findings };
+      return { path, report: makeReport(task, doc, lintDocument(doc, workspace, settingsFor(path)).findings) };
     } finally {
       if (held === undefined) workspace.delete(path);
     }
@@ -247,9 +276,10 @@ function serveLintTasks(setup: WorkerSetup): void {
   const session = openSilentSession(setup);
   const workspace = new Workspace();
   for (const f of setup.frameworks) workspace.set(f.path, f.text);
+  const makeReport = reportMaker(setup, session.settingsFor);
   port.postMessage({ ready: true } satisfies WorkerMessage);
   port.on('message', ({ index, task }: { index: number; task: LintTask }) => {
-    const envelope: Envelope = { index, outcome: lintTask(workspace, session.settingsFor, task, setup.returnText) };
+    const envelope: Envelope = { index, outcome: lintTask(workspace, session.settingsFor, task, makeReport) };
     port.postMessage(envelope);
   });
 }

@@ -80,6 +80,32 @@ describe('strategy lint --concurrency', function () {
     assert.match(two.stderr, /^strategy: linting on 2 worker threads$/m);
   });
 
+  it('a suppressions file and --quiet: the same findings, counts and stale-record messages on workers as on one thread', async () => {
+    const copy = scratch({ ...Object.fromEntries(readdirSync(join(dir, 'many')).filter((f) => f.endsWith('.strategy') && !f.startsWith('latin1')).map((f) => [`many/${f}`, readFileSync(join(dir, 'many', f), 'utf8')])) });
+    const recorded = await runCli(['lint', '--suppress-all', '--concurrency', '2', '--debug', 'many'], { cwd: copy });
+    // Recording writes one record as files go: it stays on the main thread.
+    assert.match(recorded.stderr, /^strategy: linting on the main thread$/m);
+    // Some recorded findings go away (a stale record), others stay suppressed, and new ones appear.
+    for (const i of ['00', '01', '02']) {
+      const f = join(copy, 'many', `s-${i}.strategy`);
+      writeFileSync(f, readFileSync(f, 'utf8').replace('note "check', 'note "look').replace('owner "Council"\n', ''));
+    }
+    for (const args of [['--format', 'json'], ['--format', 'stylish'], ['--format', 'stylish', '--quiet'], ['--format', 'junit', '--quiet']]) {
+      const one = await runCli(['lint', ...args, '--concurrency', 'off', 'many'], { cwd: copy });
+      const two = await runCli(['lint', ...args, '--concurrency', '2', 'many'], { cwd: copy });
+      assert.equal(two.stdout, one.stdout, args.join(' '));
+      assert.equal(two.code, one.code, args.join(' '));
+      if (args.includes('json')) {
+        const results = JSON.parse(two.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+        const changed = results.find((r) => r.filePath === 'many/s-00.strategy')!;
+        assert.ok(changed.messages.some((m) => m.ruleId === 'unused-suppression' && /no longer occur/.test(m.message)), JSON.stringify(changed.messages));
+        assert.ok(changed.messages.some((m) => m.ruleId === 'missing-owner'), 'a new finding is reported');
+        // Syntax errors are never recorded; everything else in the unchanged file is.
+        assert.deepEqual(new Set(results.find((r) => r.filePath === 'many/s-05.strategy')!.messages.map((m) => m.ruleId)), new Set(['syntax-error']), 'recorded findings stay suppressed');
+      }
+    }
+  });
+
   it('--fix stays on one thread (a fixed framework changes what later files are checked against)', async () => {
     const r = await runCli(['lint', '--fix-dry-run', '--concurrency', '4', '--debug', 'seeds'], { cwd: dir });
     assert.match(r.stderr, /^strategy: linting on the main thread$/m);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { lintInWorkers, type LintOutcome, type LintTask } from '../../server/cli/lint-workers.js';
+import { lintInWorkers, type LintOutcome, type LintTask, type WorkerSetup } from '../../server/cli/lint-workers.js';
 import { scratch } from '../support/temp.js';
 
 const WORKER = `
@@ -15,18 +15,29 @@ parentPort.postMessage({ ready: true });
 parentPort.on('message', ({ index, task }) => {
   const [kind, delay] = task.path.split(':');
   if (kind === 'die') process.exit(7);
-  setTimeout(() => parentPort.postMessage({ index, outcome: { path: task.path, findings: [] } }), Number(delay ?? 0));
+  setTimeout(() => parentPort.postMessage({ index, outcome: { path: task.path, report: { counts: { errors: 0, warnings: 0, infos: 0, fixable: 0 }, part: '' } } }), Number(delay ?? 0));
 });
 `;
 
-const SETUP = { cwd: '/', session: { paths: [], overrides: [] }, frameworks: [], returnText: false };
+const SETUP: WorkerSetup = {
+  cwd: '/',
+  session: { paths: [], overrides: [] },
+  frameworks: [],
+  format: 'json',
+  formatOptions: { cwd: '/', version: '0', colour: false },
+  quiet: false,
+  suppressionsShown: 'strategy-suppressions.json',
+};
+const NO_COUNTS = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+/** What the main thread makes of a task it lints itself, in these tests. */
+const linted = (path: string): LintOutcome => ({ path, report: { counts: NO_COUNTS, part: '' } });
 
 async function run(paths: string[], workers: number): Promise<{ delivered: LintOutcome[]; here: string[] }> {
   const entry = join(scratch({ 'worker.cjs': WORKER }), 'worker.cjs');
   const delivered: LintOutcome[] = [];
   const here: string[] = [];
   const tasks: LintTask[] = paths.map((path) => ({ path }));
-  await lintInWorkers(SETUP, tasks, workers, (o) => delivered.push(o), (t) => (here.push(t.path), { path: t.path, findings: [] }), entry);
+  await lintInWorkers(SETUP, tasks, workers, (o) => delivered.push(o), (t) => (here.push(t.path), linted(t.path)), entry);
   return { delivered, here };
 }
 
@@ -72,7 +83,7 @@ describe('lint worker pool', function () {
     const delivered: LintOutcome[] = [];
     const here: string[] = [];
     const tasks = ['a', 'b', 'c', 'd', 'e'].map((path) => ({ path }));
-    await lintInWorkers(SETUP, tasks, 2, (o) => delivered.push(o), (t) => (here.push(t.path), { path: t.path, findings: [] }), entry);
+    await lintInWorkers(SETUP, tasks, 2, (o) => delivered.push(o), (t) => (here.push(t.path), linted(t.path)), entry);
     assert.deepEqual(
       delivered.map((o) => o.path),
       ['a', 'b', 'c', 'd', 'e'],
@@ -88,7 +99,7 @@ describe('lint worker pool', function () {
     await assert.rejects(
       lintInWorkers(SETUP, tasks, 2, () => {
         if (++n === 3) throw new Error('disk full');
-      }, (t) => ({ path: t.path, findings: [] }), entry),
+      }, (t) => linted(t.path), entry),
       /disk full/,
     );
     assert.equal(n, 3);

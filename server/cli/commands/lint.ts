@@ -8,19 +8,19 @@ import { SEVERITY_SETTINGS } from '../../config/config-schema.js';
 import { RULE_IDS } from '../../rules/registry.js';
 import type { Finding, SeveritySetting } from '../../rules/rule.js';
 import { applySafeFixes, MAX_FIX_PASSES } from '../../analysis/fixes.js';
-import { prune, reportedFindings, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
+import { prune, record, suppressionKey, writeSuppressions } from '../bulk-suppressions.js';
 import { displayPath, expandPaths } from '../files.js';
 import { printConfig } from '../print-config.js';
-import { colours, noColours, wantsColour } from '../formatters/colour.js';
-import { createFormatter, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from '../formatters/index.js';
+import { wantsColour } from '../formatters/colour.js';
+import { createFormatter, isOutputFormat, OUTPUT_FORMATS, type FormatOptions, type OutputFormat } from '../formatters/index.js';
+import { reportFile, unusedSuppressionSeverity, type FileReport } from '../file-report.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { addCounts, countFindings, type Counts } from '../lint-result.js';
+import { addCounts, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
 import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions, type SessionArgs } from '../lint-session.js';
-import { lintProjectInWorkers, parseConcurrency, workerCount } from '../lint-workers.js';
+import { lintProjectInWorkers, parseConcurrency, workerCount, type LintTask } from '../lint-workers.js';
 import { LineIndex } from '../../../grammar/positions.js';
-import type { Position } from '../../../grammar/ast.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
 import { unifiedDiff } from '../diff.js';
@@ -54,9 +54,6 @@ export interface LintArgs {
   readonly concurrency?: string;
   readonly version: string;
 }
-
-/** Where a finding about the file as a whole (a stale recorded suppression) stands. */
-const FILE_START: Position = { line: 0, character: 0, offset: 0 };
 
 /** A file linted, by whichever thread: the text its findings refer to (after fixes) and the text it had. */
 interface LintedFile {
@@ -167,15 +164,14 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   debugConfigs(session, targets);
   const hadConfigProblems = session.reportConfigProblems();
-  const unusedSeverityFor = (path: string): SeveritySetting => settingsFor(path).severities.get('unused-suppression') ?? 'warning';
 
   const recorded = readSessionSuppressions(session, args.suppressionsLocation, io);
   if ('exit' in recorded) return recorded.exit;
   const { file: suppressionsFile, shown: suppressionsShown, suppressions } = recorded;
   const recording = args.suppressAll || args.suppressRule.length > 0;
 
-  const paint = !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) ? colours : noColours;
-  const formatter = createFormatter(format as OutputFormat, { cwd: io.cwd, version: args.version, paint });
+  const formatOptions: FormatOptions = { cwd: io.cwd, version: args.version, colour: !args.outputFile && wantsColour(io.stdoutIsTTY, io.env, args.colour) };
+  const formatter = createFormatter(format as OutputFormat, formatOptions);
   // A dry run's diffs come before the findings, so its output is held until the end; otherwise each file's is written as it is linted.
   const diffsFirst = format === 'stylish' && (args.fixDryRun || (args.fix && args.stdin));
   let output: ReportOutput;
@@ -197,41 +193,44 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   };
   const diffs: string[] = [];
   let counts: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
-  /** What is done with each linted file, whichever thread linted it: suppressions, fixes written, counts, its output. */
+  const joiner = formatter.join();
+  const deliver = (r: FileReport): void => {
+    counts = addCounts(counts, r.counts);
+    output.write(joiner.add(r.part));
+  };
+  /** What is done on the main thread with a file it linted: suppressions recorded, fixes written, its report. */
   const report = (linted: LintedFile): void => {
     const { path } = linted;
-    let findings: Finding[] = [...linted.findings];
     const key = suppressionKey(suppressionsFile, path);
-    if (recording) record(suppressions, key, findings, args.suppressAll ? undefined : new Set(args.suppressRule));
-    if (args.pruneSuppressions) prune(suppressions, key, findings);
-    findings = reportedFindings(suppressions, key, findings, unusedSeverityFor(path), suppressionsShown, FILE_START);
+    if (recording) record(suppressions, key, linted.findings, args.suppressAll ? undefined : new Set(args.suppressRule));
+    if (args.pruneSuppressions) prune(suppressions, key, linted.findings);
     const changed = linted.text !== linted.original;
     if (changed && args.fix && !args.stdin) write(path, encodeText(linted.text, shapes.get(path) ?? { bom: false, eol: '\n' }));
     if (changed && (args.fixDryRun || args.stdin)) diffs.push(unifiedDiff(displayPath(path, io.cwd), linted.original, linted.text));
-    counts = addCounts(counts, countFindings(findings));
-    output.write(
-      formatter.file({
-        path,
-        display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
-        text: linted.text,
-        lines: linted.lines,
-        findings: args.quiet ? findings.filter((f) => f.severity === 'error') : findings,
-        ...(changed && (args.fixDryRun || args.stdin) ? { output: linted.text } : {}),
-      }),
-    );
+    const file = {
+      path,
+      display: args.stdin && !args.stdinFilename ? '<stdin>' : displayPath(path, io.cwd),
+      text: linted.text,
+      lines: linted.lines,
+      findings: linted.findings,
+      ...(changed && (args.fixDryRun || args.stdin) ? { output: linted.text } : {}),
+    };
+    deliver(reportFile(formatter, file, { suppressions, key, shown: suppressionsShown, unusedSeverity: unusedSuppressionSeverity(settingsFor(path)) }, args.quiet));
   };
-  // Fixes stay on one thread: a fixed framework file changes what the files after it are checked against.
-  const workers = project && !args.fix && !args.fixDryRun ? workerCount(concurrency, targets.length) : 0;
+  // Fixes stay on one thread (a fixed framework file changes what the files after it are checked against), and so does recording suppressions (one record, written as files go).
+  const workers = project && !args.fix && !args.fixDryRun && !recording && !args.pruneSuppressions ? workerCount(concurrency, targets.length) : 0;
   session.debug?.(workers > 0 ? `linting on ${workers} worker threads` : 'linting on the main thread');
   try {
     if (project && workers > 0) {
-      await lintProjectInWorkers(project, workers, { cwd: io.cwd, session: sessionArgs, returnText: formatter.quotesLines }, settingsFor, (outcome) => {
+      const recordedFor = (path: string): LintTask['recorded'] => {
+        const key = suppressionKey(suppressionsFile, path);
+        const entries = suppressions.files[key];
+        return entries ? { key, entries } : undefined;
+      };
+      const context = { cwd: io.cwd, session: sessionArgs, format: format as OutputFormat, formatOptions, quiet: args.quiet, suppressionsShown };
+      await lintProjectInWorkers(project, workers, context, recordedFor, settingsFor, (outcome) => {
         if ('problem' in outcome) reportPathProblem(displayPath(outcome.path, io.cwd), outcome.problem);
-        else {
-          // Without fixes the text is unchanged, and a format that quotes no lines is given none.
-          const text = outcome.text ?? '';
-          report({ path: outcome.path, original: text, text, lines: new LineIndex(text), findings: outcome.findings });
-        }
+        else deliver(outcome.report);
       });
     } else {
       // Streaming: a target that declares no framework is parsed here, linted, reported and let go; only counts are kept.
@@ -253,7 +252,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
         report({ path, original: original.text, text: linted.doc.text, lines: linted.doc.parsed.lines, findings: linted.findings });
       }
     }
-    output.write(formatter.end());
+    output.write(joiner.end());
   } catch (e) {
     output.abort();
     throw e;

@@ -1,12 +1,12 @@
 /** GitHub Actions workflow commands: one annotation per finding. */
 import type { FileResult } from '../lint-result.js';
-import type { ResultFormatter } from './index.js';
+import type { Formatter } from './index.js';
 
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function githubFormatter(): ResultFormatter {
-  return { file, end: () => '', quotesLines: false };
+export function githubFormatter(): Formatter<string> {
+  return { part: file, join: () => ({ add: (text) => text, end: () => '' }), quotesLines: false };
 }
 
 function file(r: FileResult): string {

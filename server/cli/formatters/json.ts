@@ -1,6 +1,6 @@
 /** Machine-readable findings, one object per file, 1-based lines and columns (as ESLint's json format). */
 import { countFindings } from '../lint-result.js';
-import type { ResultFormatter } from './index.js';
+import type { Formatter } from './index.js';
 import type { Finding, TextEdit } from '../../rules/rule.js';
 import { ruleDocsUrl } from '../../rules/docs-url.js';
 
@@ -23,13 +23,13 @@ function message(f: Finding) {
 }
 
 /**
- * The same text as `JSON.stringify(results, null, 2)`, one file at a time.
+ * The same text as `JSON.stringify(results, null, 2)`: each file's entry
+ * made as it stands in the whole, the joiner adding what comes between.
  */
-export function jsonFormatter(): ResultFormatter {
-  let files = 0;
+export function jsonFormatter(): Formatter<string> {
   return {
     quotesLines: false,
-    file(r) {
+    part(r) {
       const c = countFindings(r.findings);
       const entry = {
         filePath: r.display,
@@ -41,9 +41,14 @@ export function jsonFormatter(): ResultFormatter {
         ...(r.output !== undefined ? { output: r.output } : {}),
       };
       // Stringified as the one element of an array, the entry comes out indented as it stands in the whole: only the brackets are cut.
-      const wrapped = JSON.stringify([entry], null, 2);
-      return `${files++ === 0 ? '[\n  ' : ',\n  '}${wrapped.slice(4, -2)}`;
+      return JSON.stringify([entry], null, 2).slice(4, -2);
     },
-    end: () => (files === 0 ? '[]\n' : '\n]\n'),
+    join() {
+      let files = 0;
+      return {
+        add: (entry) => `${files++ === 0 ? '[\n  ' : ',\n  '}${entry}`,
+        end: () => (files === 0 ? '[]\n' : '\n]\n'),
+      };
+    },
   };
 }

@@ -1,5 +1,5 @@
 /** JUnit XML, as CI systems read it: a test suite per file, a failing test case per finding. */
-import type { ResultFormatter } from './index.js';
+import type { Formatter } from './index.js';
 
 const xml = (s: string): string =>
   s
@@ -10,16 +10,18 @@ const xml = (s: string): string =>
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 
+/** A file's suite, and how many test cases and failures it adds to the totals. */
+interface Suite {
+  readonly text: string;
+  readonly tests: number;
+  readonly failures: number;
+}
+
 /** JUnit's enclosing element carries the totals, so each file's suite is kept as text until the end. */
-export function junitFormatter(): ResultFormatter {
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
+export function junitFormatter(): Formatter<Suite> {
   return {
     quotesLines: false,
-    file(r) {
-      tests += Math.max(1, r.findings.length);
-      failures += r.findings.length;
+    part(r) {
       const out = [`  <testsuite name="${xml(r.display)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">`];
       if (r.findings.length === 0) out.push(`    <testcase name="${xml(r.display)}" classname="strategy.${xml(r.display)}" />`);
       for (const f of r.findings) {
@@ -29,12 +31,24 @@ export function junitFormatter(): ResultFormatter {
         out.push('    </testcase>');
       }
       out.push('  </testsuite>');
-      suites.push(out.join('\n'));
-      return '';
+      return { text: out.join('\n'), tests: Math.max(1, r.findings.length), failures: r.findings.length };
     },
-    end() {
-      const head = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="strategy lint" tests="${tests}" failures="${failures}" errors="0">`];
-      return `${[...head, ...suites, '</testsuites>'].join('\n')}\n`;
+    join() {
+      const suites: string[] = [];
+      let tests = 0;
+      let failures = 0;
+      return {
+        add(suite) {
+          tests += suite.tests;
+          failures += suite.failures;
+          suites.push(suite.text);
+          return '';
+        },
+        end() {
+          const head = ['<?xml version="1.0" encoding="utf-8"?>', `<testsuites name="strategy lint" tests="${tests}" failures="${failures}" errors="0">`];
+          return `${[...head, ...suites, '</testsuites>'].join('\n')}\n`;
+        },
+      };
     },
   };
 }

@@ -12,7 +12,7 @@ import { REPOSITORY_URL, ruleDocsUrl } from '../../rules/docs-url.js';
 import { RULES, SYNTAX_ERROR_ID } from '../../rules/registry.js';
 import type { Finding, Severity } from '../../rules/rule.js';
 import type { FileResult } from '../lint-result.js';
-import type { ResultFormatter } from './index.js';
+import type { Formatter } from './index.js';
 import { ruleDocText } from '../../rules/docs.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -67,42 +67,68 @@ const RESULTS_PLACEHOLDER = '\u0000results\u0000';
 const RESULT_INDENT = '\n        ';
 
 /**
+ * What stands for a result's artifact index until the joiner knows it (a
+ * file's place among the files reported, which the thread making the file's
+ * part cannot know). In the text of a result it appears exactly once, first
+ * of any `"index": ` (a quote inside a string is escaped, so no text of the
+ * file's can read the same).
+ */
+const ARTIFACT_INDEX_LATER = -1;
+const ARTIFACT_INDEX_TEXT = `"index": ${ARTIFACT_INDEX_LATER}`;
+
+/** A file as an artifact, and its results as text, their artifact index left for the joiner. */
+interface ArtifactResults {
+  readonly location: ReturnType<typeof artifactUri>;
+  readonly results: readonly string[];
+}
+
+/**
  * The same text as `JSON.stringify(log, null, 2)`. The log's artifacts come
  * before its results and both need every file, so each file's results are
  * kept as text (not as findings) until the end.
  */
-export function sarifFormatter(cwd: string, version: string): ResultFormatter {
+export function sarifFormatter(cwd: string, version: string): Formatter<ArtifactResults> {
   const descriptors = ruleDescriptors();
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
-  const artifacts: { location: ReturnType<typeof artifactUri> }[] = [];
-  const resultTexts: string[] = [];
   return {
     quotesLines: true,
-    file(r) {
-      const artifactIndex = artifacts.length;
-      artifacts.push({ location: artifactUri(r.display) });
-      for (const result of resultsOf(r, artifactIndex, index)) resultTexts.push(JSON.stringify(result, null, 2).replace(/\n/g, RESULT_INDENT));
-      return '';
-    },
-    end() {
-      const base = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
-      const log = {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-          {
-            tool: { driver: { name: 'strategy', semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
-            originalUriBaseIds: { [SRCROOT]: { uri: base } },
-            columnKind: 'utf16CodeUnits',
-            artifacts,
-            results: resultTexts.length > 0 ? [RESULTS_PLACEHOLDER] : [],
-          },
-        ],
+    part(r) {
+      return {
+        location: artifactUri(r.display),
+        results: resultsOf(r, ARTIFACT_INDEX_LATER, index).map((result) => JSON.stringify(result, null, 2).replace(/\n/g, RESULT_INDENT)),
       };
-      const text = JSON.stringify(log, null, 2);
-      if (resultTexts.length === 0) return `${text}\n`;
-      const at = text.indexOf(JSON.stringify(RESULTS_PLACEHOLDER));
-      return `${text.slice(0, at)}${resultTexts.join(`,${RESULT_INDENT}`)}${text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length)}\n`;
+    },
+    join() {
+      const artifacts: { location: ReturnType<typeof artifactUri> }[] = [];
+      const resultTexts: string[] = [];
+      return {
+        add(file) {
+          const artifactIndex = artifacts.length;
+          artifacts.push({ location: file.location });
+          for (const text of file.results) resultTexts.push(text.replace(ARTIFACT_INDEX_TEXT, `"index": ${artifactIndex}`));
+          return '';
+        },
+        end() {
+          const base = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;
+          const log = {
+            $schema: SARIF_SCHEMA,
+            version: '2.1.0',
+            runs: [
+              {
+                tool: { driver: { name: 'strategy', semanticVersion: version, informationUri: REPOSITORY_URL, rules: descriptors } },
+                originalUriBaseIds: { [SRCROOT]: { uri: base } },
+                columnKind: 'utf16CodeUnits',
+                artifacts,
+                results: resultTexts.length > 0 ? [RESULTS_PLACEHOLDER] : [],
+              },
+            ],
+          };
+          const text = JSON.stringify(log, null, 2);
+          if (resultTexts.length === 0) return `${text}\n`;
+          const at = text.indexOf(JSON.stringify(RESULTS_PLACEHOLDER));
+          return `${text.slice(0, at)}${resultTexts.join(`,${RESULT_INDENT}`)}${text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length)}\n`;
+        },
+      };
     },
   };
 }

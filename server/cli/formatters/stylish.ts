@@ -3,10 +3,10 @@
  * rule-id message` form editors and problem matchers read, a code frame
  * under it, and a summary.
  */
-import type { Finding } from '../../rules/rule.js';
+import type { Finding, Severity } from '../../rules/rule.js';
 import { LineIndex } from '../../../grammar/positions.js';
 import { addCounts, countFindings, type Counts } from '../lint-result.js';
-import type { ResultFormatter } from './index.js';
+import type { Formatter } from './index.js';
 import type { Paint } from './colour.js';
 
 const FRAME_WIDTH = 100;
@@ -44,8 +44,18 @@ function countsText(c: Counts): string {
 
 interface RuleTally {
   count: number;
-  readonly severities: Set<string>;
+  readonly severities: Set<Severity>;
   counts: Counts;
+}
+
+/** One file's lines, and what the summary needs from it: its findings counted, in all and per rule. */
+interface FileBlock {
+  readonly text: string;
+  readonly display: string;
+  readonly count: number;
+  readonly counts: Counts;
+  /** Per rule: how many, of which severities (plain data: a worker thread makes the block). */
+  readonly rules: readonly { readonly ruleId: string; readonly count: number; readonly severities: readonly Severity[]; readonly counts: Counts }[];
 }
 
 const NO_COUNTS: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
@@ -74,42 +84,56 @@ function breakdown(byRule: ReadonlyMap<string, RuleTally>, files: readonly { dis
 
 const lines = (out: readonly string[]): string => out.map((l) => `${l}\n`).join('');
 
-export function stylishFormatter(paint: Paint): ResultFormatter {
-  const byRule = new Map<string, RuleTally>();
-  const files: { display: string; count: number; counts: Counts }[] = [];
-  let total = NO_COUNTS;
+export function stylishFormatter(paint: Paint): Formatter<FileBlock> {
   return {
     quotesLines: true,
-    file(r) {
-      if (r.findings.length === 0) return '';
+    part(r) {
       const out: string[] = [];
+      const byRule = new Map<string, RuleTally>();
       for (const f of r.findings) {
         const severity = f.severity === 'error' ? paint.red('error') : f.severity === 'warning' ? paint.yellow('warning') : paint.cyan('info');
         out.push(`${paint.underline(r.display)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${paint.dim(f.ruleId)} ${f.message}`);
         for (const l of codeFrame(r.lines, f, paint)) out.push(l);
         out.push('');
-        const counts = countFindings([f]);
-        const tally = byRule.get(f.ruleId);
-        if (tally) {
-          tally.count++;
-          tally.severities.add(f.severity);
-          tally.counts = addCounts(tally.counts, counts);
-        } else byRule.set(f.ruleId, { count: 1, severities: new Set([f.severity]), counts });
+        addToTally(byRule, f.ruleId, 1, [f.severity], countFindings([f]));
       }
-      const counts = countFindings(r.findings);
-      files.push({ display: r.display, count: r.findings.length, counts });
-      total = addCounts(total, counts);
-      return lines(out);
+      const rules = [...byRule].map(([ruleId, t]) => ({ ruleId, count: t.count, severities: [...t.severities], counts: t.counts }));
+      return { text: lines(out), display: r.display, count: r.findings.length, counts: countFindings(r.findings), rules };
     },
-    end() {
-      const c = total;
-      const n = c.errors + c.warnings + c.infos;
-      if (n === 0) return '';
-      const out = breakdown(byRule, files, paint);
-      const summary = `${n === 1 ? '1 problem' : `${n} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(files.length, 'file')}`;
-      out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
-      if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
-      return lines(out);
+    join() {
+      const byRule = new Map<string, RuleTally>();
+      const files: { display: string; count: number; counts: Counts }[] = [];
+      let total = NO_COUNTS;
+      return {
+        add(block) {
+          if (block.count === 0) return '';
+          for (const r of block.rules) addToTally(byRule, r.ruleId, r.count, r.severities, r.counts);
+          files.push({ display: block.display, count: block.count, counts: block.counts });
+          total = addCounts(total, block.counts);
+          return block.text;
+        },
+        end() {
+          const c = total;
+          const n = c.errors + c.warnings + c.infos;
+          if (n === 0) return '';
+          const out = breakdown(byRule, files, paint);
+          const summary = `${n === 1 ? '1 problem' : `${n} problems`} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}) in ${plural(files.length, 'file')}`;
+          out.push((c.errors > 0 ? paint.red : paint.yellow)(paint.bold(`✖ ${summary}`)));
+          if (c.fixable > 0) out.push(paint.dim(`  ${c.fixable} of them can be fixed with \`strategy lint --fix\`.`));
+          return lines(out);
+        },
+      };
     },
   };
+}
+
+function addToTally(byRule: Map<string, RuleTally>, ruleId: string, count: number, severities: readonly Severity[], counts: Counts): void {
+  const tally = byRule.get(ruleId);
+  if (!tally) {
+    byRule.set(ruleId, { count, severities: new Set(severities), counts });
+    return;
+  }
+  tally.count += count;
+  for (const s of severities) tally.severities.add(s);
+  tally.counts = addCounts(tally.counts, counts);
 }
