@@ -7,7 +7,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 
 /** The largest text file read: far above any strategy (the biggest seed is well under 1 MB). */
 export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
@@ -133,5 +133,29 @@ export async function readBoundedTextFileAsync(path: string, limit = MAX_TEXT_FI
     return { ok: false, error: errorOf(e) };
   } finally {
     await handle?.close();
+  }
+}
+
+/** Below this many characters `Buffer.from` is as fast as the two copies below (a call costs more than they save). */
+const SMALL_TEXT = 1024;
+let transcodes = typeof transcode === 'function';
+
+/**
+ * Text as UTF-8 bytes, the same bytes as `Buffer.from(text, 'utf8')`, faster
+ * for large text: V8's UTF-8 writer (behind `Buffer.from`, `buffer.write`
+ * and `TextEncoder`) measured about 5 ms per megabyte of plain ASCII here,
+ * while copying the UTF-16 code units out and converting them with ICU
+ * (`buffer.transcode`) took about 0.6 ms. A lone surrogate, which ICU
+ * refuses, is written as `Buffer.from` writes it (U+FFFD) by falling back to
+ * it; so is everything on a Node built without ICU.
+ */
+export function utf8Bytes(text: string): Buffer {
+  if (!transcodes || text.length < SMALL_TEXT) return Buffer.from(text, 'utf8');
+  try {
+    return transcode(Buffer.from(text, 'utf16le'), 'utf16le', 'utf8');
+  } catch (e) {
+    // A lone surrogate (U_INVALID_CHAR_FOUND); anything else means no usable ICU.
+    if (!(e instanceof Error && 'code' in e && e.code === 'U_INVALID_CHAR_FOUND')) transcodes = false;
+    return Buffer.from(text, 'utf8');
   }
 }

@@ -12,6 +12,7 @@
 import { closeSync, fchmodSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writevSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
+import { utf8Bytes } from '../analysis/text-file.js';
 
 /** The name of the temporary file beside `target`: hidden, and not ending in `.strategy`, so no walk picks it up. */
 export function temporaryPathFor(target: string): string {
@@ -83,7 +84,7 @@ export class AtomicFileWriter {
 
   /** Takes `data` to write; a failed write (a full disk) is thrown here or by `commit`. */
   write(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    const bytes = typeof data === 'string' ? utf8Bytes(data) : data;
     if (bytes.length === 0) return;
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
