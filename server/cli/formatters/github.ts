@@ -6,7 +6,7 @@ const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, 
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function githubFormatter(): Formatter<string> {
-  return { part: file, join: () => ({ add: (text) => text, end: () => '' }), quotesLines: false };
+  return { part: file, join: () => ({ add: (text) => text, end: () => '' }) };
 }
 
 function file(r: FileResult): string {

@@ -41,8 +41,6 @@ export interface Formatter<Part> {
   part(result: FileResult): Part;
   /** A joiner for one run. */
   join(): PartJoiner<Part>;
-  /** Whether `part` quotes the file's lines (code frames, snippets): when not, a run need not keep the text for it. */
-  readonly quotesLines: boolean;
 }
 
 export interface PartJoiner<Part> {
@@ -62,7 +60,6 @@ export type FilePart = unknown;
  */
 export function createFormatter(format: OutputFormat, options: FormatOptions): Formatter<FilePart> {
   const erase = <P>(f: Formatter<P>): Formatter<FilePart> => ({
-    quotesLines: f.quotesLines,
     part: (r) => f.part(r),
     join: () => {
       const joiner = f.join();

@@ -28,7 +28,6 @@ function message(f: Finding) {
  */
 export function jsonFormatter(): Formatter<string> {
   return {
-    quotesLines: false,
     part(r) {
       const c = countFindings(r.findings);
       const entry = {

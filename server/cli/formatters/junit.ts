@@ -20,7 +20,6 @@ interface Suite {
 /** JUnit's enclosing element carries the totals, so each file's suite is kept as text until the end. */
 export function junitFormatter(): Formatter<Suite> {
   return {
-    quotesLines: false,
     part(r) {
       const out = [`  <testsuite name="${xml(r.display)}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0" skipped="0">`];
       if (r.findings.length === 0) out.push(`    <testcase name="${xml(r.display)}" classname="strategy.${xml(r.display)}" />`);

@@ -91,7 +91,6 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
   const descriptors = ruleDescriptors();
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   return {
-    quotesLines: true,
     part(r) {
       return {
         location: artifactUri(r.display),

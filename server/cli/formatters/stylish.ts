@@ -86,7 +86,6 @@ const lines = (out: readonly string[]): string => out.map((l) => `${l}\n`).join(
 
 export function stylishFormatter(paint: Paint): Formatter<FileBlock> {
   return {
-    quotesLines: true,
     part(r) {
       const out: string[] = [];
       const byRule = new Map<string, RuleTally>();
