@@ -11,6 +11,8 @@
  * the form without a view while that is not yet certain.
  */
 
+import { utf8Bytes } from './utf8.js';
+
 /** A coverage section that waits for the national views to be known. */
 export interface CoverageChoice {
   /** The framework whose national view (if any) decides the form. */
@@ -34,14 +36,14 @@ export class RenderedDocuments {
   private readonly chunks: (Buffer | EncodedChoice)[] = [];
 
   add(text: string): void {
-    if (text.length > 0) this.chunks.push(Buffer.from(text, 'utf8'));
+    if (text.length > 0) this.chunks.push(utf8Bytes(text));
   }
 
   choose(choice: CoverageChoice): void {
     this.chunks.push({
       frameworkId: choice.frameworkId,
-      alone: choice.alone === undefined ? undefined : Buffer.from(choice.alone, 'utf8'),
-      withView: choice.withView.map((p) => Buffer.from(p, 'utf8')),
+      alone: choice.alone === undefined ? undefined : utf8Bytes(choice.alone),
+      withView: choice.withView.map(utf8Bytes),
     });
   }
 
