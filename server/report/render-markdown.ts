@@ -69,7 +69,7 @@ export class MarkdownReportStream {
     if (d.coverage) {
       this.strategies.add(d.coverage.framework);
       const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
-      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: [text(parts.coverage(true))] };
+      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: text(parts.coverage(true)), marksViewId: false };
     }
     // Without a framework, the coverage section says so, whatever the national views.
     this.last = { before: `${text(parts.before)}${choice ? '' : text(parts.coverage(false))}`, choice, after: text(parts.after) };
