@@ -58,7 +58,7 @@ function buildDocumentReport(entry: ReportEntry, workspace: Workspace, options: 
   const timeline = timelineSection(doc, file);
   const owners = ownersSection(file);
   const measures = measuresSection(file, options.catalogue, findings);
-  walkSections(doc, [counts.visit, gaps.visit, ...(answers ? [answers.visit] : []), timeline.visit, owners.visit, measures.visit]);
+  walkSections(doc, [counts, gaps, ...(answers ? [answers] : []), timeline, owners, measures]);
   const report: DocumentReport = {
     file,
     kind: doc.kind ?? 'unknown',

@@ -10,7 +10,7 @@ import type { Ancestors } from '../analysis/walk.js';
 import { labelInContext, titleOf } from './labels.js';
 import { locate } from './locations.js';
 import type { Coverage, CoverageAim, Supporter } from './report-model.js';
-import type { SectionVisitor } from './section-walk.js';
+import type { SectionVisitor, SectionWalker } from './section-walk.js';
 
 /** Aim titles compared ignoring case, punctuation and spacing, as authors quote them loosely. */
 export function normaliseTitle(text: string): string {
@@ -20,10 +20,14 @@ export function normaliseTitle(text: string): string {
     .trim();
 }
 
-/** What answers: the statement's nearest commitment, else its priority, section or aim. */
-function supporterNode(ancestors: Ancestors): Statement | undefined {
-  const rev = [...ancestors].reverse();
-  return rev.find((a) => a.kind === 'commitment') ?? rev.find((a) => a.kind === 'priority' || a.kind === 'section' || a.kind === 'aim');
+/** What answers: the statement's nearest commitment, else its priority, section or aim; as an index into `ancestors`, -1 for none. */
+function supporterAt(ancestors: Ancestors): number {
+  for (let i = ancestors.length - 1; i >= 0; i--) if (ancestors[i]!.kind === 'commitment') return i;
+  for (let i = ancestors.length - 1; i >= 0; i--) {
+    const kind = ancestors[i]!.kind;
+    if (kind === 'priority' || kind === 'section' || kind === 'aim') return i;
+  }
+  return -1;
 }
 
 /** For each of the framework's actions, who in `doc` supports it: the shared core of coverage and the national view. */
@@ -48,7 +52,7 @@ function aimTitles(framework: FrameworkIndex): Map<string, string> {
 }
 
 /** Who answers what, gathered during the sections' walk: what the coverage section and the national view are made from. */
-export function answersSection(file: string, framework: FrameworkIndex): { visit: SectionVisitor; answers: Answers } {
+export function answersSection(file: string, framework: FrameworkIndex): SectionWalker & { answers: Answers } {
   const actions = new Map<string, Supporter[]>();
   const aims = new Map<string, Supporter[]>();
   const unknownReferences: Answers['unknownReferences'] = [];
@@ -61,9 +65,10 @@ export function answersSection(file: string, framework: FrameworkIndex): { visit
   };
   const visit: SectionVisitor = (node, ancestors) => {
     if (node.kind !== 'supports' && node.kind !== 'nationalAim') return;
-    const owner = supporterNode(ancestors);
+    const at = supporterAt(ancestors);
+    const owner = at >= 0 ? ancestors[at]! : undefined;
     const where = owner ?? node;
-    const who: Supporter = { label: owner ? labelInContext(owner, ancestors.slice(0, ancestors.indexOf(owner))) : 'The document', location: locate(file, where.keywordRange) };
+    const who: Supporter = { label: owner ? labelInContext(owner, ancestors, at) : 'The document', location: locate(file, where.keywordRange) };
     if (node.kind === 'supports') {
       for (const ref of node.refs) {
         const known = node.target === 'action' ? framework.actions.has(ref.value) : framework.aims.has(ref.value);
@@ -81,7 +86,7 @@ export function answersSection(file: string, framework: FrameworkIndex): { visit
       else unmatchedAimTexts.push({ text: node.title.value, from: who.label, location: locate(file, node.title.range) });
     }
   };
-  return { visit, answers: { actions, aims, unknownReferences, unmatchedAimTexts } };
+  return { kinds: ['supports', 'nationalAim'], visit, answers: { actions, aims, unknownReferences, unmatchedAimTexts } };
 }
 
 /** The framework's actions grouped by aim, in document order; actions outside any aim are grouped by priority. */
@@ -144,10 +149,13 @@ function frameworkRows(framework: FrameworkIndex, frameworkFile: string): Framew
 /** `answers`: what `answersSection` gathered in the walk. */
 export function buildCoverage(answers: Answers, framework: FrameworkIndex, frameworkFile: string): Coverage {
   // The framework's part is shared (read-only) by every strategy's coverage; only the supporters are the strategy's.
+  // Objects written out rather than spread (in the spread's key order): this runs for every action of the framework in every strategy.
   const aims: CoverageAim[] = frameworkRows(framework, frameworkFile).aims.map((g) => ({
-    ...g,
+    code: g.code,
+    title: g.title,
+    location: g.location,
+    actions: g.actions.map((a) => ({ number: a.number, title: a.title, location: a.location, supporters: answers.actions.get(a.number) ?? [] })),
     supporters: g.code ? (answers.aims.get(g.code) ?? []) : [],
-    actions: g.actions.map((a) => ({ ...a, supporters: answers.actions.get(a.number) ?? [] })),
   }));
   const realAims = aims.filter((a) => a.code !== null);
   return {

@@ -4,16 +4,17 @@ import type { Finding } from '../rules/rule.js';
 import { labelOf } from './labels.js';
 import { locate } from './locations.js';
 import type { GapGroup, ReportFinding } from './report-model.js';
-import type { SectionVisitor } from './section-walk.js';
+import type { SectionWalker } from './section-walk.js';
 
 export function toReportFinding(file: string, f: Finding): ReportFinding {
   return { ruleId: f.ruleId, severity: f.severity, message: f.message, location: locate(file, f.range) };
 }
 
 /** The gaps, from the priorities met in the sections' walk. */
-export function gapsSection(file: string, findings: readonly Finding[]): { visit: SectionVisitor; gaps: () => GapGroup[] } {
+export function gapsSection(file: string, findings: readonly Finding[]): SectionWalker & { gaps: () => GapGroup[] } {
   const priorities: PriorityDecl[] = [];
   return {
+    kinds: ['priority'],
     visit: (node) => {
       if (node.kind === 'priority') priorities.push(node);
     },

@@ -4,13 +4,15 @@ import type { Ancestors } from '../analysis/walk.js';
 import { indicatorLabel, type IndicatorCatalogue } from '../catalogue/indicator-catalogue.js';
 import { placeholderOf } from '../rules/placeholder-target.js';
 import type { Finding } from '../rules/rule.js';
-import { labelOf } from './labels.js';
+import { labelOf, nearest } from './labels.js';
 import { locate } from './locations.js';
 import type { MeasureRow, TargetRow } from './report-model.js';
-import type { SectionVisitor } from './section-walk.js';
+import type { SectionVisitor, SectionWalker } from './section-walk.js';
+
+const isHolder = (kind: Statement['kind']): boolean => kind === 'commitment' || kind === 'action' || kind === 'aim' || kind === 'priority';
 
 function within(ancestors: Ancestors): string | null {
-  const outer = [...ancestors].reverse().find((a) => a.kind === 'commitment' || a.kind === 'action' || a.kind === 'aim' || a.kind === 'priority');
+  const outer = nearest(ancestors, isHolder);
   return outer ? labelOf(outer) : null;
 }
 
@@ -19,7 +21,7 @@ function inside(range: { start: { offset: number }; end: { offset: number } }, f
 }
 
 /** Measures and targets, gathered during the sections' walk. */
-export function measuresSection(file: string, catalogue: IndicatorCatalogue, findings: readonly Finding[]): { visit: SectionVisitor; measures: MeasureRow[]; targets: TargetRow[] } {
+export function measuresSection(file: string, catalogue: IndicatorCatalogue, findings: readonly Finding[]): SectionWalker & { measures: MeasureRow[]; targets: TargetRow[] } {
   const measures: MeasureRow[] = [];
   const targets: TargetRow[] = [];
   const mismatches = findings.filter((f) => f.ruleId === 'indicator-title-mismatch');
@@ -32,13 +34,13 @@ export function measuresSection(file: string, catalogue: IndicatorCatalogue, fin
         quotedTitle: node.title?.value ?? null,
         catalogueTitle: entry?.title ?? null,
         known: code === undefined || entry !== undefined,
-        titleDiffers: mismatches.some((f) => inside(node.range, f)),
+        titleDiffers: mismatches.length > 0 && mismatches.some((f) => inside(node.range, f)),
         within: within(ancestors),
         location: locate(file, node.keywordRange),
       });
     } else if (node.kind === 'target') {
       const t = node as TargetStmt;
-      const measure = [...ancestors].reverse().find((a): a is MeasureDecl => a.kind === 'measure');
+      const measure = nearest(ancestors, (kind) => kind === 'measure') as MeasureDecl | undefined;
       const code = t.indicator?.code ?? measure?.indicator?.code;
       const value = t.direction || t.value ? [t.direction?.value, t.value?.text].filter(Boolean).join(' ') : null;
       targets.push({
@@ -54,5 +56,5 @@ export function measuresSection(file: string, catalogue: IndicatorCatalogue, fin
       });
     }
   };
-  return { visit, measures, targets };
+  return { kinds: ['measure', 'target'], visit, measures, targets };
 }

@@ -1,6 +1,6 @@
 /** The overview: what the document is, how much it holds, and its findings by rule and severity. */
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import type { SectionVisitor } from './section-walk.js';
+import type { SectionVisitor, SectionWalker } from './section-walk.js';
 import type { Workspace } from '../analysis/workspace.js';
 import type { Finding } from '../rules/rule.js';
 import type { Overview, SeverityCounts } from './report-model.js';
@@ -18,7 +18,7 @@ export function severityCounts(findings: readonly Pick<Finding, 'severity'>[]): 
 export type OverviewCounts = Overview['counts'];
 
 /** Counts the document's priorities, commitments, actions, measures and targets during the sections' walk. */
-export function countsSection(): { visit: SectionVisitor; counts: OverviewCounts } {
+export function countsSection(): SectionWalker & { counts: OverviewCounts } {
   const counts = { priorities: 0, commitments: 0, actions: 0, measures: 0, targets: 0 };
   const visit: SectionVisitor = (node) => {
     if (node.kind === 'priority') counts.priorities++;
@@ -27,7 +27,7 @@ export function countsSection(): { visit: SectionVisitor; counts: OverviewCounts
     else if (node.kind === 'measure') counts.measures++;
     else if (node.kind === 'target') counts.targets++;
   };
-  return { visit, counts };
+  return { kinds: ['priority', 'commitment', 'action', 'measure', 'target'], visit, counts };
 }
 
 /** `counts`: what `countsSection` counted in the walk. */

@@ -5,7 +5,7 @@
  * AA (axe-core checks it in Chromium): headings in order, tables with
  * headers and captions, charts with text alternatives, state said in words.
  */
-import { esc, escWithCode, plural } from './html.js';
+import { each, esc, escWithCode, joined, plural } from './html.js';
 import { placeText } from './locations.js';
 import { REPORT_CSS } from './report-css.js';
 import type { Coverage, DocumentReport, GapGroup, Location, NationalView, Owners, Report, ReportFinding, RuleExplanation, Timeline, TimelineItem } from './report-model.js';
@@ -60,7 +60,7 @@ export class HtmlRenderer {
 }
 
 function cards(items: readonly [string, number][]): string {
-  return `<ul class="cards">${items.map(([label, n]) => `<li><span class="n">${n}</span> ${esc(label)}</li>`).join('')}</ul>`;
+  return `<ul class="cards">${each(items, ([label, n]) => `<li><span class="n">${n}</span> ${esc(label)}</li>`)}</ul>`;
 }
 
 function overviewHtml(r: DocumentReport, id: string): string {
@@ -92,10 +92,11 @@ function overviewHtml(r: DocumentReport, id: string): string {
   const byRule =
     o.byRule.length === 0
       ? '<p>No findings.</p>'
-      : `<table><caption>Findings by rule and severity</caption><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Total</th></tr></thead><tbody>${o.byRule
-          .map((b) => `<tr><th scope="row"><a href="#rule-${esc(b.ruleId)}"><code>${esc(b.ruleId)}</code></a></th><td class="num">${b.errors}</td><td class="num">${b.warnings}</td><td class="num">${b.infos}</td><td class="num">${b.errors + b.warnings + b.infos}</td></tr>`)
-          .join('')}</tbody><tfoot><tr><th scope="row">All rules</th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${f.errors + f.warnings + f.infos}</td></tr></tfoot></table>`;
-  return `<section><h3 id="${id}-overview">Overview</h3><dl class="facts">${facts.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
+      : `<table><caption>Findings by rule and severity</caption><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Infos</th><th scope="col" class="num">Total</th></tr></thead><tbody>${each(
+          o.byRule,
+          (b) => `<tr><th scope="row"><a href="#rule-${esc(b.ruleId)}"><code>${esc(b.ruleId)}</code></a></th><td class="num">${b.errors}</td><td class="num">${b.warnings}</td><td class="num">${b.infos}</td><td class="num">${b.errors + b.warnings + b.infos}</td></tr>`,
+        )}</tbody><tfoot><tr><th scope="row">All rules</th><td class="num">${f.errors}</td><td class="num">${f.warnings}</td><td class="num">${f.infos}</td><td class="num">${f.errors + f.warnings + f.infos}</td></tr></tfoot></table>`;
+  return `<section><h3 id="${id}-overview">Overview</h3><dl class="facts">${each(facts, ([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)}</dl>${cards(counts)}<p>${plural(f.errors + f.warnings + f.infos, 'finding')}: ${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')}.</p>${byRule}</section>`;
 }
 
 function gapsHtml(r: DocumentReport, id: string, rules: RuleLookup, out: HtmlRenderer): string {
@@ -111,22 +112,23 @@ function gapsHtml(r: DocumentReport, id: string, rules: RuleLookup, out: HtmlRen
       if (list) list.push(f);
       else byRule.set(f.ruleId, [f]);
     }
-    const blocks = [...byRule.entries()].map(([ruleId, list]) => {
+    let blocks = '';
+    for (const [ruleId, list] of byRule) {
       const rule = explained.has(ruleId) ? undefined : rules.get(ruleId);
       explained.add(ruleId);
-      return `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${escWithCode(rule.description)} <strong>How to fix:</strong> ${escWithCode(rule.howToFix)}</p>` : ''}<ul class="findings">${list
-        .map((f) => `<li class="${f.severity}">${out.severity(f.severity)} ${esc(f.message)} — ${out.place(f.location)}</li>`)
-        .join('')}</ul>`;
-    });
-    return `<section><h4 id="${id}-g${n}">${title} <span class="muted">— ${plural(g.findings.length, 'finding')}</span>${g.priority ? ` <span class="muted">(${out.place(g.priority.location)})</span>` : ''}</h4>${blocks.join('')}</section>`;
+      blocks += `<h5><a href="#rule-${esc(ruleId)}"><code>${esc(ruleId)}</code></a> <span class="muted">(${list.length})</span></h5>${rule ? `<p class="explain">${escWithCode(rule.description)} <strong>How to fix:</strong> ${escWithCode(rule.howToFix)}</p>` : ''}<ul class="findings">`;
+      for (const f of list) blocks += `<li class="${f.severity}">${out.severity(f.severity)} ${esc(f.message)} — ${out.place(f.location)}</li>`;
+      blocks += '</ul>';
+    }
+    return `<section><h4 id="${id}-g${n}">${title} <span class="muted">— ${plural(g.findings.length, 'finding')}</span>${g.priority ? ` <span class="muted">(${out.place(g.priority.location)})</span>` : ''}</h4>${blocks}</section>`;
   };
-  return `<section>${head}${r.gaps.map(group).join('')}</section>`;
+  return `<section>${head}${each(r.gaps, group)}</section>`;
 }
 
 function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRenderer): string {
   if (list.length === 0) return '<span class="flag flag-gap"><span aria-hidden="true">✖ </span>Not answered</span>';
   if (list.length === 1) return `${esc(list[0]!.label)} — ${out.place(list[0]!.location)}`;
-  return `<ul>${list.map((s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`).join('')}</ul>`;
+  return `<ul>${each(list, (s) => `<li>${esc(s.label)} — ${out.place(s.location)}</li>`)}</ul>`;
 }
 
 /**
@@ -135,8 +137,9 @@ function supporterList(list: Coverage['aims'][number]['supporters'], out: HtmlRe
  * linked to their row in the national view (which gives their text once for
  * every strategy), and the rest by number.
  */
-function coverageRows(c: Coverage, out: HtmlRenderer, compact: string | undefined): string[] {
-  return c.aims.flatMap((aim) => {
+function coverageRows(c: Coverage, out: HtmlRenderer, compact: string | undefined): string {
+  let rows = '';
+  for (const aim of c.aims) {
     const aimAnswered = aim.supporters.length > 0 || aim.actions.some((a) => a.supporters.length > 0);
     const unanswered = aim.actions.filter((a) => a.supporters.length === 0);
     const missing = compact && unanswered.length > 0 ? ` <span class="flag flag-gap">Actions not answered: ${unanswered.map((a) => esc(a.number)).join(', ')}</span>` : '';
@@ -148,15 +151,18 @@ function coverageRows(c: Coverage, out: HtmlRenderer, compact: string | undefine
         : compact
           ? `<tr class="aim-row"><th scope="row">Actions ${esc(aim.title ?? 'outside any aim')}</th><td>${missing || '<span class="muted">—</span>'}</td></tr>`
           : `<tr class="aim-row"><th scope="row">Actions</th><td>${esc(aim.title ?? 'outside any aim')}</td><td><span class="muted">—</span></td></tr>`;
-    const actionRows = aim.actions
-      .filter((a) => !compact || a.supporters.length > 0)
-      .map((a) =>
-        compact
-          ? `<tr><th scope="row">Action <a href="#${compact}-a${esc(a.number)}"><code>${esc(a.number)}</code></a></th><td>${supporterList(a.supporters, out)}</td></tr>`
-          : `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`,
-      );
-    return [aimRow, ...actionRows];
-  });
+    rows += aimRow;
+    for (const a of aim.actions) {
+      if (compact) {
+        if (a.supporters.length === 0) continue;
+        const number = esc(a.number);
+        rows += `<tr><th scope="row">Action <a href="#${compact}-a${number}"><code>${number}</code></a></th><td>${supporterList(a.supporters, out)}</td></tr>`;
+      } else {
+        rows += `<tr${a.supporters.length === 0 ? ' class="unanswered"' : ''}><th scope="row">Action <code>${esc(a.number)}</code></th><td>${esc(a.title ?? '')} <span class="muted">(${out.place(a.location)})</span></td><td>${supporterList(a.supporters, out)}</td></tr>`;
+      }
+    }
+  }
+  return rows;
 }
 
 /** `nationalView`: the id of the national view that follows, which gives the actions' text. */
@@ -173,17 +179,18 @@ function coverageHtml(r: DocumentReport, id: string, out: HtmlRenderer, national
   const matrix =
     c.aims.length === 0
       ? '<p>The framework defines no aims or actions to answer to.</p>'
-      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th>${nationalView ? '' : '<th scope="col">National text</th>'}<th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView).join('')}</tbody></table>`;
+      : `<table><caption>National aims and actions against the local commitments that support them</caption><thead><tr><th scope="col">Aim or action</th>${nationalView ? '' : '<th scope="col">National text</th>'}<th scope="col">Answered by</th></tr></thead><tbody>${coverageRows(c, out, nationalView)}</tbody></table>`;
   const unknown =
     c.unknownReferences.length === 0
       ? ''
-      : `<h4>References to ${c.unknownReferences.some((u) => u.kind === 'action') ? 'actions' : 'aims'} the framework does not have</h4><ul class="findings">${c.unknownReferences
-          .map((u) => `<li class="error"><span class="flag flag-gap">${esc(u.kind === 'action' ? `Action ${u.ref}` : `Aim ${u.ref}`)} does not exist</span> — named by ${esc(u.from)} at ${out.place(u.location)}</li>`)
-          .join('')}</ul>`;
+      : `<h4>References to ${c.unknownReferences.some((u) => u.kind === 'action') ? 'actions' : 'aims'} the framework does not have</h4><ul class="findings">${each(
+          c.unknownReferences,
+          (u) => `<li class="error"><span class="flag flag-gap">${esc(u.kind === 'action' ? `Action ${u.ref}` : `Aim ${u.ref}`)} does not exist</span> — named by ${esc(u.from)} at ${out.place(u.location)}</li>`,
+        )}</ul>`;
   const words =
     c.unmatchedAimTexts.length === 0
       ? ''
-      : `<h4>National aims quoted in words that match none of the framework's aims</h4><ul>${c.unmatchedAimTexts.map((u) => `<li>“${esc(u.text)}” — ${esc(u.from)}, ${out.place(u.location)}</li>`).join('')}</ul>`;
+      : `<h4>National aims quoted in words that match none of the framework's aims</h4><ul>${each(c.unmatchedAimTexts, (u) => `<li>“${esc(u.text)}” — ${esc(u.from)}, ${out.place(u.location)}</li>`)}</ul>`;
   return `<section>${head}${intro}${matrix}${unknown}${words}</section>`;
 }
 
@@ -200,12 +207,11 @@ function timelineHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   const chart = svg
     ? `<figure>${svg}<figcaption>Each bar is a dated timing; hatched bars marked “!” fall outside the period; an arrow means the timing runs on with no end (or has no start). The table below gives the same in words.</figcaption></figure><ul class="legend"><li><span class="swatch sw-period"></span>Period</li><li><span class="swatch sw-dated"></span>Dated</li><li><span class="swatch sw-outside"></span>Outside the period (!)</li></ul>`
     : '<p>No timing has a date to draw.</p>';
-  const table = `<table><caption>Timings of every ${what} (the chart's text alternative)</caption><thead><tr><th scope="col">${what === 'action' ? 'Action' : 'Commitment'}</th><th scope="col">Timing as written</th><th scope="col">From</th><th scope="col">To</th><th scope="col">State</th></tr></thead><tbody>${t.items
-    .map(
-      (i) =>
-        `<tr><th scope="row">${esc(i.label)} (${out.place(i.location)})</th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag st-${i.state}">${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
-    )
-    .join('')}</tbody></table>`;
+  const table = `<table><caption>Timings of every ${what} (the chart's text alternative)</caption><thead><tr><th scope="col">${what === 'action' ? 'Action' : 'Commitment'}</th><th scope="col">Timing as written</th><th scope="col">From</th><th scope="col">To</th><th scope="col">State</th></tr></thead><tbody>${each(
+    t.items,
+    (i) =>
+      `<tr><th scope="row">${esc(i.label)} (${out.place(i.location)})</th><td>${i.written ? `<code>${esc(i.written)}</code>` : '<span class="muted">none</span>'}</td><td>${esc(i.start ?? '—')}</td><td>${esc(i.end ?? (i.openEnded ? 'open' : '—'))}</td><td><span class="flag st-${i.state}">${STATE_WORD[i.state]}</span>${i.note ? ` <span class="muted">(${esc(i.note)})</span>` : ''}</td></tr>`,
+  )}</tbody></table>`;
   return `<section>${head}${summary}${chart}${table}</section>`;
 }
 
@@ -216,13 +222,11 @@ function ownersHtml(r: DocumentReport, id: string, out: HtmlRenderer): string {
   const table =
     o.owners.length === 0
       ? `<p>No ${what} names an owner.</p>`
-      : `<table><caption>${what === 'action' ? 'Actions' : 'Commitments'} per owner</caption><thead><tr><th scope="col">Owner</th><th scope="col" class="num">${what === 'action' ? 'Actions' : 'Commitments'}</th><th scope="col">Which</th></tr></thead><tbody>${o.owners
-          .map((w) => `<tr><th scope="row">${esc(w.name)}</th><td class="num">${w.items.length}</td><td>${w.items.map((i) => `${esc(i.label)} ${out.place(i.location)}`).join('; ')}</td></tr>`)
-          .join('')}</tbody></table>`;
+      : `<table><caption>${what === 'action' ? 'Actions' : 'Commitments'} per owner</caption><thead><tr><th scope="col">Owner</th><th scope="col" class="num">${what === 'action' ? 'Actions' : 'Commitments'}</th><th scope="col">Which</th></tr></thead><tbody>${each(o.owners, (w) => `<tr><th scope="row">${esc(w.name)}</th><td class="num">${w.items.length}</td><td>${joined(w.items, '; ', (i) => `${esc(i.label)} ${out.place(i.location)}`)}</td></tr>`)}</tbody></table>`;
   const none =
     o.unowned.length === 0
       ? `<p><span class="flag flag-ok">Every ${what} has an owner.</span></p>`
-      : `<h4>${plural(o.unowned.length, `${what}`)} with no owner</h4><ul>${o.unowned.map((i) => `<li><span class="flag flag-gap">No owner:</span> ${esc(i.label)} — ${out.place(i.location)}</li>`).join('')}</ul>`;
+      : `<h4>${plural(o.unowned.length, `${what}`)} with no owner</h4><ul>${each(o.unowned, (i) => `<li><span class="flag flag-gap">No owner:</span> ${esc(i.label)} — ${out.place(i.location)}</li>`)}</ul>`;
   return `<section>${head}${table}${none}</section>`;
 }
 
@@ -231,22 +235,20 @@ function measuresHtml(r: DocumentReport, id: string, out: HtmlRenderer): string 
   const measures =
     r.measures.length === 0
       ? '<p>No measures.</p>'
-      : `<table><caption>Measures</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Title as quoted</th><th scope="col">Catalogue title</th><th scope="col">Where</th></tr></thead><tbody>${r.measures
-          .map(
-            (m) =>
-              `<tr><th scope="row">${m.indicator ? esc(m.indicator) : '<span class="muted">local</span>'}</th><td>${m.quotedTitle ? esc(m.quotedTitle) : '<span class="muted">—</span>'}${m.titleDiffers ? ' <span class="flag flag-gap">(differs from the catalogue)</span>' : ''}</td><td>${m.catalogueTitle ? esc(m.catalogueTitle) : m.known ? '<span class="muted">no title known</span>' : '<span class="flag flag-gap">Not in the catalogue</span>'}</td><td>${m.within ? `${esc(m.within)} ` : ''}${out.place(m.location)}</td></tr>`,
-          )
-          .join('')}</tbody></table>`;
+      : `<table><caption>Measures</caption><thead><tr><th scope="col">Indicator</th><th scope="col">Title as quoted</th><th scope="col">Catalogue title</th><th scope="col">Where</th></tr></thead><tbody>${each(
+          r.measures,
+          (m) =>
+            `<tr><th scope="row">${m.indicator ? esc(m.indicator) : '<span class="muted">local</span>'}</th><td>${m.quotedTitle ? esc(m.quotedTitle) : '<span class="muted">—</span>'}${m.titleDiffers ? ' <span class="flag flag-gap">(differs from the catalogue)</span>' : ''}</td><td>${m.catalogueTitle ? esc(m.catalogueTitle) : m.known ? '<span class="muted">no title known</span>' : '<span class="flag flag-gap">Not in the catalogue</span>'}</td><td>${m.within ? `${esc(m.within)} ` : ''}${out.place(m.location)}</td></tr>`,
+        )}</tbody></table>`;
   const placeholders = r.targets.filter((t) => t.placeholder !== null).length;
   const targets =
     r.targets.length === 0
       ? '<p>No targets.</p>'
-      : `<table><caption>Targets (${plural(placeholders, 'placeholder')})</caption><thead><tr><th scope="col">Target</th><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Value</th><th scope="col">Date</th><th scope="col">Where</th></tr></thead><tbody>${r.targets
-          .map(
-            (t) =>
-              `<tr${t.placeholder ? ' class="unanswered"' : ''}><th scope="row">${esc(t.text)}${t.placeholder ? ` <span class="flag flag-gap">(placeholder: ${esc(t.placeholder)})</span>` : ''}</th><td>${t.indicator ? `${esc(t.indicator)}${t.catalogueTitle ? ` <span class="muted">${esc(t.catalogueTitle)}</span>` : ''}` : '—'}</td><td>${esc(t.baseline ?? '—')}</td><td>${esc(t.value ?? '—')}</td><td>${esc(t.date ?? '—')}</td><td>${t.within ? `${esc(t.within)} ` : ''}${out.place(t.location)}</td></tr>`,
-          )
-          .join('')}</tbody></table>`;
+      : `<table><caption>Targets (${plural(placeholders, 'placeholder')})</caption><thead><tr><th scope="col">Target</th><th scope="col">Indicator</th><th scope="col">Baseline</th><th scope="col">Value</th><th scope="col">Date</th><th scope="col">Where</th></tr></thead><tbody>${each(
+          r.targets,
+          (t) =>
+            `<tr${t.placeholder ? ' class="unanswered"' : ''}><th scope="row">${esc(t.text)}${t.placeholder ? ` <span class="flag flag-gap">(placeholder: ${esc(t.placeholder)})</span>` : ''}</th><td>${t.indicator ? `${esc(t.indicator)}${t.catalogueTitle ? ` <span class="muted">${esc(t.catalogueTitle)}</span>` : ''}` : '—'}</td><td>${esc(t.baseline ?? '—')}</td><td>${esc(t.value ?? '—')}</td><td>${esc(t.date ?? '—')}</td><td>${t.within ? `${esc(t.within)} ` : ''}${out.place(t.location)}</td></tr>`,
+        )}</tbody></table>`;
   return `<section>${head}${measures}${targets}</section>`;
 }
 
@@ -410,7 +412,8 @@ export class HtmlReportStream {
       this.rendered.choose({
         frameworkId: d.coverage.framework.id,
         alone: viewCertain ? undefined : coverageHtml(d, id, frame.out, undefined),
-        withView: coverageHtml(d, id, frame.out, VIEW_ID).split(VIEW_ID),
+        withView: coverageHtml(d, id, frame.out, VIEW_ID),
+        marksViewId: true,
       });
     } else this.rendered.add(coverageHtml(d, id, frame.out, undefined));
     this.rendered.add(frame.after);

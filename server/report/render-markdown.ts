@@ -16,10 +16,19 @@ export interface MarkdownOptions {
 }
 
 /** Text safe inside a markdown table cell or list item. */
-const MD_SPECIAL = /[\\|*_`[\]<>#]|\s\s|[\t\n\r]|^\s|\s$/;
+const MD_SPECIAL = /[\\|*_`[\]<>#\t\n\r]|\s\s/;
+const SPACE = /\s/;
+
+/** Whether the character at `i` is white space (`\s`), without a regular expression for the common characters. */
+function spaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
+}
 
 export function md(text: string): string {
-  if (!MD_SPECIAL.test(text)) return text;
+  // One alternation fewer than `^\s|\s$` in the expression: the ends are looked at directly (millions of cells).
+  if (!MD_SPECIAL.test(text) && !(text.length > 0 && (spaceAt(text, 0) || spaceAt(text, text.length - 1)))) return text;
   return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 
@@ -69,7 +78,7 @@ export class MarkdownReportStream {
     if (d.coverage) {
       this.strategies.add(d.coverage.framework);
       const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
-      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: [text(parts.coverage(true))] };
+      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: text(parts.coverage(true)), marksViewId: false };
     }
     // Without a framework, the coverage section says so, whatever the national views.
     this.last = { before: `${text(parts.before)}${choice ? '' : text(parts.coverage(false))}`, choice, after: text(parts.after) };
@@ -133,7 +142,11 @@ function documentMarkdown(r: DocumentReport, rules: RuleLookup, place: (l: Locat
   for (const g of r.gaps) {
     out.push(`#### ${g.priority ? md(g.priority.label) : 'Whole document (outside any priority)'} (${plural(g.findings.length, 'finding')})`, '');
     const byRule = new Map<string, typeof g.findings>();
-    for (const x of g.findings) byRule.set(x.ruleId, [...(byRule.get(x.ruleId) ?? []), x]);
+    for (const x of g.findings) {
+      const list = byRule.get(x.ruleId);
+      if (list) list.push(x);
+      else byRule.set(x.ruleId, [x]);
+    }
     for (const [ruleId, list] of byRule) {
       const rule = rules.get(ruleId);
       out.push(`\`${ruleId}\`${rule ? `: ${md(rule.description)}` : ''}`, '');

@@ -11,14 +11,17 @@
  * the form without a view while that is not yet certain.
  */
 
+import { utf8Bytes } from '../analysis/text-file.js';
+
 /** A coverage section that waits for the national views to be known. */
 export interface CoverageChoice {
   /** The framework whose national view (if any) decides the form. */
   readonly frameworkId: string;
   /** The section as shown without a national view; undefined once a view is certain. */
   readonly alone: string | undefined;
-  /** The compact section, split where the national view's id goes (one part when it names no id). */
-  readonly withView: readonly string[];
+  /** The compact section; where `marksViewId`, with `VIEW_ID` where the national view's id goes. */
+  readonly withView: string;
+  readonly marksViewId: boolean;
 }
 
 interface EncodedChoice {
@@ -34,14 +37,14 @@ export class RenderedDocuments {
   private readonly chunks: (Buffer | EncodedChoice)[] = [];
 
   add(text: string): void {
-    if (text.length > 0) this.chunks.push(Buffer.from(text, 'utf8'));
+    if (text.length > 0) this.chunks.push(utf8Bytes(text));
   }
 
   choose(choice: CoverageChoice): void {
     this.chunks.push({
       frameworkId: choice.frameworkId,
-      alone: choice.alone === undefined ? undefined : Buffer.from(choice.alone, 'utf8'),
-      withView: choice.withView.map((p) => Buffer.from(p, 'utf8')),
+      alone: choice.alone === undefined ? undefined : utf8Bytes(choice.alone),
+      withView: choice.marksViewId ? splitBytes(choice.withView) : [utf8Bytes(choice.withView)],
     });
   }
 
@@ -66,6 +69,21 @@ export class RenderedDocuments {
       }
     }
   }
+}
+
+const VIEW_ID_BYTES = Buffer.from(VIEW_ID, 'utf8');
+
+/** The compact section in parts: encoded in one piece and cut where the view's id goes (a cut part is a view of the whole, not a copy). */
+function splitBytes(withView: string): Buffer[] {
+  const bytes = utf8Bytes(withView);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = bytes.indexOf(VIEW_ID_BYTES); at >= 0; at = bytes.indexOf(VIEW_ID_BYTES, from)) {
+    parts.push(bytes.subarray(from, at));
+    from = at + VIEW_ID_BYTES.length;
+  }
+  parts.push(bytes.subarray(from));
+  return parts;
 }
 
 /** Counts the strategies answering each framework as documents come, to tell when its national view is certain. */

@@ -102,31 +102,35 @@ export function timelineSvg(timeline: Timeline, idBase: string): string | undefi
     years.push(`<text x="${tx}" y="12">${year}</text>`);
   }
   parts.push(`<path d="${grid.join('')}" stroke="#8a8a8a" stroke-width="0.5"/>`, `<g text-anchor="middle" fill="#1b1b1b">${years.join('')}</g>`);
-  const labels: string[] = [];
-  const dated: string[] = [];
-  const late: string[] = [];
-  const arrows: string[] = [];
-  const marks: string[] = [];
-  rows.forEach((r, i) => {
+  // Each grown by `+=` rather than gathered and joined: one string per group, for a thousand charts.
+  let labels = '';
+  let dated = '';
+  let late = '';
+  let arrows = '';
+  let marks = '';
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
     const y = TOP + i * ROW;
     const start = r.start !== null ? yearOf(r.start) : from;
     const end = r.end !== null ? yearOf(r.end, true) : to;
     const x1 = x(start);
     const w = Math.max(3, x(end) - x1);
-    labels.push(`<text y="${y + 9}">${esc(short(r.label, 32))}</text>`);
-    (r.state === 'outside' ? late : dated).push(`<rect x="${n(x1)}" y="${y}" width="${n(w)}" height="12"/>`);
+    labels += `<text y="${y + 9}">${esc(short(r.label, 32))}</text>`;
+    const bar = `<rect x="${n(x1)}" y="${y}" width="${n(w)}" height="12"/>`;
+    if (r.state === 'outside') late += bar;
+    else dated += bar;
     if (r.openEnded || r.start === null) {
       const ax = r.start === null ? x1 : x1 + w;
       const dir = r.start === null ? -1 : 1;
-      arrows.push(`M${n(ax)} ${y - 1}l${6 * dir} 7l${-6 * dir} 7z`);
+      arrows += `M${n(ax)} ${y - 1}l${6 * dir} 7l${-6 * dir} 7z`;
     }
-    if (r.state === 'outside') marks.push(`<text x="${n(Math.min(x1 + w + 10, WIDTH - 6))}" y="${y + 10}" font-weight="bold">!</text>`);
-  });
-  parts.push(`<g text-anchor="end" fill="#1b1b1b" transform="translate(${LABEL_WIDTH - 6} 0)">${labels.join('')}</g>`);
-  if (dated.length > 0) parts.push(`<g fill="#1d4e6b" stroke="#1d4e6b">${dated.join('')}</g>`);
-  if (late.length > 0) parts.push(`<g fill="url(#${idBase}-hatch)" stroke="#a4000f">${late.join('')}</g>`);
-  if (arrows.length > 0) parts.push(`<path d="${arrows.join('')}" fill="#1b1b1b"/>`);
-  if (marks.length > 0) parts.push(`<g fill="#a4000f">${marks.join('')}</g>`);
+    if (r.state === 'outside') marks += `<text x="${n(Math.min(x1 + w + 10, WIDTH - 6))}" y="${y + 10}" font-weight="bold">!</text>`;
+  }
+  parts.push(`<g text-anchor="end" fill="#1b1b1b" transform="translate(${LABEL_WIDTH - 6} 0)">${labels}</g>`);
+  if (dated.length > 0) parts.push(`<g fill="#1d4e6b" stroke="#1d4e6b">${dated}</g>`);
+  if (late.length > 0) parts.push(`<g fill="url(#${idBase}-hatch)" stroke="#a4000f">${late}</g>`);
+  if (arrows.length > 0) parts.push(`<path d="${arrows}" fill="#1b1b1b"/>`);
+  if (marks.length > 0) parts.push(`<g fill="#a4000f">${marks}</g>`);
   parts.push('</svg>');
   return parts.join('');
 }

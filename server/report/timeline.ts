@@ -10,7 +10,7 @@ import { outsidePeriod } from '../rules/timing-outside-period.js';
 import { labelInContext, titleOf } from './labels.js';
 import { locate } from './locations.js';
 import type { Timeline, TimelineItem } from './report-model.js';
-import type { SectionVisitor } from './section-walk.js';
+import type { SectionVisitor, SectionWalker } from './section-walk.js';
 
 function timingText(doc: AnalysedDocument, timing: TimingStmt): string {
   return doc.text.slice(timing.range.start.offset, timing.range.end.offset).replace(/^timing\s+/, '').replace(/\s+/g, ' ');
@@ -30,7 +30,7 @@ function itemFor(doc: AnalysedDocument, timing: TimingStmt | undefined, span: { 
 }
 
 /** The timeline, gathered during the sections' walk. */
-export function timelineSection(doc: AnalysedDocument, file: string): { visit: SectionVisitor; timeline: Timeline } {
+export function timelineSection(doc: AnalysedDocument, file: string): SectionWalker & { timeline: Timeline } {
   const span = doc.period ? { first: doc.period.start.first, last: doc.period.end.last } : undefined;
   const items: TimelineItem[] = [];
   const visit: SectionVisitor = (node, ancestors) => {
@@ -39,6 +39,7 @@ export function timelineSection(doc: AnalysedDocument, file: string): { visit: S
     items.push({ label: labelInContext(node, ancestors), title: titleOf(node), location: locate(file, node.keywordRange), ...itemFor(doc, own, span) });
   };
   return {
+    kinds: ['commitment', 'action'],
     visit,
     timeline: {
       period: doc.period && span ? { ...span, text: `${doc.period.start.text} to ${doc.period.end.text}` } : null,

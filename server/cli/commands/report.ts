@@ -14,6 +14,7 @@ import { lintDocument } from '../../analysis/engine.js';
 import { explanationOf, ReportBuilder } from '../../report/build-report.js';
 import { HtmlReportStream, type RuleLookup } from '../../report/render-html.js';
 import { MarkdownReportStream } from '../../report/render-markdown.js';
+import { utf8Bytes } from '../../analysis/text-file.js';
 import { AtomicFileWriter } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { reportedFindings, suppressionKey } from '../bulk-suppressions.js';
@@ -76,7 +77,7 @@ function stdoutWriter(io: CliIo): { write: (piece: string | Buffer) => void; end
   };
   return {
     write(piece) {
-      const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+      const bytes = typeof piece === 'string' ? utf8Bytes(piece) : piece;
       pending.push(bytes);
       size += bytes.length;
       if (size >= STDOUT_PIECE) end();
