@@ -44,16 +44,36 @@ export function findAcronyms(text: string): AcronymUse[] {
   return out;
 }
 
-/** The acronym a word is (plural and possessive endings removed), if it is one. */
+const isUpper = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLower = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+
+/**
+ * The acronym a word is (plural and possessive endings removed), if it is
+ * one: 2–7 characters, starting with a capital, at least two capitals and
+ * fewer small letters than capitals. Character codes, not regular
+ * expressions: this runs for every capitalised word of every document.
+ */
 export function acronymOf(word: string): string | undefined {
-  let core = word.replace(/['\u2019]s$/, '');
-  if (/^[A-Z&]{2,}s$/.test(core)) core = core.slice(0, -1);
-  if (core.length < 2 || core.length > 7 || NOT_ACRONYMS.has(core)) return undefined;
-  const upper = (core.match(/[A-Z]/g) ?? []).length;
-  const lower = (core.match(/[a-z]/g) ?? []).length;
-  if (upper < 2 || lower > upper - 1 || !/^[A-Z]/.test(core)) return undefined;
-  if (/^NI$/.test(core)) return undefined;
-  return core;
+  let end = word.length;
+  // "PPO's", "PPO’s"
+  if (end >= 2 && word.charCodeAt(end - 1) === 0x73 && (word.charCodeAt(end - 2) === 0x27 || word.charCodeAt(end - 2) === 0x2019)) end -= 2;
+  // "CDRPs": capitals (or &) throughout, then a plural s
+  if (end >= 3 && word.charCodeAt(end - 1) === 0x73) {
+    let plural = true;
+    for (let i = 0; i < end - 1 && plural; i++) plural = isUpper(word.charCodeAt(i)) || word.charCodeAt(i) === 0x26;
+    if (plural) end--;
+  }
+  if (end < 2 || end > 7 || !isUpper(word.charCodeAt(0))) return undefined;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (isUpper(c)) upper++;
+    else if (isLower(c)) lower++;
+  }
+  if (upper < 2 || lower > upper - 1) return undefined;
+  const core = end === word.length ? word : word.slice(0, end);
+  return NOT_ACRONYMS.has(core) || core === 'NI' ? undefined : core;
 }
 
 const MINOR_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', '&', 'with']);
