@@ -30,7 +30,7 @@ import { CONFIG_FILE_NAME } from '../config/config-schema.js';
 import { guarded, type Logger } from './cancellation.js';
 import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions, type FixCursorSupport } from './code-action-provider.js';
 import { provideCodeLenses } from './code-lens-provider.js';
-import { provideCompletion } from './completion-provider.js';
+import { provideCompletion, resolveCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
 import { configDiagnostic, DiagnosticsPublisher, setRuleDocsScheme } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
@@ -80,6 +80,8 @@ export function startServer(connection: Connection): void {
   /** The client pulls diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`): nothing is pushed. */
   let pullDiagnostics = false;
   let fixCursor: FixCursorSupport = { snippetEdits: false, placeCursorCommand: false };
+  /** The client resolves completion items' documentation when one is focused (VS Code does): long lists are sent without it. */
+  let lazyDocumentation = false;
   let pushedSettings: unknown;
   let stopped = false;
   let restricted = false;
@@ -224,6 +226,7 @@ export function startServer(connection: Connection): void {
     restricted = options.workspaceTrusted === false;
     setRuleDocsScheme(options.ruleDocsScheme);
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    lazyDocumentation = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     fixCursor = { snippetEdits: workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true, placeCursorCommand: capabilities.window?.showDocument?.support === true };
     publisher = new DiagnosticsPublisher(project, connection, {
       delayMs: options.diagnosticsDelay,
@@ -237,7 +240,7 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: SERVER_NAME, version: pkg.version },
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [' ', ',', '"'], completionItem: { labelDetailsSupport: true } },
+        completionProvider: { triggerCharacters: [' ', ',', '"'], completionItem: { labelDetailsSupport: true }, ...(lazyDocumentation ? { resolveProvider: true } : {}) },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -377,7 +380,9 @@ export function startServer(connection: Connection): void {
   const catalogueOf = (uri: string) => project.settingsFor(keyOf(uri)).lint.catalogue;
   const analysedOf = (uri: string) => project.analysed(keyOf(uri));
 
-  connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params)));
+  connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params, { lazyDocumentation })));
+  // A fault while resolving gives the item back as it came.
+  connection.onCompletionResolve((item, token) => guarded('completionItem/resolve', log, item, (i: typeof item) => resolveCompletion(project, i))(item, token));
   connection.onHover(guarded('hover', log, null, (params) => provideHover(project, params)));
   connection.onDefinition(guarded('definition', log, null, (params) => provideDefinition(project, params)));
   connection.onDocumentHighlight(guarded('documentHighlight', log, [], (params) => provideDocumentHighlights(project, params)));
