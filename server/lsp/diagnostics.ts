@@ -198,6 +198,8 @@ export interface PublisherOptions {
   readonly onError?: (message: string) => void;
   /** False where the client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed then. */
   readonly push?: boolean;
+  /** Resolves once the messages written so far have left (message-writer.ts): an answer goes before the next step of an analysis. */
+  readonly outputFlushed?: () => Promise<void>;
 }
 
 const MIN_DELAY_MS = 10;
@@ -304,24 +306,32 @@ export class DiagnosticsPublisher {
     return undefined;
   }
 
+  /**
+   * Lets the requests waiting on the connection go first, and their answers
+   * leave: two turns, since the connection reads a message in one turn and
+   * dispatches it in the next (vscode-jsonrpc queues it with setImmediate),
+   * then until what they wrote has been taken by the client.
+   */
+  private async yieldToRequests(): Promise<void> {
+    await nextTurn();
+    await nextTurn();
+    await this.options.outputFlushed?.();
+  }
+
   private async analyseAndPublish(key: string): Promise<void> {
     if (!this.project.isOpen(key)) return;
     await this.project.ensureSettings(key);
     // Requests that came with the edit (a completion typed with it) go before the reparse: they answer from
-    // the last analysis and the text as it is now (Project.textView), so they need not wait for it. Two turns,
-    // as below: the connection reads a message in one turn and dispatches it in the next.
-    await nextTurn();
-    await nextTurn();
+    // the last analysis and the text as it is now (Project.textView), so they need not wait for it.
+    await this.yieldToRequests();
     if (!this.project.isOpen(key)) return;
     const version = this.project.versionOf(key);
     const started = performance.now();
     this.project.analysed(key);
     const parsedIn = performance.now() - started;
-    // Between parsing and linting, requests waiting on the connection go first. Twice: the connection
-    // reads a message in one turn and dispatches it in the next (vscode-jsonrpc queues it with
-    // setImmediate), so one turn let the lint run before a completion typed with the edit.
-    await nextTurn();
-    await nextTurn();
+    // Between parsing and linting, requests waiting on the connection go first (one turn let the lint run
+    // before a completion typed with the edit), and their answers leave.
+    await this.yieldToRequests();
     if (!this.project.isOpen(key) || this.project.versionOf(key) !== version) return;
     const lintStarted = performance.now();
     const result = this.project.lint(key);
@@ -330,8 +340,7 @@ export class DiagnosticsPublisher {
     this.lastCostMs.set(key, parsedIn + lintedIn);
     // And again before publishing, which converts and encodes every finding (thousands on a large document):
     // a request that came during the lint goes first. What is published is this version's, even if newer edits came.
-    await nextTurn();
-    await nextTurn();
+    await this.yieldToRequests();
     if (!this.project.isOpen(key)) return;
     // Unless a newer version was linted meanwhile (a code action after an edit): that lint moved these findings
     // to its own positions, and its edit has queued its own publication.

@@ -73,7 +73,12 @@ async function readText(path: string): Promise<string | undefined> {
   return r.ok ? r.text : undefined;
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Resolves once the messages written so far have left for the client (stdio: message-writer.ts). */
+  readonly outputFlushed?: () => Promise<void>;
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
@@ -233,6 +238,7 @@ export function startServer(connection: Connection): void {
       trace: (m) => connection.tracer.log(m),
       onError: (m) => connection.console.error(m),
       push: !pullDiagnostics,
+      outputFlushed: serverOptions.outputFlushed,
     });
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
     project.setFolders(folders);
