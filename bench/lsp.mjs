@@ -195,12 +195,38 @@ async function measureEdits(server, uri, text, edits) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, parseP50: percentile(parse.slice(1), 50), lintP50: percentile(lint.slice(1), 50), rssCurve };
 }
 
-/** Completion sent right after an edit of the 1 MB document, while its reparse is pending or running. */
+/**
+ * Completion as VS Code declares it: it resolves an item's documentation,
+ * detail and additional edits when the item is focused.
+ */
+const VSCODE_COMPLETION = {
+  textDocument: {
+    completion: {
+      contextSupport: true,
+      completionItem: {
+        snippetSupport: true,
+        documentationFormat: ['markdown', 'plaintext'],
+        preselectSupport: true,
+        insertReplaceSupport: true,
+        labelDetailsSupport: true,
+        resolveSupport: { properties: ['documentation', 'detail', 'additionalTextEdits'] },
+      },
+    },
+  },
+};
+
+/**
+ * Completion sent right after an edit of the 1 MB document, while its reparse
+ * is pending or running; where the items leave their documentation to
+ * `completionItem/resolve`, the first item's resolve is timed too (what the
+ * editor asks for next, to show it).
+ */
 async function completionDuringReparse(server, uri, text, count) {
   const at = positionsIn(text, count).completion;
   const anchor = positionAt(text, text.indexOf('commitment P1.1 "') + 'commitment P1.1 "'.length);
   let version = 10_000;
   const times = [];
+  const resolves = [];
   for (let i = 0; i < count; i++) {
     version++;
     const arrived = server.diagnosticsFor(uri, version);
@@ -209,11 +235,17 @@ async function completionDuringReparse(server, uri, text, count) {
       contentChanges: [{ range: { start: anchor, end: anchor }, text: 'y' }],
     });
     const t = performance.now();
-    await server.connection.sendRequest(rpc.CompletionRequest.type, { textDocument: { uri }, position: at[i] });
+    const list = await server.connection.sendRequest(rpc.CompletionRequest.type, { textDocument: { uri }, position: at[i] });
     times.push(performance.now() - t);
+    const first = (Array.isArray(list) ? list : (list?.items ?? []))[0];
+    if (first?.data !== undefined && first.documentation === undefined) {
+      const r = performance.now();
+      await server.connection.sendRequest(rpc.CompletionResolveRequest.type, first);
+      resolves.push(performance.now() - r);
+    }
     await arrived;
   }
-  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), n: times.length, resolveP50: percentile(resolves, 50), resolveP95: percentile(resolves, 95), resolved: resolves.length };
 }
 
 function seedsFolder() {
@@ -234,7 +266,7 @@ async function measureTyping(frameworkText, server) {
   const fixtures = mkdtempSync(join(tmpdir(), 'strategy-bench-nodelay-'));
   cpSync(join(REPO, 'test', 'fixtures', 'workspace'), fixtures, { recursive: true });
   writeFileSync(join(fixtures, 'national-0.strategy'), frameworkText);
-  const s = await startServer(fixtures, { diagnosticsDelay: 0 }, {}, server);
+  const s = await startServer(fixtures, { diagnosticsDelay: 0 }, VSCODE_COMPLETION, server);
   const bigText = generatedStrategy(9999, 1024 * 1024, 'national-0');
   const bigUri = await openDocument(s, join(fixtures, 'big-1mb.strategy'), bigText);
   const rssBeforeEdits = rssMb(s.child.pid);
@@ -245,8 +277,21 @@ async function measureTyping(frameworkText, server) {
   const smallEdits = await measureEdits(s, smallUri, smallText, Math.max(Math.min(EDITS, 200), 50));
   const duringReparse = await completionDuringReparse(s, bigUri, bigText, 40);
   await s.stop();
+  // The same completions from a client that takes every item's documentation with the list (no resolveSupport).
+  const eager = await startServer(fixtures, { diagnosticsDelay: 0 }, {}, server);
+  const eagerUri = await openDocument(eager, join(fixtures, 'big-1mb.strategy'), bigText);
+  const duringReparseEager = await completionDuringReparse(eager, eagerUri, bigText, 40);
+  await eager.stop();
   rmSync(fixtures, { recursive: true, force: true });
-  return { diagnosticsAfterEdit, rssBeforeEdits, rssAfterEdits, edits: EDITS, smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits }, completionDuringReparse: duringReparse };
+  return {
+    diagnosticsAfterEdit,
+    rssBeforeEdits,
+    rssAfterEdits,
+    edits: EDITS,
+    smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits },
+    completionDuringReparse: duringReparse,
+    completionDuringReparseEager: duringReparseEager,
+  };
 }
 
 /** `--only typing`: the typing scenario for this build and, with `--baseline`, another, in the same run. */
@@ -260,7 +305,8 @@ async function typingOnly() {
   const rows = [['', ...builds.map(([n]) => n), ...(BASELINE ? ['ratio (this / baseline)'] : [])]];
   const row = (label, pick, format) => {
     const values = builds.map(([n]) => pick(out[n]));
-    rows.push([label, ...values.map(format), ...(BASELINE ? [`${(values[0] / values[1]).toFixed(2)}×`] : [])]);
+    const ratio = values[0] / values[1];
+    rows.push([label, ...values.map(format), ...(BASELINE ? [Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : 'n/a'] : [])]);
   };
   row(`1 MB: didChange → diagnostics p50 (n=${EDITS})`, (r) => r.diagnosticsAfterEdit.p50, ms);
   row('1 MB: didChange → diagnostics p95 (goal < 50 ms)', (r) => r.diagnosticsAfterEdit.p95, ms);
@@ -270,6 +316,9 @@ async function typingOnly() {
   row('60 KB: didChange → diagnostics p95 (goal < 15 ms)', (r) => r.smallDocument.diagnosticsAfterEdit.p95, ms);
   row('completion p50 while a reparse is pending', (r) => r.completionDuringReparse.p50, ms);
   row('completion p95 while a reparse is pending (goal < 20 ms)', (r) => r.completionDuringReparse.p95, ms);
+  row('  then resolving the first item p95 (lazy documentation)', (r) => r.completionDuringReparse.resolveP95, (v) => (Number.isFinite(v) ? ms(v) : 'n/a'));
+  row('  completion p50, client without resolveSupport', (r) => r.completionDuringReparseEager.p50, ms);
+  row('  completion p95, client without resolveSupport', (r) => r.completionDuringReparseEager.p95, ms);
   row('server RSS before the edits', (r) => r.rssBeforeEdits, (v) => `${v.toFixed(0)} MB`);
   for (const n of Object.keys(out['this build'].diagnosticsAfterEdit.rssCurve)) {
     if (Number(n) < EDITS) row(`server RSS after ${n} edits`, (r) => r.diagnosticsAfterEdit.rssCurve[n], (v) => `${v.toFixed(0)} MB`);

@@ -29,7 +29,7 @@ import { knownAcronyms } from '../analysis/acronym-lookup.js';
 import { cursorContext, type CursorContext, type ContextBlock } from '../analysis/cursor-context.js';
 import type { TextView } from './text-view.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
-import type { FrameworkIndex } from '../analysis/framework-index.js';
+import type { FrameworkIndex, NationalAction, NationalAim } from '../analysis/framework-index.js';
 import { frameworkIndexOf } from '../analysis/framework-index.js';
 import { statementPathAt } from '../analysis/symbol-at.js';
 import { walkStatements } from '../analysis/walk.js';
@@ -56,6 +56,26 @@ interface Where {
   readonly configuredAcronyms: ReadonlyMap<string, string>;
   /** The range the chosen item replaces: the word being typed. */
   readonly replace: LspRange;
+  /** Set where the client resolves documentation lazily: the long lists carry `data` for `completionItem/resolve` instead. */
+  readonly lazy: LazyDocs | undefined;
+}
+
+/**
+ * What `completionItem/resolve` needs to describe an item of the long lists
+ * (actions, aims, indicators): which document's completion it came from and
+ * what it names. Their documentation was most of a completion's bytes (240
+ * actions: 250 KB of JSON per keystroke) and a third of its time.
+ */
+type Named = { readonly action: string } | { readonly aim: string } | { readonly indicator: number };
+export type CompletionData = Named & { readonly uri: string };
+
+interface LazyDocs {
+  readonly uri: string;
+}
+
+/** The documentation of an item: as Markdown, or (lazy) the data its resolve reads. */
+function documented(w: Where, data: Named, value: () => string): Pick<CompletionItem, 'documentation' | 'data'> {
+  return w.lazy ? { data: { uri: w.lazy.uri, ...data } } : { documentation: { kind: MarkupKind.Markdown, value: value() } };
 }
 
 function sortKey(rank: number): string {
@@ -82,7 +102,7 @@ function indicatorItems(w: Where): CompletionItem[] {
       labelDetails: { description: shorten(title, 60) },
       kind: CompletionItemKind.EnumMember,
       detail: title,
-      documentation: { kind: MarkupKind.Markdown, value: describeIndicator(indicator.code, w.catalogue, wording) },
+      ...documented(w, { indicator: indicator.code }, () => describeIndicator(indicator.code, w.catalogue, wording)),
       // Typing words of a title (`measure drug`) finds the indicator too.
       filterText: `${label} ${indicator.title ?? wording ?? ''}`,
       sortText: sortKey(rank),
@@ -93,6 +113,26 @@ function indicatorItems(w: Where): CompletionItem[] {
 }
 
 // ── the framework: actions, aims, frameworks ────────────────────────────────
+
+/**
+ * Each action's and aim's description, made once per framework analysis
+ * (its index's items are made anew when the framework is analysed again):
+ * every `supports action` completion describes all of them.
+ */
+const actionDocs = new WeakMap<NationalAction, string>();
+const aimDocs = new WeakMap<NationalAim, string>();
+
+function actionDoc(a: NationalAction, framework: FrameworkIndex): string {
+  let doc = actionDocs.get(a);
+  if (doc === undefined) actionDocs.set(a, (doc = describeAction(a, framework)));
+  return doc;
+}
+
+function aimDoc(a: NationalAim, framework: FrameworkIndex): string {
+  let doc = aimDocs.get(a);
+  if (doc === undefined) aimDocs.set(a, (doc = describeAim(a, framework)));
+  return doc;
+}
 
 
 /** The commitment (or else the priority) the cursor is in, with its ancestors: what the ranked suggestions should match. */
@@ -126,7 +166,7 @@ function actionItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
         kind: CompletionItemKind.Reference,
         detail: title,
         preselect: i === 0 && score > 0,
-        documentation: { kind: MarkupKind.Markdown, value: describeAction(a, framework) },
+        ...documented(w, { action: a.number }, () => actionDoc(a, framework)),
         // Words of the action's text find it too: `supports action treatment`.
         filterText: `${a.number} ${title}`,
         sortText: sortKey(i),
@@ -148,7 +188,7 @@ function aimItems(w: Where, already: ReadonlySet<string>): CompletionItem[] {
         kind: CompletionItemKind.Class,
         detail: title,
         preselect: i === 0 && score > 0,
-        documentation: { kind: MarkupKind.Markdown, value: describeAim(a, framework) },
+        ...documented(w, { aim: a.code }, () => aimDoc(a, framework)),
         filterText: `${a.code} ${title}`,
         sortText: sortKey(i),
         textEdit: { range: w.replace, newText: a.code },
@@ -378,7 +418,12 @@ function afterStatementWords(project: Project, w: Where, blocks: readonly Contex
   }
 }
 
-export function provideCompletion(project: Project, params: CompletionParams): CompletionList | CompletionItem[] | null {
+export interface CompletionOptions {
+  /** The client resolves `documentation` lazily (`completionItem.resolveSupport`): the long lists leave it to `resolveCompletion`. */
+  readonly lazyDocumentation?: boolean;
+}
+
+export function provideCompletion(project: Project, params: CompletionParams, options: CompletionOptions = {}): CompletionList | CompletionItem[] | null {
   const key = keyOf(params.textDocument.uri);
   // The text as it is now against the last analysis: completion never waits for the reparse of what was just typed.
   const view = project.textView(key);
@@ -401,6 +446,7 @@ export function provideCompletion(project: Project, params: CompletionParams): C
     catalogue: settings.lint.catalogue,
     configuredAcronyms: settings.acronyms,
     replace: { start: { line: start.line, character: start.character }, end: cursor },
+    lazy: options.lazyDocumentation ? { uri: params.textDocument.uri } : undefined,
   };
   const invoked = params.context?.triggerKind !== CompletionTriggerKind.TriggerCharacter;
 
@@ -433,4 +479,41 @@ export function provideCompletion(project: Project, params: CompletionParams): C
     return statementItems(w, block);
   }
   return afterStatementWords(project, w, blocks);
+}
+
+function isCompletionData(data: unknown): data is CompletionData {
+  if (typeof data !== 'object' || data === null) return false;
+  const d = data as Record<string, unknown>;
+  return typeof d['uri'] === 'string' && (typeof d['action'] === 'string' || typeof d['aim'] === 'string' || typeof d['indicator'] === 'number');
+}
+
+/**
+ * `completionItem/resolve`: the documentation of an item `provideCompletion`
+ * left to it, as it would have given it, read from the same analysis (the
+ * last one: resolving never waits for a reparse either). Anything else, or
+ * an item whose action, aim or document is gone, comes back as it came.
+ */
+export function resolveCompletion(project: Project, item: CompletionItem): CompletionItem {
+  const data: unknown = item.data;
+  if (item.documentation !== undefined || !isCompletionData(data)) return item;
+  const key = keyOf(data.uri);
+  if (!project.isOpen(key)) return item;
+  const doc = project.textView(key)?.doc;
+  if (!doc) return item;
+  const value = ((): string | undefined => {
+    if ('indicator' in data) {
+      const catalogue = project.settingsFor(key).lint.catalogue;
+      const wording = catalogue.get(data.indicator)?.title ? undefined : documentWordings(doc).get(data.indicator);
+      return describeIndicator(data.indicator, catalogue, wording);
+    }
+    const framework = project.frameworkFor(doc);
+    if (!framework) return undefined;
+    if ('action' in data) {
+      const action = framework.actions.get(data.action);
+      return action ? actionDoc(action, framework) : undefined;
+    }
+    const aim = framework.aims.get(data.aim);
+    return aim ? aimDoc(aim, framework) : undefined;
+  })();
+  return value === undefined ? item : { ...item, documentation: { kind: MarkupKind.Markdown, value } };
 }

@@ -198,6 +198,8 @@ export interface PublisherOptions {
   readonly onError?: (message: string) => void;
   /** False where the client pulls diagnostics (`textDocument/diagnostic`): nothing is pushed then. */
   readonly push?: boolean;
+  /** Resolves once the messages written so far have left (message-writer.ts): an answer goes before the next step of an analysis. */
+  readonly outputFlushed?: () => Promise<void>;
 }
 
 const MIN_DELAY_MS = 10;
@@ -205,7 +207,8 @@ const MAX_DELAY_MS = 250;
 
 export class DiagnosticsPublisher {
   private readonly pending = new Map<string, Pending>();
-  private timer: NodeJS.Timeout | undefined;
+  /** The armed wake-up: a timer, or (when a document is already due) the next turn. */
+  private timer: { cancel(): void } | undefined;
   private draining = false;
   private readonly lastCostMs = new Map<string, number>();
   /** Documents we have published for, so closing one clears what it showed. */
@@ -260,8 +263,17 @@ export class DiagnosticsPublisher {
     if (this.draining || this.pending.size === 0) return;
     let earliest = Number.POSITIVE_INFINITY;
     for (const p of this.pending.values()) earliest = Math.min(earliest, p.notBefore);
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.drain(), Math.max(0, earliest - performance.now()));
+    this.timer?.cancel();
+    const wait = earliest - performance.now();
+    // Due now (no pause configured, or a document scheduled at once): the next turn, not a timer, which waits a
+    // millisecond at least (Node's minimum), a twentieth of an edit's whole analysis on a 1 MB document.
+    if (wait <= 0) {
+      const immediate = setImmediate(() => void this.drain());
+      this.timer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timeout = setTimeout(() => void this.drain(), wait);
+      this.timer = { cancel: () => clearTimeout(timeout) };
+    }
   }
 
   private async drain(): Promise<void> {
@@ -294,24 +306,32 @@ export class DiagnosticsPublisher {
     return undefined;
   }
 
+  /**
+   * Lets the requests waiting on the connection go first, and their answers
+   * leave: two turns, since the connection reads a message in one turn and
+   * dispatches it in the next (vscode-jsonrpc queues it with setImmediate),
+   * then until what they wrote has been taken by the client.
+   */
+  private async yieldToRequests(): Promise<void> {
+    await nextTurn();
+    await nextTurn();
+    await this.options.outputFlushed?.();
+  }
+
   private async analyseAndPublish(key: string): Promise<void> {
     if (!this.project.isOpen(key)) return;
     await this.project.ensureSettings(key);
     // Requests that came with the edit (a completion typed with it) go before the reparse: they answer from
-    // the last analysis and the text as it is now (Project.textView), so they need not wait for it. Two turns,
-    // as below: the connection reads a message in one turn and dispatches it in the next.
-    await nextTurn();
-    await nextTurn();
+    // the last analysis and the text as it is now (Project.textView), so they need not wait for it.
+    await this.yieldToRequests();
     if (!this.project.isOpen(key)) return;
     const version = this.project.versionOf(key);
     const started = performance.now();
     this.project.analysed(key);
     const parsedIn = performance.now() - started;
-    // Between parsing and linting, requests waiting on the connection go first. Twice: the connection
-    // reads a message in one turn and dispatches it in the next (vscode-jsonrpc queues it with
-    // setImmediate), so one turn let the lint run before a completion typed with the edit.
-    await nextTurn();
-    await nextTurn();
+    // Between parsing and linting, requests waiting on the connection go first (one turn let the lint run
+    // before a completion typed with the edit), and their answers leave.
+    await this.yieldToRequests();
     if (!this.project.isOpen(key) || this.project.versionOf(key) !== version) return;
     const lintStarted = performance.now();
     const result = this.project.lint(key);
@@ -320,8 +340,7 @@ export class DiagnosticsPublisher {
     this.lastCostMs.set(key, parsedIn + lintedIn);
     // And again before publishing, which converts and encodes every finding (thousands on a large document):
     // a request that came during the lint goes first. What is published is this version's, even if newer edits came.
-    await nextTurn();
-    await nextTurn();
+    await this.yieldToRequests();
     if (!this.project.isOpen(key)) return;
     // Unless a newer version was linted meanwhile (a code action after an edit): that lint moved these findings
     // to its own positions, and its edit has queued its own publication.

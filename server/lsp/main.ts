@@ -3,12 +3,14 @@
  * transport comes from the command line, as vscode-languageserver reads it:
  * `--stdio`, `--node-ipc` (how the VS Code extension starts it), `--pipe=…`
  * or `--socket=…`. Over stdio, standard input passes through a framing guard
- * first (see transport.ts), and messages are written with an encoder that
- * keeps the JSON of diagnostics published again (message-encoder.ts).
+ * first (see transport.ts), and messages are written as they are sent
+ * (message-writer.ts) with an encoder that keeps the JSON of diagnostics
+ * published again (message-encoder.ts).
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
 import { CachingJsonEncoder } from './message-encoder.js';
+import { ImmediateMessageWriter } from './message-writer.js';
 import { startServer } from './server.js';
 import { beforeInitialize, FramingGuard, NOT_INITIALIZED_METHOD } from './transport.js';
 
@@ -36,6 +38,7 @@ function noteShutdown(inner: ReturnType<typeof beforeInitialize>): ReturnType<ty
 }
 
 let connection: Connection | undefined;
+let outputFlushed: (() => Promise<void>) | undefined;
 const report = (message: string): void => {
   process.stderr.write(`${message}\n`);
   connection?.console.error(message);
@@ -45,7 +48,9 @@ if (process.argv.includes('--stdio')) {
   const input = new FramingGuard(report);
   process.stdin.pipe(input);
   // Diagnostics published again and again keep their JSON (message-encoder.ts).
-  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: new CachingJsonEncoder() });
+  // Each message is written as it is sent, not on a later turn (message-writer.ts).
+  const writer = new ImmediateMessageWriter(process.stdout, new CachingJsonEncoder());
+  outputFlushed = () => writer.flushed();
   connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer, options);
   // Given a reader rather than a stream, vscode-languageserver no longer exits when the client goes: this does.
   const exitWithClient = (): void => process.exit(shutdownReceived ? 0 : 1);
@@ -61,5 +66,5 @@ process.on('uncaughtException', (e) => server.console.error(`Unexpected error: $
 process.on('unhandledRejection', (e) => server.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 server.onRequest(NOT_INITIALIZED_METHOD, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send `initialize` first.'));
-startServer(server);
+startServer(server, { outputFlushed });
 server.listen();

@@ -30,7 +30,7 @@ import { CONFIG_FILE_NAME } from '../config/config-schema.js';
 import { guarded, type Logger } from './cancellation.js';
 import { FIX_ALL_KIND, LINK_ACTION_KIND, provideCodeActions, type FixCursorSupport } from './code-action-provider.js';
 import { provideCodeLenses } from './code-lens-provider.js';
-import { provideCompletion } from './completion-provider.js';
+import { provideCompletion, resolveCompletion } from './completion-provider.js';
 import { provideDefinition } from './definition-provider.js';
 import { configDiagnostic, DiagnosticsPublisher, setRuleDocsScheme } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
@@ -73,13 +73,20 @@ async function readText(path: string): Promise<string | undefined> {
   return r.ok ? r.text : undefined;
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerOptions {
+  /** Resolves once the messages written so far have left for the client (stdio: message-writer.ts). */
+  readonly outputFlushed?: () => Promise<void>;
+}
+
+export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   let capabilities: ClientCapabilities = {};
   let pullConfiguration = false;
   /** The client pulls diagnostics (`textDocument/diagnostic`, `workspace/diagnostic`): nothing is pushed. */
   let pullDiagnostics = false;
   let fixCursor: FixCursorSupport = { snippetEdits: false, placeCursorCommand: false };
+  /** The client resolves completion items' documentation when one is focused (VS Code does): long lists are sent without it. */
+  let lazyDocumentation = false;
   let pushedSettings: unknown;
   let stopped = false;
   let restricted = false;
@@ -224,12 +231,14 @@ export function startServer(connection: Connection): void {
     restricted = options.workspaceTrusted === false;
     setRuleDocsScheme(options.ruleDocsScheme);
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    lazyDocumentation = capabilities.textDocument?.completion?.completionItem?.resolveSupport?.properties.includes('documentation') === true;
     fixCursor = { snippetEdits: workspaceEdit?.snippetEditSupport === true && workspaceEdit.documentChanges === true, placeCursorCommand: capabilities.window?.showDocument?.support === true };
     publisher = new DiagnosticsPublisher(project, connection, {
       delayMs: options.diagnosticsDelay,
       trace: (m) => connection.tracer.log(m),
       onError: (m) => connection.console.error(m),
       push: !pullDiagnostics,
+      outputFlushed: serverOptions.outputFlushed,
     });
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
     project.setFolders(folders);
@@ -237,7 +246,7 @@ export function startServer(connection: Connection): void {
       serverInfo: { name: SERVER_NAME, version: pkg.version },
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        completionProvider: { triggerCharacters: [' ', ',', '"'], completionItem: { labelDetailsSupport: true } },
+        completionProvider: { triggerCharacters: [' ', ',', '"'], completionItem: { labelDetailsSupport: true }, ...(lazyDocumentation ? { resolveProvider: true } : {}) },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,
@@ -377,7 +386,9 @@ export function startServer(connection: Connection): void {
   const catalogueOf = (uri: string) => project.settingsFor(keyOf(uri)).lint.catalogue;
   const analysedOf = (uri: string) => project.analysed(keyOf(uri));
 
-  connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params)));
+  connection.onCompletion(guarded('completion', log, null, (params) => provideCompletion(project, params, { lazyDocumentation })));
+  // A fault while resolving gives the item back as it came.
+  connection.onCompletionResolve((item, token) => guarded('completionItem/resolve', log, item, (i: typeof item) => resolveCompletion(project, i))(item, token));
   connection.onHover(guarded('hover', log, null, (params) => provideHover(project, params)));
   connection.onDefinition(guarded('definition', log, null, (params) => provideDefinition(project, params)));
   connection.onDocumentHighlight(guarded('documentHighlight', log, [], (params) => provideDocumentHighlights(project, params)));
