@@ -79,7 +79,9 @@ export class CachingJsonEncoder {
     let at = out.write(open, 0, 'utf8');
     for (let i = 0; i < parts.length; i++) {
       if (i > 0) out[at++] = 0x2c; // ,
-      at += out.write(parts[i]!.text, at, 'utf8');
+      const part = parts[i]!;
+      // A text as long in UTF-8 bytes as in code units is ASCII: copied as Latin-1, the same bytes, without V8's UTF-8 writer (about 3 ms per MB here).
+      at += out.write(part.text, at, part.bytes === part.text.length ? 'latin1' : 'utf8');
     }
     at += out.write(close, at, 'utf8');
     return at === total ? out : out.subarray(0, at);
