@@ -16,6 +16,7 @@ import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser
 import type { TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
 import { StructureCheck } from './structure.js';
+import { CurlyString, Name, NumberLiteral, StringLiteral, UnterminatedString } from './tokens.js';
 
 export interface BuildProblem {
   readonly message: string;
@@ -219,7 +220,7 @@ export class AstBuilder implements StatementBuilder {
     if (!main) return undefined;
     const range = percent ? this.span(main, percent) : this.tokenRange(main);
     const text = percent ? `${main.image}%` : main.image;
-    return main.tokenType.name === 'NumberLiteral'
+    return main.tokenType === NumberLiteral
       ? { text, range, number: Number(main.image), percent: percent !== undefined }
       : { text, range, placeholder: main.image, percent: percent !== undefined };
   }
@@ -363,7 +364,7 @@ export class AstBuilder implements StatementBuilder {
       case 'ownerStmt': {
         const names: A.OwnerName[] = [];
         for (const t of allTokens(ch, 'name')) {
-          const quoted = t.tokenType.name !== 'Name';
+          const quoted = t.tokenType !== Name;
           names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) });
         }
         return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
@@ -432,7 +433,7 @@ export class AstBuilder implements StatementBuilder {
           entries: nodes(ch, 'glossaryEntry').flatMap((e) => {
             const term = tok(e, 'term');
             if (!term) return [];
-            const quoted = term.tokenType.name === 'StringLiteral' || term.tokenType.name === 'CurlyString' || term.tokenType.name === 'UnterminatedString';
+            const quoted = term.tokenType === StringLiteral || term.tokenType === CurlyString || term.tokenType === UnterminatedString;
             return [
               {
                 range: this.rangeOf(e),
