@@ -3,7 +3,8 @@
 //     each interleaved), and of the
 //     previous implementation when `--baseline DIR` names a built checkout of
 //     it (DIR/out/grammar/parse.js, DIR/bin/strategy.js), with a check that
-//     both give the same tree, ranges and problems;
+//     both give the same tree, ranges and problems; the same ratio also on
+//     main-thread CPU time, which a shared machine's load does not inflate;
 //   - `strategy lint` on a generated workspace (1,001 files / 51 MB by
 //     default): wall time and peak RSS (/usr/bin/time), against a plain read
 //     of the same files by the same Node and against the baseline's CLI, on
@@ -50,24 +51,38 @@ const ours = { parse: require(join(root, 'out/grammar/parse.js')).parse, lexer: 
 const theirs = baseline
   ? { parse: require(join(baseline, 'out/grammar/parse.js')).parse, lexer: require(join(baseline, 'out/grammar/lexer.js')), positions: require(join(baseline, 'out/grammar/positions.js')) }
   : undefined;
+/** Milliseconds of CPU the main thread has used (undefined where Node cannot say: before 23.9). */
+function threadCpuMs() {
+  if (typeof process.threadCpuUsage !== 'function') return undefined;
+  const u = process.threadCpuUsage();
+  return (u.user + u.system) / 1000;
+}
 /**
  * Median milliseconds of each function, run in turn `runs` times after one
  * warm-up round; each round starts one function later, so that none always
- * follows the same one (and pays for its garbage).
+ * follows the same one (and pays for its garbage). Also each one's median
+ * main-thread CPU milliseconds (`<name>Cpu`): wall time on a shared machine
+ * counts the time the process waits for a core (measured at 3–4× the CPU
+ * time with a load of 7 on 2 cores), CPU time does not.
  */
 function interleaved(fns, runs) {
   const entries = Object.entries(fns);
   const samples = Object.fromEntries(entries.map(([k]) => [k, []]));
+  const cpu = Object.fromEntries(entries.map(([k]) => [k, []]));
   for (const [, fn] of entries) fn();
   for (let i = 0; i < runs; i++) {
     for (let j = 0; j < entries.length; j++) {
       const [k, fn] = entries[(i + j) % entries.length];
+      const c = threadCpuMs();
       const t = performance.now();
       fn();
       samples[k].push(performance.now() - t);
+      if (c !== undefined) cpu[k].push(threadCpuMs() - c);
     }
   }
-  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  const out = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+  for (const [k, v] of Object.entries(cpu)) if (v.length > 0) out[`${k}Cpu`] = median(v);
+  return out;
 }
 const results = { node: process.version, runs: RUNS, baseline: baseline ?? null };
 
@@ -123,15 +138,19 @@ for (const size of quick ? [1] : [1, 5]) {
   // Each figure is its child's ratio to that child's JSON.parse (load drifts between children, less within one), times our median JSON.parse.
   const jsonMs = medianOf(mine, 'jsonParse');
   const scaled = (list, key) => median(list.map((x) => x[key] / x.jsonParse)) * jsonMs;
-  const row = { sourceMB: bytes / MB, jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
+  const row = { sourceMB: bytes / MB, jsonBytes: Buffer.byteLength(json), jsonParse: { ms: jsonMs, MBps: mbps(Buffer.byteLength(json), jsonMs) } };
   row.lex = scaled(mine, 'lex');
   row.parse = scaled(mine, 'parse');
+  // The same ratio on main-thread CPU time: the median over processes of JSON.parse's CPU over the parse's.
+  const cpuRatio = (list) => (list[0]?.parseCpu === undefined ? undefined : median(list.map((x) => x.jsonParseCpu / x.parseCpu)));
+  row.cpu = { jsonParseMs: medianOf(mine, 'jsonParseCpu'), parseMs: medianOf(mine, 'parseCpu'), ratio: cpuRatio(mine) };
   if (theirs) {
     const theirsParsed = theirs.parse(text);
     row.sameTreeAndProblems = JSON.stringify(theirsParsed.document) === json && JSON.stringify(theirsParsed.problems) === JSON.stringify(parsed.problems);
     row.baselineLex = scaled(before, 'lex');
     row.baselineParse = scaled(before, 'parse');
     row.baselineJsonParseMs = medianOf(before, 'jsonParse');
+    row.baselineCpu = { jsonParseMs: medianOf(before, 'jsonParseCpu'), parseMs: medianOf(before, 'parseCpu'), ratio: cpuRatio(before) };
   }
   results[`parse${size}MB`] = row;
 }
@@ -189,6 +208,13 @@ for (const key of Object.keys(results).filter((k) => k.startsWith('parse'))) {
   if (r.baselineParse !== undefined) console.log(line('parse, before', r.baselineParse));
   console.log(line('parse, now', r.parse));
   if (r.baselineParse !== undefined) console.log(`  now ${fmt(r.baselineParse / r.parse, 2)}× faster; same tree, ranges and problems: ${r.sameTreeAndProblems ? 'yes' : 'NO'}`);
+  // JSON.parse's MB/s over the parse's is (JSON.parse's time over the parse's) times (source bytes over JSON bytes).
+  const cpuLine = (name, c) => `  ${name.padEnd(22)} ${fmt(c.parseMs, 0).padStart(6)} ms CPU (JSON.parse ${fmt(c.jsonParseMs, 0)} ms)  ${fmt((c.ratio * r.sourceMB * MB) / r.jsonBytes, 3)} × JSON.parse MB/s`;
+  if (r.cpu.ratio !== undefined) {
+    console.log('  the same on main-thread CPU time (what the machine\'s load does not inflate):');
+    if (r.baselineCpu !== undefined) console.log(cpuLine('parse, before', r.baselineCpu));
+    console.log(cpuLine('parse, now', r.cpu));
+  }
   console.log('');
 }
 const C = results.cli;

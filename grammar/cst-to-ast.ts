@@ -13,9 +13,10 @@ import type * as A from './ast.js';
 import type { Direction, StatusValue } from './keywords.js';
 import { parseDateText } from './dates.js';
 import { STATEMENT_RULES, type ParseNode, type StatementBuilder } from './parser.js';
-import { spanRanges, type TokenPositions } from './positions.js';
+import type { TokenPositions } from './positions.js';
 import { unquote } from './strings.js';
 import { StructureCheck } from './structure.js';
+import { CurlyString, Name, NumberLiteral, StringLiteral, UnterminatedString } from './tokens.js';
 
 export interface BuildProblem {
   readonly message: string;
@@ -103,33 +104,66 @@ export class AstBuilder implements StatementBuilder {
   readonly structure = new StructureCheck();
 
   /**
-   * The ranges of the last tokens seen, by their offset modulo the size:
-   * a token's range is asked for by its node and by the statement around it
-   * (its range, its keyword range), and they share the Position objects
-   * instead of each making its own (a third of the tree's positions).
+   * The ranges and positions of the last tokens seen, by their offset modulo
+   * the size: a token's range is asked for by its node and by the statement
+   * around it (its range, its keyword range), and they share the Position
+   * objects instead of each making its own (a third of the tree's
+   * positions). A token whose start or end alone is in the tree (a keyword
+   * before an id, a closing `}`) gets only that position, not a range and
+   * the other position as garbage.
    */
   private readonly cachedTokens: (IToken | undefined)[] = new Array<IToken | undefined>(RANGE_CACHE_SIZE).fill(undefined);
-  private readonly cachedRanges: A.Range[] = new Array<A.Range>(RANGE_CACHE_SIZE);
+  private readonly cachedRanges: (A.Range | undefined)[] = new Array<A.Range | undefined>(RANGE_CACHE_SIZE).fill(undefined);
+  private readonly cachedStarts: (A.Position | undefined)[] = new Array<A.Position | undefined>(RANGE_CACHE_SIZE).fill(undefined);
+  private readonly cachedEnds: (A.Position | undefined)[] = new Array<A.Position | undefined>(RANGE_CACHE_SIZE).fill(undefined);
 
   constructor(
     private readonly documentEnd: A.Position,
     private readonly positions: TokenPositions,
   ) {}
 
-  private tokenRange(t: IToken): A.Range {
+  /** The cache slot of `t`, emptied first if it held another token. */
+  private slotOf(t: IToken): number {
     const slot = t.startOffset & (RANGE_CACHE_SIZE - 1);
-    if (this.cachedTokens[slot] === t) return this.cachedRanges[slot]!;
-    const range = this.positions.tokenRange(t);
-    this.cachedTokens[slot] = t;
-    this.cachedRanges[slot] = range;
+    if (this.cachedTokens[slot] !== t) {
+      this.cachedTokens[slot] = t;
+      this.cachedRanges[slot] = undefined;
+      this.cachedStarts[slot] = undefined;
+      this.cachedEnds[slot] = undefined;
+    }
+    return slot;
+  }
+
+  private startOf(t: IToken): A.Position {
+    const slot = this.slotOf(t);
+    return (this.cachedStarts[slot] ??= this.positions.tokenStart(t));
+  }
+
+  private endOf(t: IToken): A.Position {
+    const slot = this.slotOf(t);
+    return (this.cachedEnds[slot] ??= this.positions.tokenEnd(t));
+  }
+
+  private tokenRange(t: IToken): A.Range {
+    const slot = this.slotOf(t);
+    let range = this.cachedRanges[slot];
+    if (range === undefined) {
+      range = { start: (this.cachedStarts[slot] ??= this.positions.tokenStart(t)), end: (this.cachedEnds[slot] ??= this.positions.tokenEnd(t)) };
+      this.cachedRanges[slot] = range;
+    }
     return range;
+  }
+
+  /** From the start of `first` to the end of `last`. */
+  private span(first: IToken, last: IToken): A.Range {
+    return { start: this.startOf(first), end: this.endOf(last) };
   }
 
   private rangeOf(n: ParseNode, fallback?: IToken): A.Range {
     const { start, end } = n;
     if (!Number.isNaN(start.startOffset) && end.endOffset !== undefined && !Number.isNaN(end.endOffset)) {
       // Chevrotain's location of the node: the start of its first token, the end of its last.
-      return { start: this.tokenRange(start).start, end: this.tokenRange(end).end };
+      return this.span(start, end);
     }
     return fallback ? this.tokenRange(fallback) : { start: this.documentEnd, end: this.documentEnd };
   }
@@ -172,7 +206,7 @@ export class AstBuilder implements StatementBuilder {
       if (first === undefined) return undefined;
       const slash = second !== undefined && tok(ch, 'Slash') !== undefined;
       text = slash ? `${first.image}/${second!.image}` : first.image;
-      range = second !== undefined ? spanRanges(this.tokenRange(first), this.tokenRange(second)) : this.tokenRange(first);
+      range = second !== undefined ? this.span(first, second) : this.tokenRange(first);
     }
     const parsed = parseDateText(text);
     if (!parsed.ok) {
@@ -184,9 +218,9 @@ export class AstBuilder implements StatementBuilder {
 
   private quantity(main: IToken | undefined, percent: IToken | undefined): A.Quantity | undefined {
     if (!main) return undefined;
-    const range = percent ? spanRanges(this.tokenRange(main), this.tokenRange(percent)) : this.tokenRange(main);
+    const range = percent ? this.span(main, percent) : this.tokenRange(main);
     const text = percent ? `${main.image}%` : main.image;
-    return main.tokenType.name === 'NumberLiteral'
+    return main.tokenType === NumberLiteral
       ? { text, range, number: Number(main.image), percent: percent !== undefined }
       : { text, range, placeholder: main.image, percent: percent !== undefined };
   }
@@ -194,7 +228,7 @@ export class AstBuilder implements StatementBuilder {
   /** From the keyword to the end of `last` (the id, usually). */
   private keywordRange(keyword: IToken | undefined, last: IToken | undefined, fallback: A.Range): A.Range {
     if (!keyword) return fallback;
-    return last ? spanRanges(this.tokenRange(keyword), this.tokenRange(last)) : this.tokenRange(keyword);
+    return last ? this.span(keyword, last) : this.tokenRange(keyword);
   }
 
   /** The statements in the block of a statement of `kind` (NO_BLOCK if it has none), their places checked. */
@@ -330,7 +364,7 @@ export class AstBuilder implements StatementBuilder {
       case 'ownerStmt': {
         const names: A.OwnerName[] = [];
         for (const t of allTokens(ch, 'name')) {
-          const quoted = t.tokenType.name !== 'Name';
+          const quoted = t.tokenType !== Name;
           names.push({ value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) });
         }
         return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
@@ -399,7 +433,7 @@ export class AstBuilder implements StatementBuilder {
           entries: nodes(ch, 'glossaryEntry').flatMap((e) => {
             const term = tok(e, 'term');
             if (!term) return [];
-            const quoted = term.tokenType.name === 'StringLiteral' || term.tokenType.name === 'CurlyString' || term.tokenType.name === 'UnterminatedString';
+            const quoted = term.tokenType === StringLiteral || term.tokenType === CurlyString || term.tokenType === UnterminatedString;
             return [
               {
                 range: this.rangeOf(e),

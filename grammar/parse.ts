@@ -257,6 +257,26 @@ export function parse(text: string): ParseResult {
     });
   }
 
+  // The problems of braces, told before the parse (it clears its tokens behind it) and reported after its own, as they always were.
+  const braceProblems: SyntaxProblem[] = [];
+  for (const [brace, endsBefore] of recovered.endsBefore) {
+    const owner = blockOwner(tokens, tokens.indexOf(brace));
+    braceProblems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` before line ${positions.lineOf(endsBefore.startOffset) + 1}, where its indentation says the block ends.`, range: tokenRange(brace) });
+  }
+
+  for (const index of braces.strayBraces) {
+    const brace = tokens[index]!;
+    if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, brace.startOffset)) continue;
+    const owner = blockOwner(tokens, index);
+    braceProblems.push({ kind: 'syntax', message: `This \`{\` opens no block${owner ? `: ${owner.replace(/^ of /, '')} takes none` : ''}. Remove it, and the \`}\` that closes it.`, range: tokenRange(brace) });
+  }
+
+  for (const index of braces.unclosed) {
+    const owner = blockOwner(tokens, index);
+    braceProblems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(tokens[index]!) });
+  }
+
+
   // A token that cannot start a statement stops Chevrotain's top-level loop;
   // report it, step over it (and the tokens after it that cannot start one
   // either, so a run of them costs one restart) and parse on.
@@ -266,7 +286,7 @@ export function parse(text: string): ParseResult {
   // Whether recovery ran: then built statements may have been dropped with a partial node, and the builder's structure check may speak of them.
   let parserRecovered = false;
   for (;;) {
-    const { tree, errors } = parseTokens(rest, builder);
+    const { tree, errors } = parseTokens(rest, builder, true);
     if (errors.length > 0) parserRecovered = true;
     const statements = builder.statements(tree);
     for (let i = 0; i < statements.length; i++) items.push(statements[i]!);
@@ -295,22 +315,7 @@ export function parse(text: string): ParseResult {
     problems.push({ kind: 'syntax', message: strayTokenMessage(token, inBlock), range: tokenRange(token) });
   }
 
-  for (const [brace, endsBefore] of recovered.endsBefore) {
-    const owner = blockOwner(tokens, tokens.indexOf(brace));
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` before line ${positions.lineOf(endsBefore.startOffset) + 1}, where its indentation says the block ends.`, range: tokenRange(brace) });
-  }
-
-  for (const index of braces.strayBraces) {
-    const brace = tokens[index]!;
-    if (braces.tooDeepRegions.length > 0 && inRegions(braces.tooDeepRegions, brace.startOffset)) continue;
-    const owner = blockOwner(tokens, index);
-    problems.push({ kind: 'syntax', message: `This \`{\` opens no block${owner ? `: ${owner.replace(/^ of /, '')} takes none` : ''}. Remove it, and the \`}\` that closes it.`, range: tokenRange(brace) });
-  }
-
-  for (const index of braces.unclosed) {
-    const owner = blockOwner(tokens, index);
-    problems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(tokens[index]!) });
-  }
+  for (let i = 0; i < braceProblems.length; i++) problems.push(braceProblems[i]!);
 
   for (const p of builder.problems) problems.push({ kind: 'value', ...p });
   const document: StrategyDocument = { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items, comments: lexed.comments };

@@ -166,10 +166,19 @@ export const STATEMENT_RULES: ReadonlySet<string> = new Set([
 class StrategyParser extends CstParser {
   /** Chevrotain's stack of nodes under construction (a field its typings do not declare). */
   declare private CST_STACK: ParseNode[];
+  /** Chevrotain's token vector and the index of the last token consumed (fields its typings do not declare). */
+  declare private tokVector: IToken[];
+  declare private currIdx: number;
   /** The builder of the parse under way. */
   builder: StatementBuilder | undefined;
   /** The nodes of the parse under way (one per call of `parseTokens`). */
   pool = new NodePool();
+  /**
+   * Whether the parse under way may clear the token vector behind it
+   * (`parseTokens`'s `releaseConsumed`), and up to where it has.
+   */
+  releaseConsumed = false;
+  releasedTo = 0;
 
   constructor() {
     super(allTokens, {
@@ -212,7 +221,24 @@ class StrategyParser extends CstParser {
       node.items[node.size++] = this.builder.statement(ruleResult);
       // Built: the statement's nodes serve the statements after it.
       this.pool.release(ruleResult);
+      if (this.releaseConsumed && this.CST_STACK.length === 1) this.releaseTokensBehind();
     } else node.items[node.size++] = ruleResult;
+  }
+
+  /**
+   * After a top-level statement is built, the tokens before the last two
+   * consumed are read by nothing: Chevrotain looks ahead, and back only at
+   * the last token consumed (`LA(0)`, for its messages), and what the tree
+   * and the problems keep of a token they hold themselves. Cleared from the
+   * vector, they die young instead of being copied by every scavenge of
+   * the parse and then promoted (the parse's tokens were a third of what
+   * survived its scavenges; measured).
+   */
+  private releaseTokensBehind(): void {
+    const tokens = this.tokVector;
+    const to = this.currIdx - 1;
+    for (let i = this.releasedTo; i < to; i++) tokens[i] = undefined as unknown as IToken;
+    if (to > this.releasedTo) this.releasedTo = to;
   }
 
   /**
@@ -598,16 +624,28 @@ export interface TreeParseResult {
   readonly errors: typeof parser.errors;
 }
 
-/** Parses `tokens`; every statement in them is built by `builder` as it completes. */
-export function parseTokens(tokens: IToken[], builder: StatementBuilder): TreeParseResult {
+/**
+ * Parses `tokens`; every statement in them is built by `builder` as it
+ * completes. With `releaseConsumed`, the caller gives up the array's
+ * entries: each top-level statement's tokens are cleared from it once the
+ * statement is built (the tokens from where the parse stopped on are kept).
+ */
+export function parseTokens(tokens: IToken[], builder: StatementBuilder, releaseConsumed = false): TreeParseResult {
   parser.input = tokens;
   parser.builder = builder;
   parser.pool = new NodePool();
+  parser.releaseConsumed = releaseConsumed;
+  parser.releasedTo = 0;
   try {
     const tree = parser.document() as unknown as ParseNode;
     return { tree, errors: parser.errors };
   } finally {
     parser.builder = undefined;
     parser.pool = new NodePool();
+    parser.releaseConsumed = false;
+    // The parser holds no document's tokens between parses.
+    parser.input = NO_TOKENS;
   }
 }
+
+const NO_TOKENS: IToken[] = [];

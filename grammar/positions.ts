@@ -173,6 +173,23 @@ export class TokenPositions {
     return offset - this.starts[this.lineOf(offset)]!;
   }
 
+  /** Where a token starts: `tokenRange(token).start`, without the range and its end. */
+  tokenStart(token: IToken): Position {
+    const offset = token.startOffset;
+    if (Number.isNaN(offset)) return { line: NaN, character: NaN, offset };
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.starts[line]!, offset };
+  }
+
+  /** Where a token ends: `tokenRange(token).end`, without the range and its start (on the start's line: no token holds a line break). */
+  tokenEnd(token: IToken): Position {
+    const offset = token.startOffset;
+    if (Number.isNaN(offset)) return { line: NaN, character: NaN, offset: NaN };
+    const line = this.lineOf(offset);
+    const end = token.endOffset! + 1;
+    return { line, character: end - this.starts[line]!, offset: end };
+  }
+
   /** A token's range: the same as `tokenRange` of the token lexed with full positions. */
   tokenRange(token: IToken): Range {
     const offset = token.startOffset;
