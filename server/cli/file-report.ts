@@ -6,12 +6,11 @@
  * as the main thread would.
  */
 import type { Position } from '../../grammar/ast.js';
-import type { LineIndex } from '../../grammar/positions.js';
 import type { LintSettings } from '../analysis/engine.js';
-import type { Finding, SeveritySetting } from '../rules/rule.js';
+import type { SeveritySetting } from '../rules/rule.js';
 import { reportedFindings, type Suppressions } from './bulk-suppressions.js';
 import type { FilePart, Formatter } from './formatters/index.js';
-import { countFindings, type Counts } from './lint-result.js';
+import { countFindings, type Counts, type FileResult } from './lint-result.js';
 
 /** Where a finding about the file as a whole (a stale recorded suppression) stands. */
 const FILE_START: Position = { line: 0, character: 0, offset: 0 };
@@ -31,17 +30,7 @@ export interface RecordedFor {
   readonly unusedSeverity: SeveritySetting;
 }
 
-export interface LintedText {
-  readonly path: string;
-  readonly display: string;
-  readonly text: string;
-  readonly lines: LineIndex;
-  readonly findings: readonly Finding[];
-  /** The fixed text, when fixes changed it and the format shows it. */
-  readonly output?: string;
-}
-
-export function reportFile(formatter: Formatter<FilePart>, file: LintedText, recorded: RecordedFor, quiet: boolean): FileReport {
+export function reportFile(formatter: Formatter<FilePart>, file: FileResult, recorded: RecordedFor, quiet: boolean): FileReport {
   const findings = reportedFindings(recorded.suppressions, recorded.key, file.findings, recorded.unusedSeverity, recorded.shown, FILE_START);
   return { counts: countFindings(findings), part: formatter.part({ ...file, findings: quiet ? findings.filter((f) => f.severity === 'error') : findings }) };
 }
