@@ -30,7 +30,14 @@ function verdictAt(tokens: readonly IToken[], i: number, complete: boolean): Ver
   while (known(j + 1) && tokens[j]?.tokenType === Comma && tokens[j + 1] && tokenMatcher(tokens[j + 1]!, IdToken)) j += 2;
   if (!known(j + 1)) return 'unknown';
   const next = tokens[j];
-  if (next === undefined || next.tokenType === RCurly) return 'names';
+  if (next === undefined) return 'names';
+  if (next.tokenType === RCurly) {
+    // The `}` ends the block naming the framework, unless it closes a `{` that opens no block (`{ framework x } "T"`):
+    // recovery drops that pair, and what follows may be read as the title of a declaration.
+    if (!known(j + 2)) return 'unknown';
+    const after = tokens[j + 1];
+    return after === undefined || after.tokenType === RCurly || STATEMENT_KEYWORD_NAMES.has(after.tokenType.name) ? 'names' : 'declares';
+  }
   // A title would follow as text; anything but the next statement's keyword may be recovered into one.
   return STATEMENT_KEYWORD_NAMES.has(next.tokenType.name) ? 'names' : 'declares';
 }

@@ -25,6 +25,9 @@ describe('mayDeclareFramework', () => {
     assert.equal(mayDeclareFramework('strategy "S" {\n  framework a, b\n}\npriority "P"\n'), false);
     assert.equal(mayDeclareFramework('framework drugs-2008\n"Title"\n'), true);
     assert.equal(mayDeclareFramework('framework drugs-2008 % "Title" {}'), true);
+    // A `{` that opens no block is dropped with its `}` by recovery: the text after them is the declaration's title (found by fast-check).
+    assert.equal(mayDeclareFramework('{ framework x } "T" '), true);
+    assert.equal(mayDeclareFramework('strategy "S" {\n  framework x\n}\n\npriority "P" {}\n'), false);
   });
 
   it('never says no where the parse declares a framework (fast-check)', () => {
