@@ -276,7 +276,6 @@ export function parse(text: string): ParseResult {
     braceProblems.push({ kind: 'syntax', message: `This \`{\`${owner} is never closed: add \`}\` where the block ends.`, range: tokenRange(tokens[index]!) });
   }
 
-
   // A token that cannot start a statement stops Chevrotain's top-level loop;
   // report it, step over it (and the tokens after it that cannot start one
   // either, so a run of them costs one restart) and parse on.

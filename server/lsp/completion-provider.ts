@@ -28,6 +28,8 @@ import { rankFrameworkItems } from '../analysis/action-linker.js';
 import { knownAcronyms } from '../analysis/acronym-lookup.js';
 import { cursorContext, type CursorContext, type ContextBlock } from '../analysis/cursor-context.js';
 import type { TextView } from './text-view.js';
+import * as z from 'zod/mini';
+import '../../grammar/zod-messages.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import type { FrameworkIndex, NationalAction, NationalAim } from '../analysis/framework-index.js';
 import { frameworkIndexOf } from '../analysis/framework-index.js';
@@ -122,18 +124,14 @@ function indicatorItems(w: Where): CompletionItem[] {
 const actionDocs = new WeakMap<NationalAction, string>();
 const aimDocs = new WeakMap<NationalAim, string>();
 
-function actionDoc(a: NationalAction, framework: FrameworkIndex): string {
-  let doc = actionDocs.get(a);
-  if (doc === undefined) actionDocs.set(a, (doc = describeAction(a, framework)));
+function remembered<K extends object>(docs: WeakMap<K, string>, key: K, describe: () => string): string {
+  let doc = docs.get(key);
+  if (doc === undefined) docs.set(key, (doc = describe()));
   return doc;
 }
 
-function aimDoc(a: NationalAim, framework: FrameworkIndex): string {
-  let doc = aimDocs.get(a);
-  if (doc === undefined) aimDocs.set(a, (doc = describeAim(a, framework)));
-  return doc;
-}
-
+const actionDoc = (a: NationalAction, framework: FrameworkIndex): string => remembered(actionDocs, a, () => describeAction(a, framework));
+const aimDoc = (a: NationalAim, framework: FrameworkIndex): string => remembered(aimDocs, a, () => describeAim(a, framework));
 
 /** The commitment (or else the priority) the cursor is in, with its ancestors: what the ranked suggestions should match. */
 function enclosingBlock(w: Where): { block: Statement | undefined; ancestors: Statement[] } {
@@ -481,11 +479,12 @@ export function provideCompletion(project: Project, params: CompletionParams, op
   return afterStatementWords(project, w, blocks);
 }
 
-function isCompletionData(data: unknown): data is CompletionData {
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as Record<string, unknown>;
-  return typeof d['uri'] === 'string' && (typeof d['action'] === 'string' || typeof d['aim'] === 'string' || typeof d['indicator'] === 'number');
-}
+/** What a client sends back as an item's `data`: checked where it enters, as every input is. */
+const CompletionDataSchema = z.union([
+  z.object({ uri: z.string(), action: z.string() }),
+  z.object({ uri: z.string(), aim: z.string() }),
+  z.object({ uri: z.string(), indicator: z.number() }),
+]);
 
 /**
  * `completionItem/resolve`: the documentation of an item `provideCompletion`
@@ -494,8 +493,10 @@ function isCompletionData(data: unknown): data is CompletionData {
  * an item whose action, aim or document is gone, comes back as it came.
  */
 export function resolveCompletion(project: Project, item: CompletionItem): CompletionItem {
-  const data: unknown = item.data;
-  if (item.documentation !== undefined || !isCompletionData(data)) return item;
+  if (item.documentation !== undefined) return item;
+  const parsed = CompletionDataSchema.safeParse(item.data);
+  if (!parsed.success) return item;
+  const data: CompletionData = parsed.data;
   const key = keyOf(data.uri);
   if (!project.isOpen(key)) return item;
   const doc = project.textView(key)?.doc;
