@@ -50,11 +50,19 @@ export interface Ranked<T> {
   readonly score: number;
 }
 
-/** A BM25 index over a fixed set of documents; build once, query many times. */
+/**
+ * A BM25 index over a fixed set of documents; build once, query many times.
+ * Inverted: each term keeps the documents that use it, so a query costs
+ * what its terms' postings hold, not (terms × documents) map lookups (a
+ * completion inside a long priority queries with hundreds of terms, against
+ * a framework of hundreds of actions, on every keystroke).
+ */
 export class Bm25Index<T> {
-  private readonly docs: { item: T; freq: Map<string, number>; length: number }[] = [];
-  private readonly documentFrequency = new Map<string, number>();
-  private readonly averageLength: number;
+  private readonly items: T[] = [];
+  /** Per term, the documents using it and how often, in document order. */
+  private readonly postings = new Map<string, { docs: number[]; freqs: number[] }>();
+  /** Per document, the length part of BM25's denominator. */
+  private readonly lengthNorm: number[] = [];
 
   constructor(
     items: readonly T[],
@@ -63,15 +71,24 @@ export class Bm25Index<T> {
     private readonly b = 0.75,
   ) {
     let total = 0;
+    const lengths: number[] = [];
     for (const item of items) {
       const words = terms(textOf(item));
       const freq = new Map<string, number>();
       for (const w of words) freq.set(w, (freq.get(w) ?? 0) + 1);
-      for (const w of freq.keys()) this.documentFrequency.set(w, (this.documentFrequency.get(w) ?? 0) + 1);
-      this.docs.push({ item, freq, length: words.length });
+      const doc = this.items.length;
+      for (const [w, f] of freq) {
+        let list = this.postings.get(w);
+        if (!list) this.postings.set(w, (list = { docs: [], freqs: [] }));
+        list.docs.push(doc);
+        list.freqs.push(f);
+      }
+      this.items.push(item);
+      lengths.push(words.length);
       total += words.length;
     }
-    this.averageLength = this.docs.length > 0 ? total / this.docs.length : 0;
+    const averageLength = this.items.length > 0 ? total / this.items.length : 0;
+    for (const length of lengths) this.lengthNorm.push(this.k1 * (1 - this.b + (this.b * length) / (averageLength || 1)));
   }
 
   /**
@@ -85,19 +102,22 @@ export class Bm25Index<T> {
     for (const part of typeof query === 'string' ? [{ text: query, weight: 1 }] : query) {
       for (const term of terms(part.text)) weights.set(term, Math.max(weights.get(term) ?? 0, part.weight));
     }
-    const n = this.docs.length;
-    const scored: Ranked<T>[] = [];
-    for (const doc of this.docs) {
-      let score = 0;
-      for (const [term, weight] of weights) {
-        const f = doc.freq.get(term);
-        if (!f) continue;
-        const df = this.documentFrequency.get(term) ?? 0;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        score += (weight * idf * f * (this.k1 + 1)) / (f + this.k1 * (1 - this.b + (this.b * doc.length) / (this.averageLength || 1)));
+    const n = this.items.length;
+    const scores = new Float64Array(n);
+    // Terms in the query's order, so that each document's score is summed in the same order as term by term.
+    for (const [term, weight] of weights) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const df = list.docs.length;
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let i = 0; i < df; i++) {
+        const doc = list.docs[i];
+        const f = list.freqs[i];
+        scores[doc] += (weight * idf * f * (this.k1 + 1)) / (f + this.lengthNorm[doc]);
       }
-      if (score > 0) scored.push({ item: doc.item, score });
     }
-    return scored.map((r, i) => ({ r, i })).sort((x, y) => y.r.score - x.r.score || x.i - y.i).map((x) => x.r);
+    const scored: { item: T; score: number; i: number }[] = [];
+    for (let doc = 0; doc < n; doc++) if (scores[doc] > 0) scored.push({ item: this.items[doc], score: scores[doc], i: doc });
+    return scored.sort((x, y) => y.score - x.score || x.i - y.i).map(({ item, score }) => ({ item, score }));
   }
 }
