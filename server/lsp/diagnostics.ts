@@ -200,6 +200,8 @@ export interface PublisherOptions {
   readonly push?: boolean;
   /** Resolves once the messages written so far have left (message-writer.ts): an answer goes before the next step of an analysis. */
   readonly outputFlushed?: () => Promise<void>;
+  /** Resolves once every message read from the client has been handed to its handler (message-flow.ts). */
+  readonly messagesSettled?: () => Promise<void>;
 }
 
 const MIN_DELAY_MS = 10;
@@ -310,11 +312,14 @@ export class DiagnosticsPublisher {
    * Lets the requests waiting on the connection go first, and their answers
    * leave: two turns, since the connection reads a message in one turn and
    * dispatches it in the next (vscode-jsonrpc queues it with setImmediate),
-   * then until what they wrote has been taken by the client.
+   * then until every message read meanwhile has been dispatched too (one
+   * read just before the second turn is dispatched after it), then until
+   * what they wrote has been taken by the client.
    */
   private async yieldToRequests(): Promise<void> {
     await nextTurn();
     await nextTurn();
+    await this.options.messagesSettled?.();
     await this.options.outputFlushed?.();
   }
 

@@ -8,8 +8,9 @@
  * published again (message-encoder.ts).
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { createConnection, ProposedFeatures, StreamMessageReader } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageWriter, ProposedFeatures } from 'vscode-languageserver/node';
 import { CachingJsonEncoder } from './message-encoder.js';
+import { CountingIpcReader, CountingStreamReader, MessageFlow } from './message-flow.js';
 import { ImmediateMessageWriter } from './message-writer.js';
 import { startServer } from './server.js';
 import { beforeInitialize, FramingGuard, NOT_INITIALIZED_METHOD } from './transport.js';
@@ -26,11 +27,15 @@ const options = {
   messageStrategy: noteShutdown(beforeInitialize()),
 };
 
+/** Messages read from the client and not yet handed to their handlers (message-flow.ts); counted over stdio and node IPC. */
+const flow = new MessageFlow();
+
 /** Whether `shutdown` was asked for: the exit code when standard input ends (0 after it, 1 without), as vscode-languageserver sets it for streams. */
 let shutdownReceived = false;
 function noteShutdown(inner: ReturnType<typeof beforeInitialize>): ReturnType<typeof beforeInitialize> {
   return {
     handleMessage(message, next) {
+      flow.noteDispatched();
       if ((message as { method?: unknown }).method === 'shutdown') shutdownReceived = true;
       return inner.handleMessage(message, next);
     },
@@ -38,6 +43,7 @@ function noteShutdown(inner: ReturnType<typeof beforeInitialize>): ReturnType<ty
 }
 
 let connection: Connection | undefined;
+let messagesSettled: (() => Promise<void>) | undefined;
 let outputFlushed: (() => Promise<void>) | undefined;
 const report = (message: string): void => {
   process.stderr.write(`${message}\n`);
@@ -45,17 +51,22 @@ const report = (message: string): void => {
 };
 
 if (process.argv.includes('--stdio')) {
-  const input = new FramingGuard(report);
+  const input = new FramingGuard(report, () => flow.noteRead());
   process.stdin.pipe(input);
   // Diagnostics published again and again keep their JSON (message-encoder.ts).
   // Each message is written as it is sent, not on a later turn (message-writer.ts).
   const writer = new ImmediateMessageWriter(process.stdout, new CachingJsonEncoder());
   outputFlushed = () => writer.flushed();
-  connection = createConnection(ProposedFeatures.all, new StreamMessageReader(input), writer, options);
+  connection = createConnection(ProposedFeatures.all, new CountingStreamReader(input, flow), writer, options);
+  messagesSettled = () => flow.settled();
   // Given a reader rather than a stream, vscode-languageserver no longer exits when the client goes: this does.
   const exitWithClient = (): void => process.exit(shutdownReceived ? 0 : 1);
   input.on('end', exitWithClient);
   input.on('close', exitWithClient);
+} else if (process.argv.includes('--node-ipc')) {
+  // How the VS Code extension starts the server: the reader and writer createConnection would make, the reader counted.
+  connection = createConnection(ProposedFeatures.all, new CountingIpcReader(process, flow), new IPCMessageWriter(process), options);
+  messagesSettled = () => flow.settled();
 } else {
   connection = createConnection(ProposedFeatures.all, options);
 }
@@ -66,5 +77,5 @@ process.on('uncaughtException', (e) => server.console.error(`Unexpected error: $
 process.on('unhandledRejection', (e) => server.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
 
 server.onRequest(NOT_INITIALIZED_METHOD, () => new ResponseError(ErrorCodes.ServerNotInitialized, 'The server is not initialized: send `initialize` first.'));
-startServer(server, { outputFlushed });
+startServer(server, { outputFlushed, messagesSettled });
 server.listen();

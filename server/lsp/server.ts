@@ -76,6 +76,8 @@ async function readText(path: string): Promise<string | undefined> {
 export interface ServerOptions {
   /** Resolves once the messages written so far have left for the client (stdio: message-writer.ts). */
   readonly outputFlushed?: () => Promise<void>;
+  /** Resolves once every message read from the client so far has been handed to its handler (message-flow.ts). */
+  readonly messagesSettled?: () => Promise<void>;
 }
 
 export function startServer(connection: Connection, serverOptions: ServerOptions = {}): void {
@@ -110,7 +112,11 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
     log: (m) => connection.console.error(m),
   });
   let publisher = new DiagnosticsPublisher(project, connection);
-  const workspaceDiagnostics = new WorkspaceDiagnostics(project, { readFile: readText, onError: (m) => connection.console.error(m) });
+  const workspaceDiagnostics = new WorkspaceDiagnostics(project, {
+    readFile: readText,
+    onError: (m) => connection.console.error(m),
+    messagesSettled: serverOptions.messagesSettled,
+  });
   let editorSettings: EditorSettings = readEditorSettings(undefined);
   const reloadEditorSettings = async (): Promise<void> => {
     let raw: unknown = pushedSettings;
@@ -239,6 +245,7 @@ export function startServer(connection: Connection, serverOptions: ServerOptions
       onError: (m) => connection.console.error(m),
       push: !pullDiagnostics,
       outputFlushed: serverOptions.outputFlushed,
+      messagesSettled: serverOptions.messagesSettled,
     });
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: basename(keyOf(params.rootUri)) }] : []);
     project.setFolders(folders);

@@ -28,7 +28,11 @@ export class FramingGuard extends Transform {
   private state: State = { kind: 'header' };
   private pending: Buffer = Buffer.alloc(0);
 
-  constructor(private readonly report: (message: string) => void) {
+  constructor(
+    private readonly report: (message: string) => void,
+    /** Called as each whole message passes (message-flow.ts counts them). */
+    private readonly passed: () => void = () => undefined,
+  ) {
     super();
   }
 
@@ -41,7 +45,9 @@ export class FramingGuard extends Transform {
         const n = Math.min(this.state.remaining, data.length);
         this.push(data.subarray(0, n));
         data = data.subarray(n);
-        this.state = this.state.remaining - n === 0 ? { kind: 'header' } : { kind: 'body', remaining: this.state.remaining - n };
+        const remaining = this.state.remaining - n;
+        this.state = remaining === 0 ? { kind: 'header' } : { kind: 'body', remaining };
+        if (remaining === 0) this.passed();
       } else if (this.state.kind === 'header') {
         const end = data.indexOf(HEADER_END);
         if (end < 0) {
@@ -62,6 +68,7 @@ export class FramingGuard extends Transform {
         this.push(data.subarray(0, end + HEADER_END.length));
         data = data.subarray(end + HEADER_END.length);
         this.state = length === 0 ? { kind: 'header' } : { kind: 'body', remaining: length };
+        if (length === 0) this.passed();
       } else {
         // Dropping what follows a bad header until the next one starts.
         const text = data.toString('latin1');

@@ -72,6 +72,8 @@ function sameStamp(a: readonly unknown[], b: readonly unknown[]): boolean {
 export interface WorkspaceDiagnosticsOptions {
   readonly readFile: (path: string) => Promise<string | undefined>;
   readonly onError?: (message: string) => void;
+  /** Resolves once every message read from the client has been handed to its handler (message-flow.ts). */
+  readonly messagesSettled?: () => Promise<void>;
 }
 
 export class WorkspaceDiagnostics {
@@ -208,6 +210,11 @@ export class WorkspaceDiagnostics {
     return report;
   }
 
+  private async letMessagesIn(): Promise<void> {
+    await nextTurn();
+    await this.options.messagesSettled?.();
+  }
+
   /** `textDocument/diagnostic`: one document, open or not. */
   async documentReport(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
     const key = keyOf(uri);
@@ -215,8 +222,11 @@ export class WorkspaceDiagnostics {
     let report: Report | undefined;
     if (this.project.isOpen(key)) {
       await this.project.ensureSettings(key);
-      // Let newer edits and cancellations in before the work.
-      await nextTurn();
+      // Let newer edits, cancellations and requests (a completion typed with the edit) in before each step of the
+      // work, the parse and then the lint, so that none waits behind both.
+      await this.letMessagesIn();
+      this.project.analysed(key);
+      await this.letMessagesIn();
       report = this.openReport(key);
     } else if (this.closedFiles().includes(key)) report = await this.closedReport(key);
     report ??= { resultId: NONE, diagnostics: [] };
