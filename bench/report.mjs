@@ -2,7 +2,8 @@
 // files (two frameworks, the rest local strategies answering to them, so the
 // report has two national views) reported as HTML and as markdown, whole
 // process, against `strategy lint --format json` on the same files in the same
-// run (the baseline: the same loading and analysis, without the report).
+// run (the baseline: the same loading and analysis, without the report), on
+// one thread and with --concurrency 2 and auto (whose reports must be the same bytes).
 // Then the report's own stages in-process: building the model, rendering.
 //
 //   npm run bench                       (builds first; every benchmark)
@@ -57,6 +58,9 @@ try {
     lint: [cli, ['lint', '.', '--format', 'json', '-o', join(dir, 'lint.json')]],
     html: [cli, ['report', '.', '-o', join(dir, 'report.html')]],
     markdown: [cli, ['report', '.', '--format', 'markdown', '-o', join(dir, 'report.md')]],
+    html2: [cli, ['report', '.', '-o', join(dir, 'report2.html'), '--concurrency', '2']],
+    htmlAuto: [cli, ['report', '.', '-o', join(dir, 'report-auto.html'), '--concurrency', 'auto']],
+    markdown2: [cli, ['report', '.', '--format', 'markdown', '-o', join(dir, 'report2.md'), '--concurrency', '2']],
     ...(before
       ? {
           htmlBefore: [before, ['report', '.', '-o', join(dir, 'before.html')]],
@@ -71,6 +75,10 @@ try {
   const m = Object.fromEntries(
     Object.entries(samples).map(([k, list]) => [k, { wallMs: median(list.map((x) => x.wallMs)), cpuMs: median(list.map((x) => x.cpuMs)), maxRssMB: median(list.map((x) => x.maxRssMB)) }]),
   );
+  // Threads must not show in the report.
+  for (const [a, b] of [['report.html', 'report2.html'], ['report.html', 'report-auto.html'], ['report.md', 'report2.md']]) {
+    if (!readFileSync(join(dir, a)).equals(readFileSync(join(dir, b)))) throw new Error(`${b} differs from ${a}`);
+  }
   const lint = JSON.parse(readFileSync(join(dir, 'lint.json'), 'utf8'));
   const lintFindings = lint.reduce((n, f) => n + f.errorCount + f.warningCount + f.infoCount, 0);
   const size = (f) => statSync(join(dir, f)).size / MB;
@@ -128,9 +136,13 @@ console.log(`Workspace: ${W.files} files, ${fmt(W.sourceMB, 1)} MB, ${W.findings
 line('strategy lint --format json', C.lint, ' (baseline)');
 line('strategy report -o x.html', C.html, `; ${fmt(W.htmlMB, 1)} MB of HTML = ${fmt(W.htmlMB / W.sourceMB, 1)} × the sources`);
 line('strategy report --format markdown', C.markdown, `; ${fmt(W.markdownMB, 1)} MB`);
+line('report -o x.html --concurrency 2', C.html2, `; ${fmt(C.html2.wallMs / C.html.wallMs, 2)} × one thread's wall`);
+line('report -o x.html --concurrency auto', C.htmlAuto, `; ${fmt(C.htmlAuto.wallMs / C.html.wallMs, 2)} × one thread's wall`);
+line('report --format markdown --concurrency 2', C.markdown2, `; ${fmt(C.markdown2.wallMs / C.markdown.wallMs, 2)} × one thread's wall`);
 if (W.before) {
   line(`before (${W.before.commit}): report -o x.html`, C.htmlBefore, `; ${fmt(W.before.htmlMB, 1)} MB of HTML`);
   line(`before (${W.before.commit}): --format markdown`, C.markdownBefore, `; ${fmt(W.before.markdownMB, 1)} MB`);
+  console.log(`  after / before, wall: HTML ${fmt(C.html.wallMs / C.htmlBefore.wallMs, 2)} on one thread, ${fmt(C.html2.wallMs / C.htmlBefore.wallMs, 2)} on two, ${fmt(C.htmlAuto.wallMs / C.htmlBefore.wallMs, 2)} auto; markdown ${fmt(C.markdown.wallMs / C.markdownBefore.wallMs, 2)} on one, ${fmt(C.markdown2.wallMs / C.markdownBefore.wallMs, 2)} on two`);
   console.log(`  after / before: HTML CPU ${fmt(C.html.cpuMs / C.htmlBefore.cpuMs, 2)}, size ${fmt(W.htmlMB / W.before.htmlMB, 2)}, peak memory ${fmt(C.html.maxRssMB / C.htmlBefore.maxRssMB, 2)}; markdown CPU ${fmt(C.markdown.cpuMs / C.markdownBefore.cpuMs, 2)}, peak memory ${fmt(C.markdown.maxRssMB / C.markdownBefore.maxRssMB, 2)}`);
 } else console.log(`  before (${RECORDED_BEFORE.commit}, recorded; --before DIR measures it in this run): ${fmt(RECORDED_BEFORE.htmlMB, 1)} MB of HTML`);
 console.log(`In-process, the same files: lint ${fmt(P.lintMs, 0)} ms (baseline); build the model ${fmt(P.buildModelMs, 0)} ms = ${fmt(P.buildModelMs / P.lintMs, 2)} × lint; render HTML ${fmt(P.renderHtmlMs, 0)} ms = ${fmt(P.renderHtmlMs / P.lintMs, 2)} ×; markdown ${fmt(P.renderMarkdownMs, 0)} ms = ${fmt(P.renderMarkdownMs / P.lintMs, 2)} ×; ${P.nationalViews} national views`);

@@ -13,7 +13,7 @@
  * `workerData`.
  */
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { lintDocument, type LintSettings } from '../analysis/engine.js';
 import type { AnalysedDocument } from '../analysis/document-model.js';
 import { Workspace } from '../analysis/workspace.js';
@@ -25,8 +25,13 @@ import { createFormatter, type FormatOptions, type OutputFormat } from './format
 import type { CliIo } from './io.js';
 import { openLintSession, type LintSession, type SessionArgs } from './lint-session.js';
 import { describeInternalError, readTextFile, type LoadedProject } from './project.js';
+import { runInWorkers } from './worker-pool.js';
 
 const ROLE = 'strategy-lint-worker';
+/** The report's workers (`report-workers.ts`) start here too: in the bundle, the report command is loaded on use, not at the start. */
+export const REPORT_WORKER_ROLE = 'strategy-report-worker';
+/** The workers' script: this module, or the bundle holding it. */
+export const WORKER_ENTRY = __filename;
 
 /** What each worker is started with. */
 export interface WorkerSetup {
@@ -63,18 +68,6 @@ type WorkerMessage = { readonly ready: true } | Envelope;
 const FILES_PER_WORKER = 24;
 /** The most workers `auto` starts: beyond this, output and the main thread's reading bound the run. */
 const MAX_AUTO_WORKERS = 4;
-/** Tasks each worker holds at once, so that it never waits for the main thread between files. */
-const PIPELINE = 2;
-/** How far ahead of the next file to write a run may lint: the results waiting behind a slow file stay bounded. */
-const WINDOW = 64;
-
-/**
- * Each worker's young generation. V8 grows it to 64 MB semi-spaces under a
- * parse's garbage, which made two workers cost twice one thread's memory;
- * at a quarter of that the run took no longer (measured on the 1,001-file
- * workspace of bench/speed.mjs) and stayed within one thread's memory.
- */
-const YOUNG_GENERATION_MB = 48;
 
 /** `--concurrency`: a number of workers, `auto`, or `off` (one thread). */
 export type Concurrency = number | 'auto' | 'off';
@@ -111,94 +104,33 @@ export async function lintInWorkers(
   /** The workers' script: this module (or the bundle holding it); another only in tests of the pool. */
   script: string = __filename,
 ): Promise<void> {
-  const pending = new Map<number, LintOutcome>();
-  let nextToDeliver = 0;
-  let nextToSend = 0;
-  const retry: number[] = [];
-  /** `ready` once the worker has said it is set up: only then is its first task the one it was on when it died. */
-  const pool = new Set<{ worker: Worker; inFlight: number[]; ready: boolean }>();
+  return runInWorkers<LintTask, LintOutcome>({
+    script,
+    workerData: { role: ROLE, setup },
+    name: 'lint worker',
+    workers,
+    tasks: tasks.length,
+    taskAt: (index) => tasks[index]!,
+    deliver,
+    runHere: (index) => lintHere(tasks[index]!),
+    lost: (index, reason) => ({ path: tasks[index]!.path, problem: describeInternalError(reason) }),
+  });
+}
 
-  return new Promise<void>((resolvePromise, reject) => {
-    let failed = false;
-    const fail = (e: unknown): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.worker.terminate();
-      pool.clear();
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    const finishIfDone = (): void => {
-      if (failed || nextToDeliver < tasks.length) return;
-      for (const w of pool) void w.worker.terminate();
-      pool.clear();
-      resolvePromise();
-    };
-    const settle = (index: number, outcome: LintOutcome): void => {
-      // Messages already on their way when the run failed are not written after it.
-      if (failed) return;
-      pending.set(index, outcome);
-      try {
-        for (let o = pending.get(nextToDeliver); o !== undefined; o = pending.get(nextToDeliver)) {
-          pending.delete(nextToDeliver);
-          nextToDeliver++;
-          deliver(o);
-        }
-      } catch (e) {
-        fail(e);
-      }
-    };
-    const takeTask = (): number | undefined => {
-      if (retry.length > 0) return retry.shift();
-      if (nextToSend < tasks.length && nextToSend < nextToDeliver + WINDOW) return nextToSend++;
-      return undefined;
-    };
-    const feed = (): void => {
-      if (failed) return;
-      for (const w of pool) {
-        while (w.inFlight.length < PIPELINE) {
-          const index = takeTask();
-          if (index === undefined) break;
-          w.inFlight.push(index);
-          w.worker.postMessage({ index, task: tasks[index]! });
-        }
-      }
-      if (pool.size === 0) {
-        // No worker left: the main thread lints the rest itself.
-        for (let index = takeTask(); index !== undefined && !failed; index = takeTask()) settle(index, lintHere(tasks[index]!));
-      }
-      finishIfDone();
-    };
-    const lose = (w: { worker: Worker; inFlight: number[]; ready: boolean }, reason: unknown): void => {
-      if (!pool.delete(w)) return;
-      // A worker that never got set up was on no file: none is blamed, all go to the others (or the main thread).
-      const current = w.ready ? w.inFlight[0] : undefined;
-      const rest = w.ready ? w.inFlight.slice(1) : w.inFlight;
-      w.inFlight = [];
-      retry.push(...rest);
-      retry.sort((a, b) => a - b);
-      if (current !== undefined) settle(current, { path: tasks[current]!.path, problem: describeInternalError(reason) });
-      feed();
-    };
+/** The framework files a loaded project holds, as every worker is given them (each resolves against the same texts). */
+export function heldFrameworks(project: LoadedProject): WorkerSetup['frameworks'] {
+  return project.workspace
+    .all()
+    .filter((d) => d.frameworkId !== undefined)
+    .map((d) => ({ path: d.uri, text: d.text }));
+}
 
-    const data = { role: ROLE, setup };
-    for (let i = 0; i < workers; i++) {
-      const worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      const entry = { worker, inFlight: [] as number[], ready: false };
-      pool.add(entry);
-      worker.on('message', (message: WorkerMessage) => {
-        if (failed) return;
-        if ('ready' in message) {
-          entry.ready = true;
-          return;
-        }
-        entry.inFlight = entry.inFlight.filter((i) => i !== message.index);
-        settle(message.index, message.outcome);
-        feed();
-      });
-      worker.on('error', (e) => lose(entry, e));
-      worker.on('exit', (code) => lose(entry, new Error(`a lint worker stopped (exit code ${code})`)));
-    }
-    feed();
+/** A project's targets as tasks: each with the text the main thread holds for it (not a framework's: workers hold those), and what the suppressions file records for it. */
+export function projectTasks(project: LoadedProject, recordedFor: (path: string) => LintTask['recorded']): LintTask[] {
+  return project.targets.map((path): LintTask => {
+    const doc = project.workspace.get(path);
+    const recorded = recordedFor(path);
+    return { path, ...(doc && doc.frameworkId === undefined ? { text: doc.text } : {}), ...(recorded ? { recorded } : {}) };
   });
 }
 
@@ -217,14 +149,8 @@ export function lintProjectInWorkers(
   settingsFor: (path: string) => LintSettings,
   deliver: (outcome: LintOutcome) => void,
 ): Promise<void> {
-  const held = project.workspace.all();
-  const frameworks = held.filter((d) => d.frameworkId !== undefined).map((d) => ({ path: d.uri, text: d.text }));
-  const tasks = project.targets.map((path): LintTask => {
-    const doc = project.workspace.get(path);
-    const recorded = recordedFor(path);
-    return { path, ...(doc && doc.frameworkId === undefined ? { text: doc.text } : {}), ...(recorded ? { recorded } : {}) };
-  });
-  const setup: WorkerSetup = { ...context, frameworks };
+  const tasks = projectTasks(project, recordedFor);
+  const setup: WorkerSetup = { ...context, frameworks: heldFrameworks(project) };
   const makeReport = reportMaker(setup, settingsFor);
   return lintInWorkers(setup, tasks, workers, deliver, (task) => lintTask(project.workspace, settingsFor, task, makeReport));
 }
@@ -241,8 +167,13 @@ function reportMaker(setup: WorkerSetup, settingsFor: (path: string) => LintSett
   };
 }
 
-/** A target linted against `workspace`'s frameworks and reported; the worker's and the fallback's one path. */
-export function lintTask(workspace: Workspace, settingsFor: (path: string) => LintSettings, task: LintTask, makeReport: ReportMaker): LintOutcome {
+/** A target linted against `workspace`'s frameworks and reported; the worker's and the fallback's one path (lint's and the report's). */
+export function lintTask<Report = FileReport>(
+  workspace: Workspace,
+  settingsFor: (path: string) => LintSettings,
+  task: LintTask,
+  makeReport: (task: LintTask, doc: AnalysedDocument, findings: readonly Finding[]) => Report,
+): { readonly path: string; readonly report: Report } | { readonly path: string; readonly problem: string } {
   const { path } = task;
   try {
     const held = workspace.get(path);
@@ -264,7 +195,7 @@ export function lintTask(workspace: Workspace, settingsFor: (path: string) => Li
 }
 
 /** The run's session as a worker sees it: the same configs and settings, its messages left to the main thread. */
-function openSilentSession(setup: WorkerSetup): LintSession {
+export function openSilentSession(setup: { readonly cwd: string; readonly session: SessionArgs }): LintSession {
   const io: CliIo = { cwd: setup.cwd, env: {}, stdoutIsTTY: false, stdout: () => {}, stderr: () => {}, readStdin: () => Promise.resolve('') };
   const session = openLintSession({ ...setup.session, debug: false }, io);
   if ('exit' in session) throw new Error('the config the run names is gone');
@@ -284,8 +215,13 @@ function serveLintTasks(setup: WorkerSetup): void {
   });
 }
 
+function hasRole(data: unknown, role: string): boolean {
+  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === role;
+}
+
 function isWorkerData(data: unknown): data is { role: typeof ROLE; setup: WorkerSetup } {
-  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === ROLE;
+  return hasRole(data, ROLE);
 }
 
 if (!isMainThread && isWorkerData(workerData)) serveLintTasks(workerData.setup);
+else if (!isMainThread && hasRole(workerData, REPORT_WORKER_ROLE)) void import('./report-workers.js');

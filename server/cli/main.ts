@@ -64,6 +64,8 @@ report options:
   -f, --format NAME        html (default), markdown, json (the report's model)
   -o, --output-file FILE   write it to FILE (replaces only a report it wrote, unless --force)
   --link-base URL          link file:line to URL + file + #L<line> (a repository's web view)
+  --concurrency N|auto|off   report on N worker threads, or auto, as lint does (default off);
+                           the report is the same either way (json is made on one thread)
   -c, --config PATH, --rule ID=SEVERITY, --ignore-pattern, --no-ignore,
   --print-config FILE, --debug, --suppressions-location PATH   as for lint
 
@@ -90,7 +92,7 @@ export const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   export: ['format'],
   convert: ['out-dir', 'output-file', 'report', 'force', 'check', 'config'],
   rules: ['json'],
-  report: ['format', 'output-file', 'config', 'rule', 'link-base', 'force', 'ignore-pattern', 'no-ignore', 'print-config', 'debug', 'suppressions-location'],
+  report: ['format', 'output-file', 'config', 'rule', 'link-base', 'force', 'ignore-pattern', 'no-ignore', 'print-config', 'debug', 'suppressions-location', 'concurrency'],
   help: [],
 };
 

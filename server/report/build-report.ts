@@ -13,11 +13,12 @@ import type { Finding } from '../rules/rule.js';
 import { answersSection, buildCoverage, type Answers } from './coverage.js';
 import { gapsSection } from './gaps.js';
 import { measuresSection } from './measures.js';
-import { NationalViewCollector } from './national-view.js';
+import { frameworkIndexOf } from '../analysis/framework-index.js';
+import { nationalInput, NationalViewCollector, type NationalInput } from './national-view.js';
 import { buildOverview, countsSection } from './overview.js';
 import { ownersSection } from './owners.js';
 import type { ReportFrame } from './render-html.js';
-import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation } from './report-model.js';
+import { REPORT_FORMAT_VERSION, type DocumentReport, type Report, type RuleExplanation, type SeverityCounts } from './report-model.js';
 import { walkSections } from './section-walk.js';
 import { timelineSection } from './timeline.js';
 
@@ -79,10 +80,33 @@ function strategyFramework(doc: AnalysedDocument, workspace: Workspace): Framewo
 }
 
 /**
+ * What a document adds to the report beyond its own section: its counts,
+ * the rules its findings name, and the national view's input. Plain data, so
+ * that a worker thread that built the document can send it to the thread
+ * that joins the report.
+ */
+export interface DocumentContribution {
+  readonly findings: SeverityCounts;
+  readonly ruleIds: readonly string[];
+  readonly national: NationalInput | null;
+}
+
+/** A document's report and what it adds to the whole; `options.catalogue` is the document's own settings' (per folder). */
+export function buildDocument(entry: ReportEntry, workspace: Workspace, options: ReportOptions): { report: DocumentReport; contribution: DocumentContribution } {
+  const framework = strategyFramework(entry.doc, workspace);
+  const { report, answers } = buildDocumentReport(entry, workspace, options, framework);
+  const ruleIds = [...new Set(entry.findings.map((f) => f.ruleId))];
+  const national = framework && answers ? nationalInput(entry.doc, entry.file, framework, answers) : null;
+  return { report, contribution: { findings: report.overview.findings, ruleIds, national } };
+}
+
+/**
  * The report built one document at a time: each document is summarised into
  * its sections as it comes (its tree can be let go straight after), and the
  * national views keep per strategy only how many commitments answer each
- * action. What `strategy report` streams a 1,000-file workspace through.
+ * action. What `strategy report` streams a 1,000-file workspace through;
+ * with worker threads, each document is built where it is linted
+ * (`buildDocument`) and only its contribution is added here.
  */
 export class ReportBuilder {
   private readonly documents: DocumentReport[] = [];
@@ -100,17 +124,24 @@ export class ReportBuilder {
 
   /** Adds a document and returns its report; `catalogue` is its own settings' (per folder), the options' by default. */
   add(entry: ReportEntry, catalogue: IndicatorCatalogue = this.options.catalogue): DocumentReport {
-    const framework = strategyFramework(entry.doc, this.workspace);
-    const { report, answers } = buildDocumentReport(entry, this.workspace, { ...this.options, catalogue }, framework);
-    if (framework && answers) this.national.add(entry, framework, answers);
-    const counts = report.overview.findings;
-    this.totals.errors += counts.errors;
-    this.totals.warnings += counts.warnings;
-    this.totals.infos += counts.infos;
-    for (const f of entry.findings) this.ruleIds.add(f.ruleId);
-    this.files++;
+    const { report, contribution } = buildDocument(entry, this.workspace, { ...this.options, catalogue });
+    this.contribute(contribution);
     if (this.keepDocuments) this.documents.push(report);
     return report;
+  }
+
+  /** Adds what a document built elsewhere (`buildDocument`) contributes; its framework is found again in this builder's workspace. */
+  contribute(c: DocumentContribution): void {
+    if (c.national) {
+      const framework = frameworkIndexOf(this.workspace.get(c.national.frameworkUri) ?? missingFramework(c.national.frameworkUri));
+      if (!framework) throw new Error(`internal error: ${c.national.frameworkUri} is no framework here`);
+      this.national.add(c.national.strategy, framework, c.national.counts);
+    }
+    this.totals.errors += c.findings.errors;
+    this.totals.warnings += c.findings.warnings;
+    this.totals.infos += c.findings.infos;
+    for (const id of c.ruleIds) this.ruleIds.add(id);
+    this.files++;
   }
 
   /** The report without its documents: what a streamed rendering needs at the end. */
@@ -128,6 +159,10 @@ export class ReportBuilder {
     const frame = this.frame();
     return { formatVersion: frame.formatVersion, generator: frame.generator, totals: frame.totals, documents: this.documents, nationalViews: frame.nationalViews, rules: frame.rules };
   }
+}
+
+function missingFramework(uri: string): never {
+  throw new Error(`internal error: framework ${uri} is not in the workspace the report is joined against`);
 }
 
 export function buildReport(entries: readonly ReportEntry[], workspace: Workspace, options: ReportOptions): Report {

@@ -20,6 +20,29 @@ interface FrameworkTally {
   readonly actionNumbers: readonly string[];
 }
 
+/** A strategy as the national view names it. */
+export interface NationalStrategy {
+  readonly file: string;
+  readonly title: string | null;
+}
+
+/** How many of a strategy's commitments answer each of the framework's actions, in the framework's order: what the national view keeps of it. */
+export function actionCounts(framework: FrameworkIndex, answers: Answers): number[] {
+  return [...framework.actions.keys()].map((n) => answers.actions.get(n)?.length ?? 0);
+}
+
+/** The national view's input from one strategy: plain data, so that it can come from another thread. */
+export interface NationalInput {
+  readonly strategy: NationalStrategy;
+  /** The framework's file (its uri), found again where the views are made. */
+  readonly frameworkUri: string;
+  readonly counts: readonly number[];
+}
+
+export function nationalInput(doc: AnalysedDocument, file: string, framework: FrameworkIndex, answers: Answers): NationalInput {
+  return { strategy: { file, title: doc.header?.title?.value ?? null }, frameworkUri: framework.document.uri, counts: actionCounts(framework, answers) };
+}
+
 /**
  * Gathers the national views a document at a time: per strategy it keeps one
  * count per national action, not the strategy's tree, so a report streams.
@@ -27,17 +50,16 @@ interface FrameworkTally {
 export class NationalViewCollector {
   private readonly byFramework = new Map<FrameworkIndex, FrameworkTally>();
 
-  /** A strategy, the framework it answers to, and who in it answers what. */
-  add(entry: { doc: AnalysedDocument; file: string }, framework: FrameworkIndex, answers: Answers): void {
+  /** A strategy, the framework it answers to, and how many of its commitments answer each action (`actionCounts`). */
+  add(strategy: NationalStrategy, framework: FrameworkIndex, counts: readonly number[]): void {
     let tally = this.byFramework.get(framework);
     if (!tally) {
       tally = { strategies: [], counts: [], actionNumbers: [...framework.actions.keys()] };
       this.byFramework.set(framework, tally);
     }
-    const counts = new Uint32Array(tally.actionNumbers.length);
-    tally.actionNumbers.forEach((n, i) => (counts[i] = answers.actions.get(n)?.length ?? 0));
-    tally.strategies.push({ file: entry.file, title: entry.doc.header?.title?.value ?? null });
-    tally.counts.push(counts);
+    if (counts.length !== tally.actionNumbers.length) throw new Error(`internal error: ${counts.length} action counts for framework ${framework.id}'s ${tally.actionNumbers.length} actions`);
+    tally.strategies.push({ file: strategy.file, title: strategy.title });
+    tally.counts.push(Uint32Array.from(counts));
   }
 
   views(displayOf: (uri: string) => string): NationalView[] {

@@ -9,8 +9,8 @@ import { each, esc, escWithCode, joined, plural } from './html.js';
 import { placeText } from './locations.js';
 import { REPORT_CSS } from './report-css.js';
 import type { Coverage, DocumentReport, GapGroup, Location, NationalView, Owners, Report, ReportFinding, RuleExplanation, Timeline, TimelineItem } from './report-model.js';
-import { NATIONAL_VIEW_MIN_STRATEGIES } from './national-view.js';
-import { collect, RenderedDocuments, StrategiesPerFramework, VIEW_ID } from './render-stream.js';
+import { collect, StrategiesPerFramework, type FrameworkKey } from './render-stream.js';
+import { DOCUMENT_ID, encodeSection, FOLD_OPEN, VIEW_ID, writeSection, type SectionPart } from './section-part.js';
 import { timelineSvg } from './timeline-svg.js';
 
 /** How `file:line` places are shown: as text, as links under a base address (a repository's web view), or as editor buttons. */
@@ -263,9 +263,11 @@ export interface RuleLookup {
   get(ruleId: string): RuleExplanation | undefined;
 }
 
-/** A document's article around its coverage section (the one part that depends on the national views), and the renderer of its places. */
-function documentFrame(r: DocumentReport, index: number, rules: RuleLookup, out: HtmlRenderer, fold: Fold): { before: string; after: string; out: HtmlRenderer } {
-  const id = `d${index + 1}`;
+/**
+ * A document's article around its coverage section (the one part that depends on the national views), and the renderer of its places.
+ * `slots`: folded, with the marks of the document's id and of whether it is folded open (a section part's); otherwise `fold` says.
+ */
+function documentFrame(r: DocumentReport, id: string, rules: RuleLookup, out: HtmlRenderer, fold: Fold | 'slots'): { before: string; after: string; out: HtmlRenderer } {
   const title = r.overview.title ?? r.file;
   // In a report of several documents the article names its file, so its own places are `line N`.
   if (fold !== 'none') out = out.within(r.file);
@@ -274,8 +276,9 @@ function documentFrame(r: DocumentReport, index: number, rules: RuleLookup, out:
   if (fold === 'none') return { before: `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2>${opening}`, after: `${closing}</article>`, out };
   const f = r.overview.findings;
   const what = r.kind === 'strategy' ? 'strategy' : r.kind === 'framework' ? 'framework' : 'document';
+  const open = fold === 'open' ? ' open' : fold === 'slots' ? FOLD_OPEN : '';
   return {
-    before: `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2><p class="summary"><code>${esc(r.file)}</code> — ${plural(f.errors + f.warnings + f.infos, 'finding')} (${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')})</p><details${fold === 'open' ? ' open' : ''}><summary>The ${what}’s overview, gaps, ${r.kind === 'strategy' ? 'coverage, ' : ''}timeline, owners, measures and targets</summary>${opening}`,
+    before: `<article class="document" aria-labelledby="${id}"><h2 id="${id}">${esc(title)}</h2><p class="summary"><code>${esc(r.file)}</code> — ${plural(f.errors + f.warnings + f.infos, 'finding')} (${plural(f.errors, 'error')}, ${plural(f.warnings, 'warning')}, ${plural(f.infos, 'info', 'infos')})</p><details${open}><summary>The ${what}’s overview, gaps, ${r.kind === 'strategy' ? 'coverage, ' : ''}timeline, owners, measures and targets</summary>${opening}`,
     after: `${closing}</details></article>`,
     out,
   };
@@ -283,7 +286,7 @@ function documentFrame(r: DocumentReport, index: number, rules: RuleLookup, out:
 
 /** `nationalViews`: the national view's id for each framework that has one. */
 export function documentHtml(r: DocumentReport, index: number, rules: RuleLookup, out: HtmlRenderer, nationalViews: ReadonlyMap<string, string> = new Map(), fold: Fold = 'none'): string {
-  const frame = documentFrame(r, index, rules, out, fold);
+  const frame = documentFrame(r, `d${index + 1}`, rules, out, fold);
   const national = r.coverage ? nationalViews.get(r.coverage.framework.id) : undefined;
   return `${frame.before}${coverageHtml(r, `d${index + 1}`, frame.out, national)}${frame.after}`;
 }
@@ -367,56 +370,83 @@ export type ReportFrame = Omit<Report, 'documents'>;
 
 type Write = (piece: string | Buffer) => void;
 
+/** A document's share of the page, as plain data: made on whichever thread rendered it, joined in order by `HtmlReportStream`. */
+export interface HtmlDocumentPart {
+  readonly summary: DocumentSummary;
+  /** The framework its coverage answers to, if any (whether a national view follows depends on how many do). */
+  readonly framework: FrameworkKey | null;
+  readonly section: SectionPart;
+}
+
+/**
+ * Renders documents into parts: each document's article folded, its id and
+ * whether it is open left as slots (they depend on how many documents the
+ * report ends with), its coverage section both ways unless a national view
+ * is already certain (`viewCertain`: enough documents before it answer the
+ * same framework).
+ */
+export function htmlPartMaker(options: HtmlOptions, rules: RuleLookup): (d: DocumentReport, viewCertain: (framework: FrameworkKey) => boolean) => HtmlDocumentPart {
+  const renderer = new HtmlRenderer(options);
+  return (d, viewCertain) => {
+    const frame = documentFrame(d, DOCUMENT_ID, rules, renderer, 'slots');
+    const c = d.coverage;
+    const section = encodeSection({
+      before: c ? frame.before : `${frame.before}${coverageHtml(d, DOCUMENT_ID, frame.out, undefined)}`,
+      ...(c ? { choice: { frameworkId: c.framework.id, alone: viewCertain(c.framework) ? undefined : coverageHtml(d, DOCUMENT_ID, frame.out, undefined), compact: coverageHtml(d, DOCUMENT_ID, frame.out, VIEW_ID) } } : {}),
+      after: frame.after,
+      slots: true,
+    });
+    return { summary: summaryOf(d), framework: c ? { id: c.framework.id, file: c.framework.file } : null, section };
+  };
+}
+
+const NOTHING = Buffer.alloc(0);
+const OPEN_ATTRIBUTE = Buffer.from(' open', 'utf8');
+
 /**
  * The page rendered a document at a time: each document's article is
- * rendered as it is added and its model let go, and `finish` writes the page
- * (head, index and national views first, then the articles in order). Up to
- * `OPEN_DOCUMENTS_MAX` documents are kept as models, since how their
- * sections fold depends on how many there are; past that they are closed.
+ * rendered into a part as it is added (here, or on a worker thread:
+ * `addPart`) and its model let go, and `finish` writes the page (head, index
+ * and national views first, then the articles in order). Only the first
+ * document's model is kept, while it is the only one: a report of one
+ * document shows it unfolded, its places as `file:line`.
  */
 export class HtmlReportStream {
   private readonly out: HtmlRenderer;
   private readonly summaries: DocumentSummary[] = [];
-  private held: DocumentReport[] = [];
-  private readonly rendered = new RenderedDocuments();
+  private readonly sections: SectionPart[] = [];
+  private only: DocumentReport | undefined;
   private readonly strategies = new StrategiesPerFramework();
+  private readonly makePart: ReturnType<typeof htmlPartMaker>;
 
   constructor(
     private readonly options: HtmlOptions,
     private readonly rules: RuleLookup,
   ) {
     this.out = new HtmlRenderer(options);
+    this.makePart = htmlPartMaker(options, rules);
   }
 
   add(d: DocumentReport): void {
-    const index = this.summaries.length;
-    this.summaries.push(summaryOf(d));
-    if (d.coverage) this.strategies.add(d.coverage.framework);
-    if (this.summaries.length <= OPEN_DOCUMENTS_MAX) {
-      this.held.push(d);
-      return;
-    }
-    // The report now has more than OPEN_DOCUMENTS_MAX documents: every section is closed, and the held ones can be rendered.
-    const held = this.held;
-    this.held = [];
-    held.forEach((h, i) => this.render(h, i));
-    this.render(d, index);
+    this.addPart(this.makePart(d, (f) => this.strategies.viewCertain(f)), d);
   }
 
-  private render(d: DocumentReport, index: number): void {
-    const frame = documentFrame(d, index, this.rules, this.out, 'closed');
-    const id = `d${index + 1}`;
-    this.rendered.add(frame.before);
-    if (d.coverage) {
-      const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
-      this.rendered.choose({
-        frameworkId: d.coverage.framework.id,
-        alone: viewCertain ? undefined : coverageHtml(d, id, frame.out, undefined),
-        withView: coverageHtml(d, id, frame.out, VIEW_ID),
-        marksViewId: true,
-      });
-    } else this.rendered.add(coverageHtml(d, id, frame.out, undefined));
-    this.rendered.add(frame.after);
+  /** A rendered document, in order; `model`: its report, when at hand (wanted only if it stays the report's one document). */
+  addPart(part: HtmlDocumentPart, model?: DocumentReport): void {
+    this.only = this.summaries.length === 0 ? model : undefined;
+    this.summaries.push(part.summary);
+    this.sections.push(part.section);
+    if (part.framework) this.strategies.add(part.framework);
+  }
+
+  /** The frameworks that documents added so far answer to: a later document's coverage needs only its compact form. */
+  get answered(): StrategiesPerFramework {
+    return this.strategies;
+  }
+
+  /** Whether the report is of one document whose model was not given (rendered on another thread): `finish` needs it. */
+  get needsModel(): boolean {
+    return this.summaries.length === 1 && this.only === undefined;
   }
 
   /** The page's main content: what the editor preview swaps in as the author types. */
@@ -433,8 +463,13 @@ export class HtmlReportStream {
     write('<main id="main">');
     // The national views first: what a reviewer of many strategies reads before any one of them.
     report.nationalViews.forEach((v, i) => write(nationalViewHtml(v, i, this.out)));
-    this.held.forEach((d, i) => write(documentHtml(d, i, this.rules, this.out, nationalIds, fold)));
-    for (const bytes of this.rendered.bytes(nationalIds)) write(bytes);
+    if (fold === 'none' && count === 1) {
+      if (!this.only) throw new Error('internal error: a report of one document without its model');
+      write(documentHtml(this.only, 0, this.rules, this.out, nationalIds, 'none'));
+    } else {
+      const foldOpen = fold === 'open' ? OPEN_ATTRIBUTE : NOTHING;
+      this.sections.forEach((section, i) => writeSection(section, { documentId: Buffer.from(`d${i + 1}`, 'utf8'), foldOpen, views: nationalIds }, write));
+    }
     write(rulesHtml(report.rules));
     write('</main>');
   }

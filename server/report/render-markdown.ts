@@ -5,10 +5,10 @@
  */
 import { plural } from './html.js';
 import { placeText } from './locations.js';
-import { NATIONAL_VIEW_MIN_STRATEGIES } from './national-view.js';
 import type { DocumentReport, Location, NationalView, Report, TimelineItem } from './report-model.js';
 import { HEAT_MAP_MAX_COLUMNS, type ReportFrame, type RuleLookup } from './render-html.js';
-import { collect, RenderedDocuments, StrategiesPerFramework, type CoverageChoice } from './render-stream.js';
+import { collect, StrategiesPerFramework, type FrameworkKey } from './render-stream.js';
+import { encodeSection, writeSection, type SectionPart } from './section-part.js';
 
 export interface MarkdownOptions {
   /** Links `file:line` to `${base}${file}#L${line}` (a repository's web view); plain text without it. */
@@ -51,47 +51,70 @@ function endOnce(s: string): string {
   return `${s.replace(/\n+$/, '')}\n`;
 }
 
+/** A document's share of the markdown, as plain data: made on whichever thread rendered it, joined in order by `MarkdownReportStream`. */
+export interface MarkdownDocumentPart {
+  /** The framework its coverage answers to, if any (whether a national view follows depends on how many do). */
+  readonly framework: FrameworkKey | null;
+  readonly section: SectionPart;
+}
+
+/** How `file:line` places are written. */
+function placeWriter(options: MarkdownOptions): (l: Location) => string {
+  return (l) => (options.linkBase ? `[${md(placeText(l))}](${encodeURI(`${options.linkBase}${l.file}`)}#L${l.line})` : `\`${placeText(l)}\``);
+}
+
+/**
+ * Renders documents into parts, their coverage section both ways unless a
+ * national view is already certain (`viewCertain`: enough documents before
+ * it answer the same framework).
+ */
+export function markdownPartMaker(options: MarkdownOptions, rules: RuleLookup): (d: DocumentReport, viewCertain: (framework: FrameworkKey) => boolean) => MarkdownDocumentPart {
+  const place = placeWriter(options);
+  return (d, viewCertain) => {
+    const parts = documentMarkdown(d, rules, place);
+    const c = d.coverage;
+    // Without a framework, the coverage section says so, whatever the national views.
+    const section = encodeSection({
+      before: c ? text(parts.before) : `${text(parts.before)}${text(parts.coverage(false))}`,
+      ...(c ? { choice: { frameworkId: c.framework.id, alone: viewCertain(c.framework) ? undefined : text(parts.coverage(false)), compact: text(parts.coverage(true)) } } : {}),
+      after: text(parts.after),
+      slots: false,
+    });
+    return { framework: c ? { id: c.framework.id, file: c.framework.file } : null, section };
+  };
+}
+
+const NO_SLOTS = { documentId: Buffer.alloc(0), foldOpen: Buffer.alloc(0) };
+
 /**
  * The markdown rendered a document at a time, as `HtmlReportStream` renders
- * the page: each document's text is rendered as it is added, and `finish`
- * writes the heading (which gives the totals), the documents in order, the
- * national views and the rules.
+ * the page: each document's text is rendered into a part as it is added
+ * (here, or on a worker thread: `addPart`), and `finish` writes the heading
+ * (which gives the totals), the documents in order, the national views and
+ * the rules.
  */
 export class MarkdownReportStream {
-  private readonly place: (l: Location) => string;
-  private readonly rendered = new RenderedDocuments();
+  private readonly sections: SectionPart[] = [];
   private readonly strategies = new StrategiesPerFramework();
-  /** The last document's text, held back: when nothing follows it, it ends the file. */
-  private last: { before: string; choice: CoverageChoice | undefined; after: string } | undefined;
+  private readonly makePart: ReturnType<typeof markdownPartMaker>;
 
-  constructor(
-    options: MarkdownOptions,
-    private readonly rules: RuleLookup,
-  ) {
-    this.place = (l: Location): string => (options.linkBase ? `[${md(placeText(l))}](${encodeURI(`${options.linkBase}${l.file}`)}#L${l.line})` : `\`${placeText(l)}\``);
+  constructor(options: MarkdownOptions, rules: RuleLookup) {
+    this.makePart = markdownPartMaker(options, rules);
   }
 
   add(d: DocumentReport): void {
-    this.flushLast();
-    const parts = documentMarkdown(d, this.rules, this.place);
-    let choice: CoverageChoice | undefined;
-    if (d.coverage) {
-      this.strategies.add(d.coverage.framework);
-      const viewCertain = this.strategies.count(d.coverage.framework) >= NATIONAL_VIEW_MIN_STRATEGIES;
-      choice = { frameworkId: d.coverage.framework.id, alone: viewCertain ? undefined : text(parts.coverage(false)), withView: text(parts.coverage(true)), marksViewId: false };
-    }
-    // Without a framework, the coverage section says so, whatever the national views.
-    this.last = { before: `${text(parts.before)}${choice ? '' : text(parts.coverage(false))}`, choice, after: text(parts.after) };
+    this.addPart(this.makePart(d, (f) => this.strategies.viewCertain(f)));
   }
 
-  private flushLast(end = false): void {
-    const last = this.last;
-    if (!last) return;
-    this.last = undefined;
-    this.rendered.add(last.before);
-    if (last.choice) this.rendered.choose(last.choice);
-    // Every document's text ends with its measures and targets, never with its coverage.
-    this.rendered.add(end ? endOnce(last.after) : last.after);
+  /** A rendered document, in order. */
+  addPart(part: MarkdownDocumentPart): void {
+    this.sections.push(part.section);
+    if (part.framework) this.strategies.add(part.framework);
+  }
+
+  /** The frameworks that documents added so far answer to: a later document's coverage needs only its compact form. */
+  get answered(): StrategiesPerFramework {
+    return this.strategies;
   }
 
   finish(report: ReportFrame, write: Write): void {
@@ -104,11 +127,11 @@ export class MarkdownReportStream {
       `${plural(report.totals.files, 'file')}; ${plural(t.errors + t.warnings + t.infos, 'finding')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}, ${plural(t.infos, 'info', 'infos')}). Made by ${report.generator.name} ${report.generator.version} from the same analysis as \`strategy lint\`.`,
       '',
     ]);
-    // The file ends in exactly one newline.
-    const empty = this.last === undefined && after.length === 0;
+    // The file ends in exactly one newline: the last document's text ends it when nothing follows.
+    const empty = this.sections.length === 0 && after.length === 0;
     write(empty ? endOnce(heading) : heading);
-    this.flushLast(after.length === 0);
-    for (const bytes of this.rendered.bytes(new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`])))) write(bytes);
+    const values = { ...NO_SLOTS, views: new Map(report.nationalViews.map((v, i) => [v.framework.id, `n${i + 1}`])) };
+    this.sections.forEach((section, i) => writeSection(section, values, write, after.length === 0 && i === this.sections.length - 1));
     after.forEach((s, i) => write(i === after.length - 1 ? endOnce(s) : s));
   }
 }

@@ -117,9 +117,6 @@ describe('strategy lint --concurrency', function () {
       assert.equal(r.code, 2, bad);
       assert.match(r.stderr, new RegExp(`--concurrency takes a number of threads \\(1 to 256\\), auto or off; got "${bad.replace('.', '\\.')}"`));
     }
-    const report = await runCli(['report', '--concurrency', '2', 'seeds'], { cwd: dir });
-    assert.equal(report.code, 2);
-    assert.match(report.stderr, /--concurrency is not an option of `strategy report`/);
   });
 });
 

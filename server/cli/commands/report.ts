@@ -6,23 +6,35 @@
  *
  * Exit codes: 0 the report was written (findings are the report's content,
  * not a failure); 2 bad usage, an unreadable file or a bad configuration
- * (the report of what could be read is still written).
+ * (the report of what could be read is still written), or a file that could
+ * not be reported (its error is printed, the others are reported); 3 a fault
+ * of the tool outside any one file (nothing is written).
+ *
+ * `--concurrency` reports on worker threads as `strategy lint` lints: each
+ * document is linted, built and rendered where it is read, and the main
+ * thread joins the parts in the targets' order (`report-workers.ts`); the
+ * bytes are the same on any number of threads. `--format json` (the model,
+ * one object of every document) is made on the main thread.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintDocument } from '../../analysis/engine.js';
-import { explanationOf, ReportBuilder } from '../../report/build-report.js';
-import { HtmlReportStream, type RuleLookup } from '../../report/render-html.js';
-import { MarkdownReportStream } from '../../report/render-markdown.js';
+import { ReportBuilder } from '../../report/build-report.js';
+import type { DocumentReport } from '../../report/report-model.js';
+import { streamedReport, type StreamedReport, type StreamOptions } from '../../report/streamed-report.js';
 import { utf8Bytes } from '../../analysis/text-file.js';
 import { AtomicFileWriter } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { reportedFindings, suppressionKey } from '../bulk-suppressions.js';
 import { displayPath } from '../files.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions } from '../lint-session.js';
+import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions, type LintSession, type SessionArgs } from '../lint-session.js';
+import { parseConcurrency, workerCount, type LintTask } from '../lint-workers.js';
 import { printConfig } from '../print-config.js';
-import { describeInternalError, documentFor, release, UnreadableFileError } from '../project.js';
+import { describeInternalError, documentFor, release, UnreadableFileError, type LoadedProject } from '../project.js';
+import { reportDocument, RULE_EXPLANATIONS, type ReportContext } from '../report-document.js';
+import { reportProjectInWorkers, reportTask, taskReporter, type ReportOutcome } from '../report-workers.js';
+import type { Suppressions } from '../bulk-suppressions.js';
 import { parseRuleOverride } from './lint.js';
 import pkg from '../../../package.json';
 
@@ -124,8 +136,29 @@ function writeAtomically(target: string, writeTo: (write: (piece: string | Buffe
   return undefined;
 }
 
-/** Rule explanations from the registry, as the report's rules section gives them. */
-const RULE_EXPLANATIONS: RuleLookup = { get: explanationOf };
+/** What reporting the targets needs beyond the project: the session, the recorded suppressions, the run's context. */
+interface ReportRun {
+  readonly project: LoadedProject;
+  readonly session: LintSession;
+  readonly suppressions: Suppressions;
+  readonly suppressionsFile: string;
+  readonly context: ReportContext;
+}
+
+/** Reports `paths` on the main thread, a document at a time, handing each outcome (with its model) to `deliver`. */
+function reportHere(run: ReportRun, paths: readonly string[], streamed: StreamedReport, deliver: (outcome: ReportOutcome, model?: DocumentReport) => void): void {
+  const { project, session } = run;
+  for (const path of paths) {
+    let model: DocumentReport | undefined;
+    const recorded = { suppressions: run.suppressions, key: suppressionKey(run.suppressionsFile, path) };
+    const outcome = reportTask(project.workspace, session.settingsFor, { path }, (doc, findings) => {
+      const r = reportDocument(doc, findings, project.workspace, session.settingsFor(path), recorded, run.context, streamed, (f) => streamed.answered.viewCertain(f));
+      model = r.model;
+      return { contribution: r.contribution, part: r.part };
+    });
+    deliver(outcome, model);
+  }
+}
 
 export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<number> {
   const v = args.values;
@@ -137,8 +170,13 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   const config = stringValue(v.config);
   const ignorePatterns = Array.isArray(v['ignore-pattern']) ? v['ignore-pattern'] : [];
 
+  const concurrencyText = stringValue(v.concurrency) ?? 'off';
+  const concurrency = parseConcurrency(concurrencyText);
+  if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads (1 to 256), auto or off; got "${concurrencyText}"`);
+
   // Files, configs, settings and frameworks are chosen exactly as `strategy lint` chooses them.
-  const session = openLintSession({ paths: args.paths, ...(config !== undefined ? { config } : {}), overrides, ignorePatterns, noIgnore: Boolean(v['no-ignore']), debug: Boolean(v.debug) }, io);
+  const sessionArgs: SessionArgs = { paths: args.paths, ...(config !== undefined ? { config } : {}), overrides, ignorePatterns, noIgnore: Boolean(v['no-ignore']), debug: Boolean(v.debug) };
+  const session = openLintSession(sessionArgs, io);
   if ('exit' in session) return session.exit;
   const printConfigOf = stringValue(v['print-config']);
   if (printConfigOf !== undefined) {
@@ -166,42 +204,64 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   const recorded = readSessionSuppressions(session, stringValue(v['suppressions-location']), io);
   if ('exit' in recorded) return recorded.exit;
   const { file: suppressionsFile, shown: suppressionsShown, suppressions } = recorded;
-  const builder = new ReportBuilder(
-    project.workspace,
-    {
-      // Each document is added with its own settings' catalogue; this one is only the default.
-      catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
-      displayOf: (uri) => displayPath(uri, io.cwd),
-      version: pkg.version,
-    },
-    format === 'json',
-  );
-  // HTML and markdown are rendered a document at a time, each document's model let go once rendered; JSON is the model.
-  const stream =
-    format === 'markdown'
-      ? new MarkdownReportStream(linkBase ? { linkBase } : {}, RULE_EXPLANATIONS)
-      : format === 'html'
-        ? new HtmlReportStream({ links: linkBase ? { kind: 'base', base: linkBase } : { kind: 'text' } }, RULE_EXPLANATIONS)
-        : undefined;
-  // Streaming, as lint does: each target is parsed (when deferred), linted, summarised into the report and let go.
-  for (const path of project.targets) {
-    let documentReport: ReturnType<typeof builder.add> | undefined;
-    try {
-      const settings = session.settingsFor(path);
-      const doc = documentFor(project, path)!;
-      const linted = lintDocument(doc, project.workspace, settings).findings;
-      const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
-      const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
-      documentReport = builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
-    } catch (e) {
-      // One file's fault is that file's error: the others are still reported.
-      reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
-    } finally {
-      release(project, path);
+  const options = {
+    // Each document is added with its own settings' catalogue; this one is only the default.
+    catalogue: session.resolver.forDirectory(io.cwd).settings.catalogue,
+    displayOf: (uri: string) => displayPath(uri, io.cwd),
+    version: pkg.version,
+  };
+  let builder = new ReportBuilder(project.workspace, options, format === 'json');
+  let stream: StreamedReport | undefined;
+  if (format === 'json') {
+    // The model is one object holding every document: it is made here, on one thread.
+    session.debug?.('reporting on the main thread');
+    for (const path of project.targets) {
+      try {
+        const settings = session.settingsFor(path);
+        const doc = documentFor(project, path)!;
+        const linted = lintDocument(doc, project.workspace, settings).findings;
+        const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
+        const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
+        builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
+      } catch (e) {
+        // One file's fault is that file's error: the others are still reported.
+        reportPathProblem(displayPath(path, io.cwd), e instanceof UnreadableFileError ? e.message : describeInternalError(e));
+      } finally {
+        release(project, path);
+      }
     }
-    // Outside the file's own fault: a document counted in the totals and the index but not rendered would make a
-    // report whose index links to nothing, so a fault in rendering is the run's (exit 3), not this file's.
-    if (documentReport) stream?.add(documentReport);
+  } else {
+    // HTML and markdown stream, as lint does: each target is parsed (when deferred), linted, built and rendered into its part, and let go.
+    const streamOptions: StreamOptions = { format: format === 'markdown' ? 'markdown' : 'html', ...(linkBase ? { linkBase } : {}) };
+    const run: ReportRun = { project, session, suppressions, suppressionsFile, context: { cwd: io.cwd, version: pkg.version, suppressionsShown } };
+    let reported: string | undefined;
+    const join = (b: ReportBuilder, s: StreamedReport) => (outcome: ReportOutcome, model?: DocumentReport): void => {
+      if ('problem' in outcome) {
+        reportPathProblem(displayPath(outcome.path, io.cwd), outcome.problem);
+        return;
+      }
+      b.contribute(outcome.report.contribution);
+      s.add(outcome.report.part, model);
+      reported = outcome.path;
+    };
+    stream = streamedReport(streamOptions, RULE_EXPLANATIONS);
+    const workers = workerCount(concurrency, project.targets.length);
+    session.debug?.(workers > 0 ? `reporting on ${workers} worker threads` : 'reporting on the main thread');
+    if (workers > 0) {
+      const recordedFor = (path: string): LintTask['recorded'] => {
+        const key = suppressionKey(suppressionsFile, path);
+        const entries = suppressions.files[key];
+        return entries ? { key, entries } : undefined;
+      };
+      const streamed = stream;
+      await reportProjectInWorkers(project, workers, { ...run.context, session: sessionArgs, stream: streamOptions }, recordedFor, () => streamed.answered.certain(), join(builder, streamed), taskReporter(project.workspace, session.settingsFor, run.context, streamOptions));
+      if (stream.needsModel && reported !== undefined) {
+        // A report of one document shows it unfolded, from its model, which stayed on its worker: it is reported again here.
+        builder = new ReportBuilder(project.workspace, options, false);
+        stream = streamedReport(streamOptions, RULE_EXPLANATIONS);
+        reportHere(run, [reported], stream, join(builder, stream));
+      }
+    } else reportHere(run, project.targets, stream, join(builder, stream));
   }
   const frame = builder.frame();
   const writeTo = (write: (piece: string | Buffer) => void): void => {
