@@ -47,6 +47,15 @@ function forEachText(node: Statement, read: (t: Located | undefined) => void): v
   }
 }
 
+/** Whether `text` holds a line break between `from` and `to` (a loop, not a slice tested by a regular expression: it runs for every acronym used). */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
+}
+
 function glossaryEdit(doc: AnalysedDocument, acronym: string, meaning: string): TextEdit {
   const entry = `${acronym} ${quote(meaning)}`;
   const glossary = doc.parsed.document.items.find((s): s is GlossaryDecl => s.kind === 'glossary');
@@ -96,7 +105,7 @@ export const undefinedAcronym: Rule = {
      */
     const positionIn = (range: Range, offset: number): Position => {
       const from = range.start.offset;
-      if (offset >= from && offset <= doc.text.length && !/[\r\n]/.test(doc.text.slice(from, offset))) {
+      if (offset >= from && offset <= doc.text.length && !hasLineBreak(doc.text, from, offset)) {
         return { line: range.start.line, character: range.start.character + (offset - from), offset };
       }
       return doc.parsed.lines.positionAt(offset);

@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../grammar/positions.js';
 import { createFormatter, OUTPUT_FORMATS } from '../../server/cli/formatters/index.js';
-import type { FileResult } from '../../server/cli/lint-result.js';
-import type { Finding } from '../../server/rules/rule.js';
+import fc from 'fast-check';
+import { countFindings, type FileResult } from '../../server/cli/lint-result.js';
+import { ruleDocsUrl } from '../../server/rules/docs-url.js';
+import type { Finding, TextEdit } from '../../server/rules/rule.js';
 
 const at = (line: number, character: number) => ({ line, character, offset: line * 20 + character });
 
@@ -59,5 +61,80 @@ describe('output formats: parts made on one thread, joined on another', () => {
       run.results.map((r) => r.message.text),
       ['"index": -1', 'plain', '\\"index\\": -1 and "index": -1', 'x', 'y'],
     );
+  });
+});
+
+/** The json format's layout, written out: a rewrite of the formatter (for speed) must keep it byte for byte. */
+function referenceJsonPart(r: FileResult): string {
+  const edit = (e: TextEdit) => ({ range: [e.range.start.offset, e.range.end.offset], text: e.newText });
+  const message = (f: Finding) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    docs: ruleDocsUrl(f.ruleId),
+    message: f.message,
+    line: f.range.start.line + 1,
+    column: f.range.start.character + 1,
+    endLine: f.range.end.line + 1,
+    endColumn: f.range.end.character + 1,
+    ...(f.related?.length ? { related: f.related.map((x) => ({ uri: x.uri, line: x.range.start.line + 1, column: x.range.start.character + 1, message: x.message })) } : {}),
+    ...(f.fix ? { fix: { title: f.fix.title, edits: f.fix.edits.map(edit) } } : {}),
+    ...(f.suggestions?.length ? { suggestions: f.suggestions.map((s) => ({ title: s.title, edits: s.edits.map(edit) })) } : {}),
+  });
+  const c = countFindings(r.findings);
+  const entry = {
+    filePath: r.display,
+    messages: r.findings.map(message),
+    errorCount: c.errors,
+    warningCount: c.warnings,
+    infoCount: c.infos,
+    fixableCount: c.fixable,
+    ...(r.output !== undefined ? { output: r.output } : {}),
+  };
+  return JSON.stringify([entry], null, 2).slice(4, -2);
+}
+
+describe('json format', () => {
+  // Texts with what JSON escapes: quotes, backslashes, control characters, line breaks, lone surrogates, non-ASCII.
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '\n', '\t', '\u0001', '\u2028', 'é', '\ud800', '\udc00', '/', '{'), maxLength: 12 });
+  const position = fc.record({ line: fc.nat(5000), character: fc.nat(300), offset: fc.nat(1 << 24) });
+  const range = fc.record({ start: position, end: position });
+  const edits = fc.array(fc.record({ range, newText: text }), { maxLength: 3 });
+  const fixArb = fc.record({ title: text, edits });
+  const finding: fc.Arbitrary<Finding> = fc.record(
+    {
+      ruleId: fc.constantFrom('missing-owner', 'syntax-error', 'undefined-acronym', 'duplicate-id'),
+      severity: fc.constantFrom('error', 'warning', 'info'),
+      message: text,
+      range,
+      related: fc.array(fc.record({ uri: text, range, message: text }), { maxLength: 2 }),
+      fix: fixArb,
+      suggestions: fc.array(fixArb, { maxLength: 2 }),
+    },
+    { requiredKeys: ['ruleId', 'severity', 'message', 'range'] },
+  );
+
+  it('writes each file’s entry as JSON.stringify with an indent of 2 did, on random findings', () => {
+    const formatter = createFormatter('json', { cwd: '/w', version: '1.0.0', colour: false });
+    fc.assert(
+      fc.property(text, fc.array(finding, { maxLength: 6 }), fc.option(text, { nil: undefined }), (display, findings, output) => {
+        const r: FileResult = { path: `/w/${display}`, display, text: '', lines: new LineIndex(''), findings, ...(output !== undefined ? { output } : {}) };
+        assert.equal(formatter.part(r), referenceJsonPart(r));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('joins the parts into one JSON array', () => {
+    const formatter = createFormatter('json', { cwd: '/w', version: '1.0.0', colour: false });
+    const joiner = formatter.join();
+    let out = '';
+    for (const f of FILES) out += joiner.add(formatter.part(f));
+    out += joiner.end();
+    const parsed = JSON.parse(out) as { filePath: string; messages: unknown[] }[];
+    assert.deepEqual(
+      parsed.map((p) => [p.filePath, p.messages.length]),
+      [['a.strategy', 2], ['b.strategy', 0], ['c.strategy', 3]],
+    );
+    assert.equal(out, `${JSON.stringify(parsed, null, 2)}\n`);
   });
 });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { acronymOf } from '../../server/rules/support/acronyms.js';
+import { acronymOf, findAcronyms } from '../../server/rules/support/acronyms.js';
 
 const NOT = new Set(['TBC', 'TBD', 'X', 'XX', 'XXX', 'XXXX', 'NB', 'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'DRAFT', 'FINAL', 'NOTE', 'NEW', 'KEY', 'AIMS', 'AIM', 'WHAT', 'WHO', 'WHERE', 'WHEN', 'WHY', 'HOW', 'NOT', 'ONLY', 'MUST', 'WILL', 'ARE', 'CAN', 'OUR', 'YOU', 'A', 'I', 'AN', 'AND', 'OR', 'OF', 'THE', 'TO', 'IN', 'ON', 'FOR', 'BY', 'WE', 'IS', 'IT', 'BE', 'AT', 'AS', 'NO', 'SO', 'ALL']);
 
@@ -37,5 +37,42 @@ describe('acronymOf', () => {
     assert.equal(acronymOf('CDRPs'), 'CDRP');
     assert.equal(acronymOf('MoJ'), 'MoJ');
     assert.equal(acronymOf('NI'), undefined);
+  });
+});
+
+/** `findAcronyms` as it was written with regular expressions. */
+function referenceFind(text: string): { acronym: string; index: number }[] {
+  if (!/[A-Z][A-Za-z&]*[A-Z]/.test(text)) return [];
+  const letters = text.replace(/[^A-Za-z]/g, '');
+  if (letters.length >= 5 && letters === letters.toUpperCase()) return [];
+  const out: { acronym: string; index: number }[] = [];
+  const word = /[A-Za-z][A-Za-z&]*(?:['\u2019]s)?/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const before = text[m.index - 1];
+    const after = text[m.index + m[0].length];
+    if ((before && /[\w-]/.test(before)) || (after && /[\w]/.test(after))) continue;
+    if ((after === '.' && /[A-Za-z]/.test(text[m.index + m[0].length + 1] ?? '')) || before === '.') continue;
+    const acronym = reference(m[0]);
+    if (acronym) out.push({ acronym, index: m.index });
+  }
+  return out;
+}
+
+describe('findAcronyms', () => {
+  it('finds what the regular expressions found, on any text of the characters that matter', () => {
+    const text = fc.string({ unit: fc.constantFrom('A', 'B', 'C', 'N', 'I', 'a', 'f', 's', '&', "'", '\u2019', ' ', '.', '-', '_', '1', '(', ')', 'é'), maxLength: 24 });
+    fc.assert(
+      fc.property(text, (t) => {
+        assert.deepEqual(findAcronyms(t), referenceFind(t), JSON.stringify(t));
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it('the texts of the seeds', () => {
+    for (const t of ['District CDRPs and the PPO’s team', 'GOV.UK and www.NICE.org.uk', 'PREVENTION AND TREATMENT', 'Crime and Disorder Reduction Partnerships (CDRP)', 'A&E, MoJ-led, DfE_x, HO1']) {
+      assert.deepEqual(findAcronyms(t), referenceFind(t), t);
+    }
+    assert.deepEqual(findAcronyms('District CDRPs'), [{ acronym: 'CDRP', index: 9 }]);
   });
 });
