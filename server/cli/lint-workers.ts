@@ -22,7 +22,7 @@ import type { Suppressions } from './bulk-suppressions.js';
 import { displayPath } from './files.js';
 import { reportFile, unusedSuppressionSeverity, type FileReport } from './file-report.js';
 import { createFormatter, type FormatOptions, type OutputFormat } from './formatters/index.js';
-import type { CliIo } from './io.js';
+import { UsageError, type CliIo } from './io.js';
 import { openLintSession, type LintSession, type SessionArgs } from './lint-session.js';
 import { describeInternalError, readTextFile, type LoadedProject } from './project.js';
 import { runInWorkers } from './worker-pool.js';
@@ -78,6 +78,13 @@ export function parseConcurrency(text: string): Concurrency | undefined {
   if (!/^\d+$/.test(text)) return undefined;
   const n = Number(text);
   return n >= 1 && n <= 256 ? n : undefined;
+}
+
+/** The `--concurrency` option's value (`off` when not given); a usage error names what was given otherwise. Lint and the report read it alike. */
+export function concurrencyOption(text: string | undefined): Concurrency {
+  const concurrency = parseConcurrency(text ?? 'off');
+  if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads (1 to 256), auto or off; got "${text}"`);
+  return concurrency;
 }
 
 /** How many workers to start for `targets` files (0: lint on the main thread). */
@@ -215,7 +222,8 @@ function serveLintTasks(setup: WorkerSetup): void {
   });
 }
 
-function hasRole(data: unknown, role: string): boolean {
+/** Whether a worker's `workerData` names `role` (lint's or the report's). */
+export function hasRole(data: unknown, role: string): boolean {
   return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === role;
 }
 

@@ -17,12 +17,11 @@ import { Workspace } from '../analysis/workspace.js';
 import type { FrameworkKey } from '../report/render-stream.js';
 import { streamedReport, type StreamOptions } from '../report/streamed-report.js';
 import type { Suppressions } from './bulk-suppressions.js';
-import { heldFrameworks, lintTask, openSilentSession, projectTasks, REPORT_WORKER_ROLE as ROLE, WORKER_ENTRY, type LintTask, type WorkerSetup } from './lint-workers.js';
+import { hasRole, heldFrameworks, lintTask, openSilentSession, projectTasks, REPORT_WORKER_ROLE as ROLE, WORKER_ENTRY, type LintTask, type WorkerSetup } from './lint-workers.js';
 import { describeInternalError, type LoadedProject } from './project.js';
 import { reportDocument, RULE_EXPLANATIONS, type ReportContext, type ReportPart } from './report-document.js';
 import type { SessionArgs } from './lint-session.js';
 import { runInWorkers } from './worker-pool.js';
-
 
 /** What each report worker is started with. */
 export interface ReportWorkerSetup extends ReportContext {
@@ -119,7 +118,7 @@ function serveReportTasks(setup: ReportWorkerSetup): void {
 }
 
 function isWorkerData(data: unknown): data is { role: typeof ROLE; setup: ReportWorkerSetup } {
-  return typeof data === 'object' && data !== null && (data as { role?: unknown }).role === ROLE;
+  return hasRole(data, ROLE);
 }
 
 if (!isMainThread && isWorkerData(workerData)) serveReportTasks(workerData.setup);

@@ -19,7 +19,7 @@ import { addCounts, type Counts } from '../lint-result.js';
 import { openOutput, type ReportOutput } from '../report-output.js';
 import { describeInternalError, documentFor, loadProject, release, UnreadableFileError, type LoadedProject } from '../project.js';
 import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions, type SessionArgs } from '../lint-session.js';
-import { lintProjectInWorkers, parseConcurrency, workerCount, type LintTask } from '../lint-workers.js';
+import { concurrencyOption, lintProjectInWorkers, workerCount, type LintTask } from '../lint-workers.js';
 import { LineIndex } from '../../../grammar/positions.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { encodeText, type TextShape } from '../../analysis/text-file.js';
@@ -110,8 +110,7 @@ export async function lintCommand(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (args.stdinFilename !== undefined && !args.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
 
-  const concurrency = parseConcurrency(args.concurrency ?? 'off');
-  if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads (1 to 256), auto or off; got "${args.concurrency}"`);
+  const concurrency = concurrencyOption(args.concurrency);
 
   const sessionArgs: SessionArgs = { paths: args.paths, ...(args.config !== undefined ? { config: args.config } : {}), overrides, ...(args.ignorePatterns ? { ignorePatterns: args.ignorePatterns } : {}), noIgnore: Boolean(args.noIgnore), debug: Boolean(args.debug) };
   const session = openLintSession(sessionArgs, io);

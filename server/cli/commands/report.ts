@@ -27,9 +27,10 @@ import { AtomicFileWriter } from '../atomic-write.js';
 import type { ExtraCommandArgs } from '../extra-commands.js';
 import { reportedFindings, suppressionKey } from '../bulk-suppressions.js';
 import { displayPath } from '../files.js';
+import { unusedSuppressionSeverity } from '../file-report.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { debugConfigs, loadSessionProject, openLintSession, readSessionSuppressions, type LintSession, type SessionArgs } from '../lint-session.js';
-import { parseConcurrency, workerCount, type LintTask } from '../lint-workers.js';
+import { concurrencyOption, workerCount, type LintTask } from '../lint-workers.js';
 import { printConfig } from '../print-config.js';
 import { describeInternalError, documentFor, release, UnreadableFileError, type LoadedProject } from '../project.js';
 import { reportDocument, RULE_EXPLANATIONS, type ReportContext } from '../report-document.js';
@@ -170,9 +171,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
   const config = stringValue(v.config);
   const ignorePatterns = Array.isArray(v['ignore-pattern']) ? v['ignore-pattern'] : [];
 
-  const concurrencyText = stringValue(v.concurrency) ?? 'off';
-  const concurrency = parseConcurrency(concurrencyText);
-  if (concurrency === undefined) throw new UsageError(`--concurrency takes a number of threads (1 to 256), auto or off; got "${concurrencyText}"`);
+  const concurrency = concurrencyOption(stringValue(v.concurrency));
 
   // Files, configs, settings and frameworks are chosen exactly as `strategy lint` chooses them.
   const sessionArgs: SessionArgs = { paths: args.paths, ...(config !== undefined ? { config } : {}), overrides, ignorePatterns, noIgnore: Boolean(v['no-ignore']), debug: Boolean(v.debug) };
@@ -220,8 +219,7 @@ export async function reportCommand(args: ExtraCommandArgs, io: CliIo): Promise<
         const settings = session.settingsFor(path);
         const doc = documentFor(project, path)!;
         const linted = lintDocument(doc, project.workspace, settings).findings;
-        const unusedSeverity = settings.severities.get('unused-suppression') ?? 'warning';
-        const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSeverity, suppressionsShown, doc.parsed.lines.positionAt(0));
+        const findings = reportedFindings(suppressions, suppressionKey(suppressionsFile, path), linted, unusedSuppressionSeverity(settings), suppressionsShown, doc.parsed.lines.positionAt(0));
         builder.add({ doc, file: displayPath(path, io.cwd), findings }, settings.catalogue);
       } catch (e) {
         // One file's fault is that file's error: the others are still reported.

@@ -30,27 +30,18 @@ const isWordChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 0x
 const MAY_HAVE_ACRONYM = /[A-Z][A-Za-z&]*[A-Z]/;
 
 /**
- * Whether some word of `text` (a run of letters and `&`) holds two capitals,
- * without which it holds no acronym, and whether its letters are capitals
- * throughout, five or more of them: a heading ("RECOVERY", "PREVENTION AND
- * TREATMENT"), whose words are words, not acronyms.
+ * Whether `text`'s letters are capitals throughout, five or more of them: a
+ * heading ("RECOVERY", "PREVENTION AND TREATMENT"), whose words are words,
+ * not acronyms.
  */
-function mayHoldAcronyms(text: string): boolean {
+function isHeading(text: string): boolean {
   let letters = 0;
-  let lower = 0;
-  let twoCapitals = false;
-  let capitalsInWord = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isUpper(c)) {
-      letters++;
-      if (++capitalsInWord >= 2) twoCapitals = true;
-    } else if (isLower(c)) {
-      letters++;
-      lower++;
-    } else if (c !== 0x26) capitalsInWord = 0;
+    if (isLower(c)) return false;
+    if (isUpper(c)) letters++;
   }
-  return twoCapitals && !(letters >= 5 && lower === 0);
+  return letters >= 5;
 }
 
 /**
@@ -62,7 +53,7 @@ function mayHoldAcronyms(text: string): boolean {
  */
 export function findAcronyms(text: string): AcronymUse[] {
   // The regular expression first: most prose has no word with two capitals, and V8 finds that faster than a loop (measured).
-  if (!MAY_HAVE_ACRONYM.test(text) || !mayHoldAcronyms(text)) return [];
+  if (!MAY_HAVE_ACRONYM.test(text) || isHeading(text)) return [];
   const out: AcronymUse[] = [];
   const n = text.length;
   let i = 0;
@@ -89,7 +80,6 @@ export function findAcronyms(text: string): AcronymUse[] {
   }
   return out;
 }
-
 
 /**
  * The acronym a word is (plural and possessive endings removed), if it is
