@@ -40,8 +40,9 @@ function isHtmlPart(part: DocumentPart): part is HtmlDocumentPart {
 
 export function streamedReport(options: StreamOptions, rules: RuleLookup): StreamedReport {
   if (options.format === 'html') {
-    const stream = new HtmlReportStream({ links: options.linkBase ? { kind: 'base', base: options.linkBase } : { kind: 'text' } }, rules);
-    const make = htmlPartMaker({ links: options.linkBase ? { kind: 'base', base: options.linkBase } : { kind: 'text' } }, rules);
+    const html = { links: options.linkBase ? ({ kind: 'base', base: options.linkBase } as const) : ({ kind: 'text' } as const) };
+    const stream = new HtmlReportStream(html, rules);
+    const make = htmlPartMaker(html, rules);
     return {
       part: make,
       add(part, model) {
