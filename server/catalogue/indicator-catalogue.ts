@@ -124,6 +124,21 @@ export function normaliseTitle(title: string): string {
     .replace(/[^a-z0-9]+/g, '');
 }
 
+/** Catalogue titles normalised, as `normaliseTitle`: a few hundred titles, compared with every measure's of every document. */
+const normalisedCatalogueTitles = new Map<string, string>();
+/** Bounds the cache for a configured catalogue of any size (the National Indicator Set has 198 titles). */
+const MAX_CACHED_TITLES = 4096;
+
+function normalisedCatalogueTitle(title: string): string {
+  let normalised = normalisedCatalogueTitles.get(title);
+  if (normalised === undefined) {
+    if (normalisedCatalogueTitles.size >= MAX_CACHED_TITLES) normalisedCatalogueTitles.clear();
+    normalised = normaliseTitle(title);
+    normalisedCatalogueTitles.set(title, normalised);
+  }
+  return normalised;
+}
+
 /**
  * Whether a document's title for an indicator says the same as the
  * catalogue's. A catalogue title cut short in its source (ending in `…`)
@@ -131,7 +146,7 @@ export function normaliseTitle(title: string): string {
  */
 export function titlesAgree(documentTitle: string, catalogueTitle: string): boolean {
   const doc = normaliseTitle(documentTitle);
-  const cat = normaliseTitle(catalogueTitle);
+  const cat = normalisedCatalogueTitle(catalogueTitle);
   if (doc === cat) return true;
   return /…\s*$/.test(catalogueTitle) && doc.length > 0 && (doc.startsWith(cat) || cat.startsWith(doc));
 }
