@@ -36,13 +36,51 @@ function tok(n: ParseNode, label: string): IToken | undefined {
   return undefined;
 }
 
+/**
+ * Gathers the elements of one array of the tree and makes it at its exact
+ * length. An array grown by `push` from empty gets room for 16 elements on
+ * its first push, and the tree keeps that room: a block's few statements, an
+ * owner's one or two names, a `supports`' references (arrays grown by push
+ * were a sixth of the parse's allocation, measured with the sampling heap
+ * profiler). One gatherer per kind of array, used by one function at a time.
+ */
+class Gather<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+
+  start(): void {
+    this.count = 0;
+  }
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /**
+   * The gathered elements as a new array of their number. The gatherer's own
+   * array is used again, emptied: it must not keep a document's tree (or, through
+   * a token's text, the document's text) alive after its parse.
+   */
+  done(): T[] {
+    const out = this.items.slice(0, this.count);
+    this.items.fill(undefined as T, 0, this.count);
+    this.count = 0;
+    return out;
+  }
+}
+
+/** The tokens of `allTokens`, gathered (it calls nothing that gathers). */
+const gatheredTokens = new Gather<IToken>();
+
+/** Every usable token under `label`, in order, as an array of their number. */
 function allTokens(n: ParseNode, label: string): IToken[] {
-  const out: IToken[] = [];
+  const out = gatheredTokens;
+  out.start();
   const items = n.items;
   for (let i = 0; i < n.size; i += 2) {
-    if (items[i] === label && usable(items[i + 1] as IToken)) out.push(items[i + 1] as IToken);
+    if (items[i] === label && usable(items[i + 1] as IToken)) out.add(items[i + 1] as IToken);
   }
-  return out;
+  return out.done();
 }
 
 /** The first node under `label`. */
@@ -87,32 +125,6 @@ function has(n: ParseNode, label: string): boolean {
   return false;
 }
 
-/**
- * Gathers the elements of one array of the tree and makes it at its exact
- * length. An array grown by `push` from empty gets room for 16 elements on
- * its first push, and the tree keeps that room: a block's few statements, an
- * owner's one or two names, a `supports`' references (arrays grown by push
- * were a sixth of the parse's allocation, measured with the sampling heap
- * profiler). One gatherer per kind of array, used by one method at a time.
- */
-class Gather<T> {
-  private readonly items: T[] = [];
-  private count = 0;
-
-  start(): void {
-    this.count = 0;
-  }
-
-  add(item: T): void {
-    this.items[this.count++] = item;
-  }
-
-  /** The gathered elements as a new array of their number (the gatherer's own array is used again). */
-  done(): T[] {
-    return this.items.slice(0, this.count);
-  }
-}
-
 /** How many token ranges the builder keeps (a power of two). */
 const RANGE_CACHE_SIZE = 16;
 
@@ -143,8 +155,6 @@ export class AstBuilder implements StatementBuilder {
   private readonly cachedStarts: (A.Position | undefined)[] = new Array<A.Position | undefined>(RANGE_CACHE_SIZE).fill(undefined);
   private readonly cachedEnds: (A.Position | undefined)[] = new Array<A.Position | undefined>(RANGE_CACHE_SIZE).fill(undefined);
   private readonly gatheredStatements = new Gather<A.Statement>();
-  private readonly gatheredNames = new Gather<A.OwnerName>();
-  private readonly gatheredRefs = new Gather<A.Identifier>();
 
   constructor(
     private readonly documentEnd: A.Position,
@@ -392,30 +402,20 @@ export class AstBuilder implements StatementBuilder {
       case 'timingStmt':
         return this.timing(ch, range, keyword);
       case 'ownerStmt': {
-        const names = this.gatheredNames;
-        names.start();
-        for (let i = 0; i < ch.size; i += 2) {
-          const t = ch.items[i + 1] as IToken;
-          if (ch.items[i] !== 'name' || !usable(t)) continue;
+        const names = allTokens(ch, 'name').map((t): A.OwnerName => {
           const quoted = t.tokenType !== Name;
-          names.add({ value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) });
-        }
-        return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names: names.done() };
+          return { value: quoted ? unquote(t.image) : t.image, quoted, range: this.tokenRange(t) };
+        });
+        return { kind: 'owner', range, keywordRange: this.keywordRange(keyword, undefined, range), names };
       }
       case 'supportsStmt': {
         const end = tok(ch, 'keywordEnd');
-        const refs = this.gatheredRefs;
-        refs.start();
-        for (let i = 0; i < ch.size; i += 2) {
-          const t = ch.items[i + 1] as IToken;
-          if (ch.items[i] === 'ref' && usable(t)) refs.add({ value: t.image, range: this.tokenRange(t) });
-        }
         return {
           kind: 'supports',
           range,
           keywordRange: this.keywordRange(keyword, end, range),
           target: end?.image === 'aim' ? 'aim' : 'action',
-          refs: refs.done(),
+          refs: allTokens(ch, 'ref').map((t) => this.identifier(t)!),
         };
       }
       case 'noteStmt':
