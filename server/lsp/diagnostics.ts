@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
+import { DiagnosticSeverity, DiagnosticTag, type CodeDescription, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { SYNTAX_ERROR_ID } from '../rules/registry.js';
 import type { Finding } from '../rules/rule.js';
 import type { ConfigError } from '../config/load-config.js';
@@ -39,25 +39,30 @@ const DOCS_DIR = join(__dirname, '..', 'docs');
 let docsScheme: string | undefined;
 
 /**
- * Rule pages' URIs by rule id, made once each: `pathToFileURL` per finding
+ * Rule pages' links by rule id, made once each: `pathToFileURL` per finding
  * was most of the cost of publishing (issue 12), and it is asked for every
- * finding after every edit.
+ * finding after every edit. One frozen object per rule, shared by its
+ * diagnostics: the server keeps the diagnostics of every closed file.
  */
-const ruleDocUris = new Map<string, string>();
+const ruleDescriptions = new Map<string, CodeDescription>();
 
 export function setRuleDocsScheme(scheme: string | undefined): void {
   docsScheme = scheme;
-  ruleDocUris.clear();
+  ruleDescriptions.clear();
+}
+
+function ruleCodeDescription(ruleId: string): CodeDescription {
+  let description = ruleDescriptions.get(ruleId);
+  if (description === undefined) {
+    const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
+    description = Object.freeze({ href: docsScheme ? `${docsScheme}:/${page}` : pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href });
+    ruleDescriptions.set(ruleId, description);
+  }
+  return description;
 }
 
 export function ruleDocUri(ruleId: string): string {
-  let uri = ruleDocUris.get(ruleId);
-  if (uri === undefined) {
-    const page = ruleId === SYNTAX_ERROR_ID ? 'language.md' : `rules/${ruleId}.md`;
-    uri = docsScheme ? `${docsScheme}:/${page}` : pathToFileURL(join(DOCS_DIR, ...page.split('/'))).href;
-    ruleDocUris.set(ruleId, uri);
-  }
-  return uri;
+  return ruleCodeDescription(ruleId).href;
 }
 
 /** `uriOf`, converting each key once per publication (related locations name a handful of files, thousands of times). */
@@ -78,7 +83,7 @@ export function toDiagnostic(finding: Finding, uriFor: (key: string) => string =
     range: toLspRange(finding.range),
     severity: toLspSeverity(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUri(finding.ruleId) },
+    codeDescription: ruleCodeDescription(finding.ruleId),
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
