@@ -32,7 +32,7 @@ import {
 } from 'vscode-languageserver';
 import { analyseDocument } from '../analysis/document-model.js';
 import { lintDocument, type LintResult } from '../analysis/engine.js';
-import type { DocumentSummary } from '../analysis/document-summary.js';
+import { ownString, type DocumentSummary } from '../analysis/document-summary.js';
 import { Slicer } from './cancellation.js';
 import { toDiagnostics, type DiagnosticsSink } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
@@ -61,8 +61,30 @@ interface Entry extends Report {
   readonly stamp: readonly unknown[];
 }
 
+/** The read of a closed file started while the file before it is checked, and the index entry it was started for. */
+interface ReadAhead {
+  readonly key: string;
+  readonly summary: DocumentSummary;
+  readonly text: Promise<string | undefined>;
+}
+
 function resultIdOf(diagnostics: readonly Diagnostic[]): string {
   return createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64url');
+}
+
+/**
+ * `diagnostics` with messages of their own, to be kept. A message made with
+ * a title or an id of the document (`… is quoted as "${title}"`) holds that
+ * slice of the document's text, and through it the whole text: the results
+ * kept for every closed file held every file of the workspace (1,001 files:
+ * 116 MB of heap, 54 MB once the messages are copies; measured after GC).
+ */
+function detached(diagnostics: Diagnostic[]): Diagnostic[] {
+  for (const d of diagnostics) {
+    if (typeof d.message === 'string') d.message = ownString(d.message);
+    if (d.relatedInformation) for (const r of d.relatedInformation) r.message = ownString(r.message);
+  }
+  return diagnostics;
 }
 
 function sameStamp(a: readonly unknown[], b: readonly unknown[]): boolean {
@@ -90,6 +112,13 @@ export class WorkspaceDiagnostics {
   private readonly sweepListeners: (() => void)[] = [];
   private markReady: () => void = () => undefined;
   private lastEdit = Number.NEGATIVE_INFINITY;
+  /**
+   * The next closed file's text, being read while this one is parsed and
+   * linted: reading a file is four round trips to libuv's thread pool (open,
+   * stat, read, close), and awaited one file after another they left the
+   * server idle for a tenth of a 1,000-file pull (profiled).
+   */
+  private ahead: ReadAhead | undefined;
   /** Settles once the workspace is indexed: a pull that comes earlier (a restored editor) would lint without the frameworks. */
   private readonly indexed = new Promise<void>((resolve) => (this.markReady = resolve));
 
@@ -178,13 +207,13 @@ export class WorkspaceDiagnostics {
       const stamp = this.stampOf(summary, frameworkIds);
       const cached = this.cache.get(key);
       if (cached && sameStamp(cached.stamp, stamp)) return cached;
-      const doc = this.project.workspace.get(key) ?? (await this.readAndAnalyse(key));
+      const doc = this.project.workspace.get(key) ?? (await this.readAndAnalyse(key, summary));
       if (!doc) return undefined;
       // The file changed while it was read: its index entry is newer than the text, so read again.
       if (this.project.index.get(key) !== summary || this.project.isOpen(key)) continue;
       this.project.owners.set(key, doc);
       const findings = lintDocument(doc, this.project.workspace, this.project.settingsFor(key).lint).findings;
-      const diagnostics = toDiagnostics(findings);
+      const diagnostics = detached(toDiagnostics(findings));
       const entry: Entry = { stamp, diagnostics, resultId: resultIdOf(diagnostics) };
       this.cache.set(key, entry);
       return entry;
@@ -192,9 +221,25 @@ export class WorkspaceDiagnostics {
     return undefined;
   }
 
-  private async readAndAnalyse(key: string) {
-    const text = await this.options.readFile(key);
+  /** `key`'s text, read ahead if it was for this index entry (a text read before the file last changed is not used), else read now. */
+  private async readAndAnalyse(key: string, summary: DocumentSummary) {
+    const ahead = this.ahead;
+    if (ahead?.key === key) this.ahead = undefined;
+    const text = await (ahead?.key === key && ahead.summary === summary ? ahead.text : this.options.readFile(key));
     return text === undefined ? undefined : analyseDocument(key, text);
+  }
+
+  /** Starts reading `key` if checking it will need its text: closed, not in the workspace, and its result out of date. */
+  private readAheadOf(key: string | undefined, frameworkIds: string): void {
+    if (key === undefined || this.ahead?.key === key || this.project.isOpen(key) || this.project.workspace.get(key)) return;
+    const summary = this.project.index.get(key);
+    if (!summary) return;
+    const cached = this.cache.get(key);
+    if (cached && sameStamp(cached.stamp, this.stampOf(summary, frameworkIds))) return;
+    const text = this.options.readFile(key);
+    // A failed read is reported by the check that awaits it; one never awaited (the file changed meanwhile) is dropped quietly.
+    text.catch(() => undefined);
+    this.ahead = { key, summary, text };
   }
 
   /** An open document's diagnostics, as its pushes would carry them. */
@@ -255,11 +300,13 @@ export class WorkspaceDiagnostics {
       const files = this.closedFiles();
       const frameworkIds = this.project.workspace.frameworkIds().join('\n');
       const wanted = new Set(files);
-      for (const key of files) {
+      for (let i = 0; i < files.length; i++) {
+        const key = files[i]!;
         await this.giveWayToTyping();
         await slicer.check();
         let report: Report | undefined;
         try {
+          this.readAheadOf(files[i + 1], frameworkIds);
           report = await this.closedReport(key, frameworkIds);
         } catch (e) {
           this.options.onError?.(`Diagnostics for ${key} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -323,11 +370,13 @@ export class WorkspaceDiagnostics {
           if (!this.project.isOpen(key)) sink.sendDiagnostics({ uri: uriOf(key), diagnostics: [] });
         }
         const frameworkIds = this.project.workspace.frameworkIds().join('\n');
-        for (const key of files) {
+        for (let i = 0; i < files.length; i++) {
+          const key = files[i]!;
           await slicer.proceed();
           await this.giveWayToTyping();
           if (this.project.isOpen(key)) continue;
           try {
+            this.readAheadOf(files[i + 1], frameworkIds);
             const report = await this.closedReport(key, frameworkIds);
             if (!report || this.pushed.get(key) === report.resultId || this.project.isOpen(key)) continue;
             this.pushed.set(key, report.resultId);
