@@ -30,6 +30,22 @@ describe('atomic writes and bounded reads', () => {
     assert.deepEqual(readdirSync(dir), ['r.html']);
   });
 
+  it('writes a long text, encoded a slice at a time, as the bytes of Buffer.from, whatever stands where a slice ends', () => {
+    const dir = scratch({});
+    const MB = 1 << 20;
+    // Surrogate pairs, lone halves and a high half before a pair, each placed across where the slices of a megabyte end.
+    for (const around of ['\ud83d\ude00', '\ud800\ud83d\ude00', '\udc00\ud800', '\ud800\ud800\udc00', 'é\ud83d']) {
+      for (const shift of [-2, -1, 0, 1, 2]) {
+        const cut = MB + shift;
+        const filler = 'x'.repeat(cut - 1);
+        const text = `${filler}${around}${'y'.repeat(MB)}${around}${'z'.repeat(MB + 3)}${around}`;
+        const target = join(dir, 'long.sarif');
+        writeFileAtomic(target, text);
+        assert.ok(readFileSync(target).equals(Buffer.from(text, 'utf8')), `${JSON.stringify(around)} at ${shift}`);
+      }
+    }
+  });
+
   it('throws a failed write by commit at the latest, when pieces were still gathered (a full disk)', () => {
     // /dev/full (Linux, where CI runs): every write to it fails as on a full disk.
     const writer = AtomicFileWriter.open('/dev/full');

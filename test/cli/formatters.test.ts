@@ -138,3 +138,45 @@ describe('json format', () => {
     assert.equal(out, `${JSON.stringify(parsed, null, 2)}\n`);
   });
 });
+
+describe('sarif format', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '\n', '\t', '\u0001', '\u2028', 'é', '\ud800', '\udc00', '/', '{', ':'), maxLength: 12 });
+  const position = fc.record({ line: fc.nat(50), character: fc.nat(300), offset: fc.nat(1 << 24) });
+  const range = fc.record({ start: position, end: position });
+  // Paths are well-formed text (a lone surrogate cannot be percent-encoded into a URI).
+  const path = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', '"', '\\', '%', 'é', '/', '#', '?'), minLength: 1, maxLength: 12 });
+  const fixArb = fc.record({ title: text, edits: fc.array(fc.record({ range, newText: text }), { maxLength: 3 }) });
+  const finding: fc.Arbitrary<Finding> = fc.record(
+    {
+      ruleId: fc.constantFrom('missing-owner', 'syntax-error', 'undefined-acronym', 'duplicate-id'),
+      severity: fc.constantFrom('error', 'warning', 'info'),
+      // Messages that quote the artifact index as its placeholder reads, and as a result's text around it reads.
+      message: fc.oneof(text, fc.constant('"index": -1'), fc.constant('"index": -1,\n "region": {')),
+      range,
+      related: fc.array(fc.record({ uri: fc.oneof(path, fc.constant('/w/a.strategy')), range, message: text }), { maxLength: 2 }),
+      fix: fixArb,
+    },
+    { requiredKeys: ['ruleId', 'severity', 'message', 'range'] },
+  );
+  const fileArb = fc.record({ display: path, findings: fc.array(finding, { maxLength: 4 }) });
+
+  it('writes the log as JSON.stringify with an indent of 2 would, each result naming its own file’s artifact index, on random findings', () => {
+    const formatter = createFormatter('sarif', { cwd: '/w', version: '1.0.0', colour: false });
+    fc.assert(
+      fc.property(fc.array(fileArb, { maxLength: 4 }), (files) => {
+        const joiner = formatter.join();
+        const body = 'line one\nline two\n';
+        for (const f of files) joiner.add(structuredClone(formatter.part({ path: `/w/${f.display}`, display: f.display, text: body, lines: new LineIndex(body), findings: f.findings })));
+        const out = joiner.end();
+        const log = JSON.parse(out) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { index: number } } }[] }[] }[] };
+        assert.equal(out, `${JSON.stringify(log, null, 2)}\n`);
+        const expected = files.flatMap((f, i) => f.findings.map((x) => [x.message, i]));
+        assert.deepEqual(
+          log.runs[0]!.results.map((r) => [r.message.text, r.locations[0]!.physicalLocation.artifactLocation.index]),
+          expected,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -5,7 +5,7 @@
  * `informationUri`, and `partialFingerprints` that do not depend on line
  * numbers, so a finding keeps its identity when lines above it move.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPOSITORY_URL, ruleDocsUrl } from '../../rules/docs-url.js';
@@ -33,7 +33,7 @@ export function artifactUri(display: string): { uri: string; uriBaseId?: string 
  * finding it is in the file.
  */
 function fingerprint(ruleId: string, file: string, message: string, lineText: string, occurrence: number): string {
-  return createHash('sha256').update([ruleId, file, message, lineText.trim(), String(occurrence)].join('\u0000')).digest('hex').slice(0, 32);
+  return hash('sha256', [ruleId, file, message, lineText.trim(), String(occurrence)].join('\u0000'), 'hex').slice(0, 32);
 }
 
 function region(f: Finding['range']) {
@@ -76,10 +76,29 @@ const RESULT_INDENT = '\n        ';
 const ARTIFACT_INDEX_LATER = -1;
 const ARTIFACT_INDEX_TEXT = `"index": ${ARTIFACT_INDEX_LATER}`;
 
+/** A result's text, cut where its artifact index goes: what comes before the index, and after it. */
+type ResultText = readonly [before: string, after: string];
+
 /** A file as an artifact, and its results as text, their artifact index left for the joiner. */
 interface ArtifactResults {
   readonly location: ReturnType<typeof artifactUri>;
-  readonly results: readonly string[];
+  readonly results: readonly ResultText[];
+}
+
+/**
+ * Stringified at the depth of `runs[0].results`'s entries, a result comes out
+ * indented as it stands in the log: the brackets around it are cut. (Indenting
+ * its text afterwards, and putting in its index by a search and replace in
+ * the joiner, took as long as making it.)
+ */
+const AT_RESULT_DEPTH = JSON.stringify([[[['']]]], null, 2).split('""');
+const BEFORE_RESULT = AT_RESULT_DEPTH[0]!.length;
+const AFTER_RESULT = AT_RESULT_DEPTH[1]!.length;
+
+function resultText(result: object): ResultText {
+  const text = JSON.stringify([[[[result]]]], null, 2);
+  const at = text.indexOf(ARTIFACT_INDEX_TEXT);
+  return [text.slice(BEFORE_RESULT, at), text.slice(at + ARTIFACT_INDEX_TEXT.length, text.length - AFTER_RESULT)];
 }
 
 /**
@@ -94,7 +113,7 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
     part(r) {
       return {
         location: artifactUri(r.display),
-        results: resultsOf(r, ARTIFACT_INDEX_LATER, index).map((result) => JSON.stringify(result, null, 2).replace(/\n/g, RESULT_INDENT)),
+        results: resultsOf(r, ARTIFACT_INDEX_LATER, index).map(resultText),
       };
     },
     join() {
@@ -104,7 +123,8 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
         add(file) {
           const artifactIndex = artifacts.length;
           artifacts.push({ location: file.location });
-          for (const text of file.results) resultTexts.push(text.replace(ARTIFACT_INDEX_TEXT, `"index": ${artifactIndex}`));
+          const indexText = `"index": ${artifactIndex}`;
+          for (const [before, after] of file.results) resultTexts.push(before + indexText + after);
           return '';
         },
         end() {
@@ -125,7 +145,12 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
           const text = JSON.stringify(log, null, 2);
           if (resultTexts.length === 0) return `${text}\n`;
           const at = text.indexOf(JSON.stringify(RESULTS_PLACEHOLDER));
-          return `${text.slice(0, at)}${resultTexts.join(`,${RESULT_INDENT}`)}${text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length)}\n`;
+          // One join makes the whole log, flat: joining the results and then adding the rest made a tree the output copied again (twice the log's size, 200 MB for a thousand files).
+          const pieces = resultTexts.slice();
+          const last = pieces.length - 1;
+          pieces[0] = text.slice(0, at) + pieces[0]!;
+          pieces[last] = `${pieces[last]!}${text.slice(at + JSON.stringify(RESULTS_PLACEHOLDER).length)}\n`;
+          return pieces.join(`,${RESULT_INDENT}`);
         },
       };
     },
@@ -136,6 +161,8 @@ function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<stri
   // Lines as the parse counts them (a lone CR ends a line too), so that a fingerprint quotes the finding's own line.
   const lineOf = (n: number): string => (n < r.lines.lineCount ? r.lines.lineText(n) : '');
   const seen = new Map<string, number>();
+  // The file's URI, made once: every result names it (an object shared in the results, stringified alike).
+  const location = artifactUri(r.display);
   return r.findings.map((f) => {
     const key = `${f.ruleId}\u0000${f.message}\u0000${lineOf(f.range.start.line).trim()}`;
     const occurrence = seen.get(key) ?? 0;
@@ -145,14 +172,14 @@ function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<stri
     ruleIndex: index.get(f.ruleId) ?? 0,
     level: LEVEL[f.severity],
     message: { text: f.message },
-    locations: [{ physicalLocation: { artifactLocation: { ...artifactUri(r.display), index: artifactIndex }, region: region(f.range) } }],
+    locations: [{ physicalLocation: { artifactLocation: { ...location, index: artifactIndex }, region: region(f.range) } }],
     partialFingerprints: { 'strategyFinding/v1': fingerprint(f.ruleId, r.display, f.message, lineOf(f.range.start.line), occurrence) },
     ...(f.related?.length
       ? {
           relatedLocations: f.related.map((rel, i) => ({
             id: i,
             message: { text: rel.message },
-            physicalLocation: { artifactLocation: rel.uri === r.path ? artifactUri(r.display) : { uri: pathToFileURL(rel.uri).href }, region: region(rel.range) },
+            physicalLocation: { artifactLocation: rel.uri === r.path ? location : { uri: pathToFileURL(rel.uri).href }, region: region(rel.range) },
           })),
         }
       : {}),
@@ -163,7 +190,7 @@ function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<stri
               description: { text: f.fix.title },
               artifactChanges: [
                 {
-                  artifactLocation: artifactUri(r.display),
+                  artifactLocation: location,
                   replacements: f.fix.edits.map((e) => ({ deletedRegion: { charOffset: e.range.start.offset, charLength: e.range.end.offset - e.range.start.offset }, insertedContent: { text: e.newText } })),
                 },
               ],
