@@ -26,6 +26,7 @@
 import type { Comment, Position, Statement, StrategyDocument } from './ast.js';
 import { binaryContentAt, BINARY_SNIFF_LENGTH, parse, MAX_SYNTAX_PROBLEMS, type ParseResult, type SyntaxProblem } from './parse.js';
 import { LineIndex } from './positions.js';
+import { ownString } from './strings.js';
 import { checkStructure, documentKindOf } from './structure.js';
 
 /** How the statements of the new tree relate to the previous one's (for caches of per-statement results). */
@@ -230,7 +231,10 @@ export function reparse(previous: ParseResult, oldText: string, newText: string)
 
   const newSegEnd = segEnd + delta;
   if (!isLineStart(newText, newSegEnd)) return full(newText);
-  const segmentText = newText.slice(segStart, newSegEnd);
+  // Parsed from a copy of its own: the tree's texts are slices of what it was parsed from, and a slice keeps its
+  // whole parent alive, so every block kept from an earlier edit would keep that edit's version of the document
+  // (300 edits in different blocks of a 1 MB document held 180 MB of old versions, measured after GC).
+  const segmentText = ownString(newText.slice(segStart, newSegEnd));
   const sub = parse(segmentText);
   if (sub.problems.some((p) => p.kind === 'lexical' || p.kind === 'syntax')) return full(newText);
   const fresh = sub.document.items;

@@ -19,3 +19,13 @@ function isEscapedAt(image: string, index: number): boolean {
 export function quote(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\r?\n|\r/g, '\\n')}"`;
 }
+
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8
+ * keeps a sliced string's parent alive; a round trip through a buffer makes
+ * a flat copy whatever the engine does with concatenations. Strings shorter
+ * than 13 characters are never slices (V8 copies them).
+ */
+export function ownString(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}

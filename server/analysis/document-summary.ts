@@ -14,7 +14,7 @@
  * Node does not compress pointers). Strings are copied out of the source (a
  * slice would keep the whole file alive) and codes are interned.
  */
-import type { Range, Statement } from '../../grammar/index.js';
+import { ownString, type Range, type Statement } from '../../grammar/index.js';
 import type { AnalysedDocument } from './document-model.js';
 import { walkStatements } from './walk.js';
 
@@ -161,15 +161,6 @@ export interface DocumentSummary {
 
 export function compact(range: Range): CompactRange {
   return { startLine: range.start.line, startCharacter: range.start.character, endLine: range.end.line, endCharacter: range.end.character };
-}
-
-/**
- * A copy of `s` that shares no memory with the text it was cut from. V8
- * keeps a sliced string's parent alive; a round trip through a buffer makes
- * a flat copy whatever the engine does with concatenations.
- */
-export function ownString(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 const interned = new Map<string, string>();

@@ -6,7 +6,7 @@
  * documents, frameworks, and closed files as their diagnostics are checked).
  */
 import type { AnalysedDocument } from './document-model.js';
-import { ownString } from './document-summary.js';
+import { ownString } from '../../grammar/index.js';
 import { walkStatements } from './walk.js';
 
 export interface OwnerUse {

@@ -32,7 +32,8 @@ import {
 } from 'vscode-languageserver';
 import { analyseDocument } from '../analysis/document-model.js';
 import { lintDocument, type LintResult } from '../analysis/engine.js';
-import { ownString, type DocumentSummary } from '../analysis/document-summary.js';
+import { ownString } from '../../grammar/index.js';
+import type { DocumentSummary } from '../analysis/document-summary.js';
 import { Slicer } from './cancellation.js';
 import { toDiagnostics, type DiagnosticsSink } from './diagnostics.js';
 import { isFileKey, keyOf, uriOf } from './document-keys.js';
