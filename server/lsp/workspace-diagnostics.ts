@@ -64,7 +64,6 @@ interface Entry extends Report {
 
 /** The read of a closed file started while the file before it is checked, and the index entry it was started for. */
 interface ReadAhead {
-  readonly key: string;
   readonly summary: DocumentSummary;
   readonly text: Promise<string | undefined>;
 }
@@ -119,7 +118,7 @@ export class WorkspaceDiagnostics {
    * stat, read, close), and awaited one file after another they left the
    * server idle for a tenth of a 1,000-file pull (profiled).
    */
-  private ahead: ReadAhead | undefined;
+  private readonly ahead = new Map<string, ReadAhead>();
   /** Settles once the workspace is indexed: a pull that comes earlier (a restored editor) would lint without the frameworks. */
   private readonly indexed = new Promise<void>((resolve) => (this.markReady = resolve));
 
@@ -224,23 +223,28 @@ export class WorkspaceDiagnostics {
 
   /** `key`'s text, read ahead if it was for this index entry (a text read before the file last changed is not used), else read now. */
   private async readAndAnalyse(key: string, summary: DocumentSummary) {
-    const ahead = this.ahead;
-    if (ahead?.key === key) this.ahead = undefined;
-    const text = await (ahead?.key === key && ahead.summary === summary ? ahead.text : this.options.readFile(key));
+    const ahead = this.ahead.get(key);
+    this.ahead.delete(key);
+    const text = await (ahead?.summary === summary ? ahead.text : this.options.readFile(key));
     return text === undefined ? undefined : analyseDocument(key, text);
   }
 
-  /** Starts reading `key` if checking it will need its text: closed, not in the workspace, and its result out of date. */
-  private readAheadOf(key: string | undefined, frameworkIds: string): void {
-    if (key === undefined || this.ahead?.key === key || this.project.isOpen(key) || this.project.workspace.get(key)) return;
-    const summary = this.project.index.get(key);
+  /**
+   * Before `current` is checked: starts reading `next` if checking it will
+   * need its text (closed, not in the workspace, its result out of date), and
+   * forgets reads ahead of any other file (a sweep or pull that was left).
+   */
+  private readAhead(current: string, next: string | undefined, frameworkIds: string): void {
+    for (const key of this.ahead.keys()) if (key !== current && key !== next) this.ahead.delete(key);
+    if (next === undefined || this.ahead.has(next) || this.project.isOpen(next) || this.project.workspace.get(next)) return;
+    const summary = this.project.index.get(next);
     if (!summary) return;
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(next);
     if (cached && sameStamp(cached.stamp, this.stampOf(summary, frameworkIds))) return;
-    const text = this.options.readFile(key);
+    const text = this.options.readFile(next);
     // A failed read is reported by the check that awaits it; one never awaited (the file changed meanwhile) is dropped quietly.
     text.catch(() => undefined);
-    this.ahead = { key, summary, text };
+    this.ahead.set(next, { summary, text });
   }
 
   /** An open document's diagnostics, as its pushes would carry them. */
@@ -307,7 +311,7 @@ export class WorkspaceDiagnostics {
         await slicer.check();
         let report: Report | undefined;
         try {
-          this.readAheadOf(files[i + 1], frameworkIds);
+          this.readAhead(key, files[i + 1], frameworkIds);
           report = await this.closedReport(key, frameworkIds);
         } catch (e) {
           this.options.onError?.(`Diagnostics for ${key} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -377,7 +381,7 @@ export class WorkspaceDiagnostics {
           await this.giveWayToTyping();
           if (this.project.isOpen(key)) continue;
           try {
-            this.readAheadOf(files[i + 1], frameworkIds);
+            this.readAhead(key, files[i + 1], frameworkIds);
             const report = await this.closedReport(key, frameworkIds);
             if (!report || this.pushed.get(key) === report.resultId || this.project.isOpen(key)) continue;
             this.pushed.set(key, report.resultId);
