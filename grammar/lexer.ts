@@ -1,4 +1,4 @@
-/** Lexing, with errors explained for authors. One lexer instance, built at load. */
+/** Lexing, with errors explained for authors. The lexers are built once: the one with full positions at load, the offset-only one on first use. */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, Range } from './ast.js';
 import { scanOffsets, SCANNER_MIRRORS_TOKENS, type ScanError } from './scanner.js';
@@ -12,7 +12,7 @@ const lexer = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizatio
  * columns `TokenPositions` finds from the offsets (smaller tokens, and no
  * line arithmetic in the lexer's loop). Chevrotain's offset-only tokens have
  * no `endOffset`, which the parser and the tree builder read, so its token
- * factory (an internal method, checked below) is given one that sets it, in
+ * factory (an internal method, checked where it is built) is given one that sets it, in
  * the object literal so that every token keeps one shape.
  */
 class OffsetLexer extends Lexer {
@@ -20,10 +20,22 @@ class OffsetLexer extends Lexer {
     return { image, startOffset, endOffset: startOffset + imageLength - 1, tokenTypeIdx, tokenType };
   }
 }
-const offsetLexer = new OffsetLexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-// If a new chevrotain makes its offset-only tokens some other way, say so at load rather than misplace every range.
-if (offsetLexer.tokenize('ab').tokens[0]?.endOffset !== 1) {
-  throw new Error("grammar/lexer.ts sets the end offset of chevrotain's offset-only tokens through createOffsetOnlyToken, which this version of chevrotain does not call.");
+/**
+ * Built on first use: the parse lexes with the scanner, so this lexer serves
+ * only its tests and a `tokens.ts` the scanner does not mirror, and building
+ * it was a tenth of every command's start.
+ */
+let offsetLexer: OffsetLexer | undefined;
+
+function theOffsetLexer(): OffsetLexer {
+  if (offsetLexer) return offsetLexer;
+  const made = new OffsetLexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+  // If a new chevrotain makes its offset-only tokens some other way, say so before any token is used rather than misplace every range.
+  if (made.tokenize('ab').tokens[0]?.endOffset !== 1) {
+    throw new Error("grammar/lexer.ts sets the end offset of chevrotain's offset-only tokens through createOffsetOnlyToken, which this version of chevrotain does not call.");
+  }
+  offsetLexer = made;
+  return made;
 }
 
 export interface LexProblem {
@@ -57,7 +69,7 @@ interface Lexed {
 
 /** Chevrotain's lexer with offsets only: the reference `scanner.ts` is held to, and the parse's lexer if the scanner does not mirror `tokens.ts`. */
 export function tokenizeOffsetsWithChevrotain(text: string): Lexed {
-  const result = offsetLexer.tokenize(text);
+  const result = theOffsetLexer().tokenize(text);
   return { tokens: result.tokens, comments: result.groups['comments'] ?? [], errors: result.errors };
 }
 

@@ -180,12 +180,21 @@ class StrategyParser extends CstParser {
   releaseConsumed = false;
   releasedTo = 0;
 
-  constructor() {
+  /**
+   * `validate`: whether Chevrotain checks the grammar (ambiguities, left
+   * recursion, duplicate occurrences) while it analyses it. The checks are a
+   * third of the grammar's construction, paid by every `strategy` command at
+   * start; the grammar is the same on every run, so `validateGrammar` checks
+   * it in the tests and the parser every run uses skips them, as
+   * Chevrotain's documentation advises for production.
+   */
+  constructor(validate = false) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'full',
       errorMessageProvider: friendlyErrorMessages,
+      skipValidations: !validate,
     });
     this.performSelfAnalysis();
   }
@@ -618,6 +627,11 @@ function extendLocation(node: ParseNode, start: IToken, end: IToken): void {
 
 /** The one parser instance; `parseTokens` resets it for each input. */
 const parser = new StrategyParser();
+
+/** Builds the grammar again with Chevrotain's checks on: throws what Chevrotain finds wrong with it (for the tests). */
+export function validateGrammar(): void {
+  new StrategyParser(true);
+}
 
 export interface TreeParseResult {
   readonly tree: ParseNode;
