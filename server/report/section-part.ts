@@ -95,7 +95,8 @@ export function encodeSection(text: SectionText): SectionPart {
     for (let at = bytes.indexOf(0); at >= 0; ) {
       if (at > 0 && bytes[at - 1] === MARK_START[0]) {
         marks.push(at - 1);
-        at = bytes.indexOf(0, at - 1 + MARK_LENGTH);
+        // The next mark starts after this one's four bytes, so its NUL comes one further.
+        at = bytes.indexOf(0, at - 1 + MARK_LENGTH + 1);
       } else at = bytes.indexOf(0, at + 1);
     }
   }
