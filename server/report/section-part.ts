@@ -13,8 +13,6 @@
  * answer it). The slots are marks in the HTML text: `<` never comes out of
  * escaped document text, and no template writes `<\0`.
  */
-import { utf8Bytes } from '../analysis/text-file.js';
-
 /** Where the document's id goes (`d7`). */
 export const DOCUMENT_ID = '<\u0000d>';
 /** Where ` open` goes when the document's sections are folded open. */
@@ -54,19 +52,54 @@ export interface SectionText {
   readonly slots: boolean;
 }
 
-/** Encodes a section once (one transcode of its whole text) and finds its slots. */
+/** UTF-8 takes at most three bytes for each UTF-16 code unit: the room a text needs before it is encoded. */
+const MAX_BYTES_PER_UNIT = 3;
+/** The largest scratch buffer kept between sections (a larger section encodes into one of its own). */
+const SCRATCH_KEPT = 8 << 20;
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/**
+ * The pieces' UTF-8 bytes in one buffer of their own (so a worker transfers
+ * it without a copy), and where each piece starts. Each piece is written
+ * straight into room enough for it, so its byte length comes with the
+ * encoding: no transcode through UTF-16, no second pass to count bytes.
+ */
+function encodePieces(pieces: readonly string[]): { bytes: Buffer; starts: number[] } {
+  let units = 0;
+  for (const p of pieces) units += p.length;
+  const room = units * MAX_BYTES_PER_UNIT;
+  let into = scratch;
+  if (into.length < room) {
+    into = Buffer.allocUnsafeSlow(room);
+    if (room <= SCRATCH_KEPT) scratch = into;
+  }
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    starts.push(at);
+    if (p.length > 0) at += into.write(p, at, 'utf8');
+  }
+  const bytes = Buffer.allocUnsafeSlow(at);
+  into.copy(bytes, 0, 0, at);
+  return { bytes, starts };
+}
+
+/** Encodes a section once and finds its slots. */
 export function encodeSection(text: SectionText): SectionPart {
   const c = text.choice;
-  const whole = c ? `${text.before}${c.alone ?? ''}${c.compact}${text.after}` : `${text.before}${text.after}`;
-  const bytes = utf8Bytes(whole);
-  let choice: SectionChoice | null = null;
-  if (c) {
-    const aloneStart = Buffer.byteLength(text.before, 'utf8');
-    const compactStart = c.alone === undefined ? aloneStart : aloneStart + Buffer.byteLength(c.alone, 'utf8');
-    choice = { frameworkId: c.frameworkId, aloneStart, compactStart, afterStart: bytes.length - Buffer.byteLength(text.after, 'utf8'), hasAlone: c.alone !== undefined };
-  }
+  const { bytes, starts } = encodePieces(c ? [text.before, c.alone ?? '', c.compact, text.after] : [text.before, text.after]);
+  const choice: SectionChoice | null = c ? { frameworkId: c.frameworkId, aloneStart: starts[1]!, compactStart: starts[2]!, afterStart: starts[3]!, hasAlone: c.alone !== undefined } : null;
   const marks: number[] = [];
-  if (text.slots) for (let at = bytes.indexOf(MARK_START); at >= 0; at = bytes.indexOf(MARK_START, at + MARK_LENGTH)) marks.push(at);
+  // The NUL of each mark, checked for its `<`: a search for a byte that is rare, where `<` starts every tag.
+  if (text.slots) {
+    for (let at = bytes.indexOf(0); at >= 0; ) {
+      if (at > 0 && bytes[at - 1] === MARK_START[0]) {
+        marks.push(at - 1);
+        // The next mark starts after this one's four bytes, so its NUL comes one further.
+        at = bytes.indexOf(0, at - 1 + MARK_LENGTH + 1);
+      } else at = bytes.indexOf(0, at + 1);
+    }
+  }
   return { bytes, marks, choice };
 }
 

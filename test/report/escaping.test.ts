@@ -9,6 +9,12 @@ function mdReference(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>#])/g, '\\$1').replace(/\s+/g, ' ').trim();
 }
 
+/** `esc` as it was written first: one replace of every special character. */
+function escReference(text: string | number): string {
+  const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  return String(text).replace(/[&<>"']/g, (c) => entities[c]!);
+}
+
 const SPACES = [' ', '\t', '\n', '\r', '\v', '\f', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028'];
 const textWithSpaces = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(...SPACES, '|', '*', '#', '<', '`')), { maxLength: 12 }).map((parts) => parts.join(''));
 
@@ -19,6 +25,15 @@ describe('report escaping', () => {
       { numRuns: 2000 },
     );
     for (const text of ['', ' ', 'a ', ' a', '\u00a0a', 'a\u3000', 'plain words', 'a  b']) assert.equal(md(text), mdReference(text), JSON.stringify(text));
+  });
+
+  it('esc escapes exactly what one replace of every special character escaped, on any text', () => {
+    const special = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fc.constantFrom('&', '<', '>', '"', "'", '&amp;', '—')), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(special, fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => assert.equal(esc(text), escReference(text))),
+      { numRuns: 3000 },
+    );
+    for (const text of ['', '&', '<>', 'a"b', "'", 'plain', 'ends &', '& starts', '&&&&', 12, 0, -1.5]) assert.equal(esc(text), escReference(text), JSON.stringify(text));
   });
 
   it('each and joined give what map and join give', () => {
