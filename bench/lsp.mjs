@@ -198,6 +198,35 @@ async function measureEdits(server, uri, text, edits) {
 }
 
 /**
+ * Edits here and there: one character typed in the title of a different
+ * commitment each time (every 37th, round the document), as an author
+ * revising a long strategy does. Each edit reparses the block it touches and
+ * keeps the rest, so what a kept block holds on to piles up across edits
+ * unless it is only its own: the server's RSS after `edits` of them, against
+ * before. `version` is the document's current version; returns the last.
+ */
+async function measureSpreadEdits(server, uri, text, edits, version) {
+  const anchors = [];
+  for (let i = text.indexOf('commitment P'); i >= 0; i = text.indexOf('commitment P', i + 1)) anchors.push(text.indexOf('"', i) + 1);
+  // The lines before each anchor, kept as the edits (one character, no line break) leave them.
+  const lines = anchors.map((a) => positionAt(text, a));
+  const rssBefore = rssMb(server.child.pid);
+  for (let i = 0; i < edits; i++) {
+    const k = (i * 37) % anchors.length;
+    version++;
+    const arrived = server.diagnosticsFor(uri, version);
+    await server.connection.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: lines[k], end: lines[k] }, text: 'x' }],
+    });
+    await arrived;
+    // The title grew by one character: later anchors on its line move right (none: one title per line).
+    lines[k] = { line: lines[k].line, character: lines[k].character + 1 };
+  }
+  return { rssBefore, rssAfter: rssMb(server.child.pid), edits, version };
+}
+
+/**
  * Completion as VS Code declares it: it resolves an item's documentation,
  * detail and additional edits when the item is focused.
  */
@@ -274,6 +303,9 @@ async function measureTyping(frameworkText, server) {
   const rssBeforeEdits = rssMb(s.child.pid);
   const diagnosticsAfterEdit = await measureEdits(s, bigUri, bigText, EDITS);
   const rssAfterEdits = rssMb(s.child.pid);
+  const spreadText = generatedStrategy(9997, 1024 * 1024, 'national-0');
+  const spreadUri = await openDocument(s, join(fixtures, 'spread-1mb.strategy'), spreadText);
+  const spreadEdits = await measureSpreadEdits(s, spreadUri, spreadText, Math.min(EDITS, 300), 1);
   const smallText = generatedStrategy(9998, 60 * 1024, 'national-0');
   const smallUri = await openDocument(s, join(fixtures, 'small-60kb.strategy'), smallText);
   const smallEdits = await measureEdits(s, smallUri, smallText, Math.max(Math.min(EDITS, 200), 50));
@@ -289,6 +321,7 @@ async function measureTyping(frameworkText, server) {
     diagnosticsAfterEdit,
     rssBeforeEdits,
     rssAfterEdits,
+    spreadEdits,
     edits: EDITS,
     smallDocument: { bytes: smallText.length, diagnosticsAfterEdit: smallEdits },
     completionDuringReparse: duringReparse,
@@ -326,6 +359,9 @@ async function typingOnly() {
     if (Number(n) < EDITS) row(`server RSS after ${n} edits`, (r) => r.diagnosticsAfterEdit.rssCurve[n], (v) => `${v.toFixed(0)} MB`);
   }
   row(`server RSS after ${EDITS} edits (goal: flat)`, (r) => r.rssAfterEdits, (v) => `${v.toFixed(0)} MB`);
+  const spread = out['this build'].spreadEdits.edits;
+  row(`another 1 MB document opened: server RSS`, (r) => r.spreadEdits.rssBefore, (v) => `${v.toFixed(0)} MB`);
+  row(`  after ${spread} edits in different blocks (goal: flat)`, (r) => r.spreadEdits.rssAfter, (v) => `${v.toFixed(0)} MB`);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i])).join('  │  '));
   mkdirSync(join(REPO, 'bench', 'results'), { recursive: true });
