@@ -34,7 +34,7 @@ function assertSame(text: SectionText): void {
   assert.equal(got.bytes.byteLength, got.bytes.buffer.byteLength);
 }
 
-/** A section's piece: any text, ending as every rendered piece does in markup (no surrogate pair is split between two pieces). */
+/** A section's piece, of whatever text, ending as every rendered piece does in markup (no surrogate pair is split between two pieces). */
 const piece = fc
   .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 6 }), fc.constantFrom(DOCUMENT_ID, FOLD_OPEN, VIEW_ID, '<', '\u0000', '<<\u0000', '—', '\ud800', '\udfff', '😀')), { maxLength: 10 })
   .map((parts) => `${parts.join('')}>`);

@@ -111,10 +111,9 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   return {
     part(r) {
-      return {
-        location: artifactUri(r.display),
-        results: resultsOf(r, ARTIFACT_INDEX_LATER, index).map(resultText),
-      };
+      // The file's URI, made once: the artifact and every result name it.
+      const location = artifactUri(r.display);
+      return { location, results: resultsOf(r, location, ARTIFACT_INDEX_LATER, index).map(resultText) };
     },
     join() {
       const artifacts: { location: ReturnType<typeof artifactUri> }[] = [];
@@ -157,12 +156,10 @@ export function sarifFormatter(cwd: string, version: string): Formatter<Artifact
   };
 }
 
-function resultsOf(r: FileResult, artifactIndex: number, index: ReadonlyMap<string, number>) {
+function resultsOf(r: FileResult, location: ReturnType<typeof artifactUri>, artifactIndex: number, index: ReadonlyMap<string, number>) {
   // Lines as the parse counts them (a lone CR ends a line too), so that a fingerprint quotes the finding's own line.
   const lineOf = (n: number): string => (n < r.lines.lineCount ? r.lines.lineText(n) : '');
   const seen = new Map<string, number>();
-  // The file's URI, made once: every result names it (an object shared in the results, stringified alike).
-  const location = artifactUri(r.display);
   return r.findings.map((f) => {
     const key = `${f.ruleId}\u0000${f.message}\u0000${lineOf(f.range.start.line).trim()}`;
     const occurrence = seen.get(key) ?? 0;
