@@ -129,8 +129,10 @@ describe('the packaged extension, used in VS Code (code-server) as a person woul
     // Only this file's problems: the panel's own filter box, as a person would narrow it down.
     const filter = wb.page.locator('.panel input[placeholder^="Filter"]').first();
     await filter.fill(basename(seed.strategy));
-    // The file's row and its first finding, at least, once the filter has applied.
+    // The file's row and its first finding, at least, once the filter has applied, and the panel's count of what it
+    // shows is this file's: rows read before then can be another file's (the list re-renders as the filter applies).
     await panel.locator('.monaco-list-row').nth(1).waitFor();
+    await wb.page.getByText(`Showing ${expected.length} of`).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('problems');
     const rows = await wb.allRows(panel);
     const missing = expected.filter((f) => !rows.some((r) => r.includes(f.message)));
