@@ -15,7 +15,7 @@
 //   builds in one process share V8's heap and type feedback, and the one
 //   loaded second measured up to 30% slower whichever it was.
 //
-//   node bench/speed.mjs [--baseline DIR] [--files 1001] [--mb 51] [--quick]
+//   node bench/speed.mjs [--baseline DIR] [--files 1001] [--mb 51] [--quick] [--only parse|lint]
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,6 +40,9 @@ const CHILD_RUNS = quick ? 3 : 4;
 const baseline = option('baseline', undefined);
 const FILES = Number(option('files', 1001));
 const MEGABYTES = Number(option('mb', 51));
+/** One part alone: `parse` (the parse figures) or `lint` (the CLI's); both when absent. */
+const only = option('only', undefined);
+if (only !== undefined && only !== 'parse' && only !== 'lint') throw new Error(`--only takes parse or lint, not ${only}`);
 
 const { generateStrategy } = require(join(root, 'out/bench/generate.js'));
 // A child timing one build's parse loads only that build.
@@ -123,7 +126,7 @@ function medianOf(list, key) {
   return median(list.map((x) => x[key]));
 }
 
-for (const size of quick ? [1] : [1, 5]) {
+for (const size of only === 'lint' ? [] : quick ? [1] : [1, 5]) {
   const text = generateStrategy(size * MB, 7);
   const bytes = Buffer.byteLength(text);
   const parsed = ours.parse(text);
@@ -168,7 +171,7 @@ function medianRuns(commands, cwd) {
   for (let i = 0; i < (quick ? 1 : 3); i++) for (const [k, command] of Object.entries(commands)) runs[k].push(measured(command, cwd));
   return Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, { s: median(r.map((x) => x.s)), rssMB: median(r.map((x) => x.rssMB)), status: r[0].status }]));
 }
-{
+if (only !== 'parse') {
   const dir = mkdtempSync(join(tmpdir(), 'strategy-speed-'));
   const written = writeWorkspace(dir, FILES, MEGABYTES * MB);
   const readAll = join(dir, '..', `read-all-${process.pid}.mjs`);
@@ -217,15 +220,17 @@ for (const key of Object.keys(results).filter((k) => k.startsWith('parse'))) {
   }
   console.log('');
 }
-const C = results.cli;
-const cliLine = (name, r) => `  ${name.padEnd(34)} ${fmt(r.s, 2).padStart(6)} s ${fmt(r.rssMB, 0).padStart(6)} MB peak RSS  ${fmt(r.s / C.plainRead.s, 1).padStart(5)} × plain read time${r.status !== undefined && r.status > 1 ? `  (exit ${r.status}!)` : ''}`;
-console.log(`strategy lint on ${C.files} files, ${fmt(C.MB, 1)} MB (and on a fifth: ${C.fifthFiles} files)`);
-console.log(cliLine('plain read of every file (floor)', C.plainRead));
-if (C.baselineLint) console.log(cliLine('before, whole workspace', C.baselineLint));
-if (C.baselineLintFifth) console.log(cliLine(`before, ${C.fifthFiles} files`, C.baselineLintFifth));
-console.log(cliLine('now, whole workspace', C.lint));
-console.log(cliLine(`now, ${C.fifthFiles} files`, C.lintFifth));
-if (C.baselineLint) console.log(`  now ${fmt(C.baselineLint.s / C.lint.s, 2)}× faster, ${fmt(C.lint.rssMB / C.baselineLint.rssMB, 2)}× the memory`);
+if (results.cli) {
+  const C = results.cli;
+  const cliLine = (name, r) => `  ${name.padEnd(34)} ${fmt(r.s, 2).padStart(6)} s ${fmt(r.rssMB, 0).padStart(6)} MB peak RSS  ${fmt(r.s / C.plainRead.s, 1).padStart(5)} × plain read time${r.status !== undefined && r.status > 1 ? `  (exit ${r.status}!)` : ''}`;
+  console.log(`strategy lint on ${C.files} files, ${fmt(C.MB, 1)} MB (and on a fifth: ${C.fifthFiles} files)`);
+  console.log(cliLine('plain read of every file (floor)', C.plainRead));
+  if (C.baselineLint) console.log(cliLine('before, whole workspace', C.baselineLint));
+  if (C.baselineLintFifth) console.log(cliLine(`before, ${C.fifthFiles} files`, C.baselineLintFifth));
+  console.log(cliLine('now, whole workspace', C.lint));
+  console.log(cliLine(`now, ${C.fifthFiles} files`, C.lintFifth));
+  if (C.baselineLint) console.log(`  now ${fmt(C.baselineLint.s / C.lint.s, 2)}× faster, ${fmt(C.lint.rssMB / C.baselineLint.rssMB, 2)}× the memory`);
+}
 
 const { mkdirSync } = await import('node:fs');
 mkdirSync(join(root, 'bench', 'results'), { recursive: true });
