@@ -184,6 +184,15 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     assert.deepEqual(ofKind(convert(table('SO6', 'SO6')).all, 'commitment').map((c) => c.id?.value), [undefined, undefined]);
   });
 
+  it('a header ending in "by" names the owner column, in either order ("Action to be taken by | Recommended action")', () => {
+    // The header of the recommendation tables in West Sussex's Tobacco Control Needs Assessment (TCNA-FINAL-report.pdf,
+    // ws-jsna.github.io); before, no column was the owner, the table was not read as one, and its rows stayed prose.
+    const md = `# Plan\n\n## Recommendations\n\n| Action to be taken by | Recommended action |\n|---|---|\n| Trading standards | Improve the sharing of data |\n| Public health | Use local data to target activity |\n`;
+    const commitments = ofKind(convert(md).all, 'commitment');
+    assert.deepEqual(commitments.map((c) => owners(c)), [['Trading standards'], ['Public health']]);
+    assert.doesNotMatch(convert(md).text, /Action to be taken by/);
+  });
+
   it('a column rule in the config says what a header the converter does not know holds', () => {
     const md = `# Plan\n\n## Priority 1: Safety\n\n| Deliverable | Go-to person | Milestone |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
     const without = ofKind(convert(md).all, 'commitment')[0]!;
