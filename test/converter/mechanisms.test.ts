@@ -184,6 +184,29 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     assert.deepEqual(ofKind(convert(table('SO6', 'SO6')).all, 'commitment').map((c) => c.id?.value), [undefined, undefined]);
   });
 
+  it('a header ending in "by" names the owner column, in either order ("Action to be taken by | Recommended action")', () => {
+    // The header of the recommendation tables in West Sussex's Tobacco Control Needs Assessment (TCNA-FINAL-report.pdf,
+    // ws-jsna.github.io); before, no column was the owner, the table was not read as one, and its rows stayed prose.
+    const md = `# Plan\n\n## Recommendations\n\n| Action to be taken by | Recommended action |\n|---|---|\n| Trading standards | Improve the sharing of data |\n| Public health | Use local data to target activity |\n`;
+    const commitments = ofKind(convert(md).all, 'commitment');
+    assert.deepEqual(commitments.map((c) => owners(c)), [['Trading standards'], ['Public health']]);
+    assert.doesNotMatch(convert(md).text, /Action to be taken by/);
+  });
+
+  it('under "Recommendations", numbered paragraphs and numbered list items are recommendations however worded, their number the id', () => {
+    // Shortened from the recommendations of West Sussex's Alcohol and Drugs Needs Assessment summary
+    // (west_sussex_alcohol_and_drugs_needs_assessment_summary.pdf, ws-jsna.github.io): items 1-9 read as a numbered
+    // list, 10 on as paragraphs ("10.In order …", no space); before, all 29 stayed prose.
+    const md = `# Needs Assessment\n\n## Recommendations\n\nThe following recommendations follow the study's objectives.\n\n` +
+      `8. Consideration should be given as to how best to promote the evidence base for recovery. This can be achieved via staff training.\n` +
+      `9. The planning of recovery services should be built around the ambitions of service users.\n\n` +
+      `10.In order to address this objective, we suggest that a Recovery Resource Centre is established. The centre would train people with lived experience.\n`;
+    const commitments = ofKind(convert(md).all, 'commitment');
+    assert.deepEqual(commitments.map((c) => c.id?.value), ['8', '9', '10']);
+    assert.match(convert(md).text, /commitment 10 "In order to address this objective, we suggest that a Recovery Resource Centre is established\." \{\n\s+"The centre would train/);
+    assert.match(convert(md).text, /\n\s+"The following recommendations follow the study's objectives\."\n/);
+  });
+
   it('a column rule in the config says what a header the converter does not know holds', () => {
     const md = `# Plan\n\n## Priority 1: Safety\n\n| Deliverable | Go-to person | Milestone |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
     const without = ofKind(convert(md).all, 'commitment')[0]!;

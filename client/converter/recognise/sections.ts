@@ -40,6 +40,15 @@ type Item = BodyBlock | Section;
 /** A sentence that recommends: "It is recommended that …", "We recommend …", "Officers, it is suggested that …". */
 const RECOMMENDS = /^(?:[^.;]{0,160}?,\s*)?(?:it is (?:also |further |therefore |strongly )?(?:recommended|suggested|proposed) that|we (?:also |would |strongly |therefore )?recommend\b|(?:the|this) (?:report|review|assessment|audit|evaluation|group|panel|board) (?:also |therefore )?recommends\b)/i;
 
+/** A paragraph that starts with its number ("5. Services …", "10.In order …"), not a section number ("1.6 Key"). */
+const NUMBERED_PARAGRAPH = /^(\d{1,2})\.(?!\d)\s*(?=\p{Lu})/u;
+
+/** A numbered recommendation: its first sentence names it, the rest explains it; its number is its id. */
+function numberedRecommendation(number: string, text: string): Node {
+  const [first = text, ...rest] = sentences(text);
+  return { kind: 'commitment', id: number, text: first, items: rest.length ? [{ kind: 'paragraph', text: rest.join(' ') }] : [] };
+}
+
 function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘'(])/u).filter(Boolean);
 }
@@ -416,6 +425,12 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         else out.push({ kind: 'note', text: item.text });
         break;
       case 'list':
+        if (!group && item.ordered && introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy') {
+          // A numbered list under a heading that introduces recommendations: each item is one.
+          for (const it of item.items) out.push(it.number ? numberedRecommendation(it.number, it.text) : { kind: 'commitment', text: it.text, items: [] });
+          lastWork = lastOf();
+          break;
+        }
         if (!group) {
           for (const [k, it] of item.items.entries()) {
             const property = where !== 'narrative' ? propertyFrom(it.text) : undefined;
@@ -470,6 +485,16 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         }
         if (group && group.mode === 'notes') {
           out.push({ kind: 'note', text: item.text });
+          break;
+        }
+        const numbered = NUMBERED_PARAGRAPH.exec(item.text);
+        if (numbered && introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy') {
+          // Under a heading that introduces recommendations, a numbered paragraph ("5. Services should …",
+          // "10.In order to …") is one of them, however it is worded.
+          const commitment = numberedRecommendation(numbered[1]!, item.text.slice(numbered[0].length));
+          out.push(commitment);
+          lastWork = commitment;
+          group = undefined;
           break;
         }
         if (introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy' && recommends(item.text)) {
