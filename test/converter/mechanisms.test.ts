@@ -193,6 +193,13 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     assert.doesNotMatch(convert(md).text, /Action to be taken by/);
   });
 
+  it('a header ending in "by" that names a time ("Due by") is the timing column, not the owner', () => {
+    const md = `# Plan\n\n## Priority 1: Safety\n\n| Action | Led by | Due by |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
+    const [c] = ofKind(convert(md).all, 'commitment');
+    assert.deepEqual(owners(c!), ['Director of Place']);
+    assert.match(convert(md).text, /timing 2025-03 "March 2025"/);
+  });
+
   it('under "Recommendations", numbered paragraphs and numbered list items are recommendations however worded, their number the id', () => {
     // Shortened from the recommendations of West Sussex's Alcohol and Drugs Needs Assessment summary
     // (west_sussex_alcohol_and_drugs_needs_assessment_summary.pdf, ws-jsna.github.io): items 1-9 read as a numbered

@@ -23,18 +23,21 @@ export type { ColumnRole };
  * What a column holds, from the words of its header: "Led by", "Action for?",
  * "Who" and "Responsible officer" all name the owner; "By when", "Timescale"
  * and "Deadline" the timing; a header ending in "by" ("Action to be taken by",
- * "Supported by") names who. Tried in order, so that "Action for" is an owner
- * before "action" makes it the work, and "Target date" a timing before
- * "target" makes it a target. Status and progress columns report on the
+ * "Supported by") names who, unless it named a timing or a measure first
+ * ("Due by"). Tried in order, so that "Action for" is an owner before
+ * "action" makes it the work, and "Target date" a timing before "target"
+ * makes it a target. Status and progress columns report on the
  * work; they are not work themselves.
  */
 const ROLE_PATTERNS: readonly [ColumnRole, RegExp][] = [
   ['id', /^(?:ref|ref\.|reference|refs?\s*no\.?|no\.?|number|nos?\.|#|id|item|action (?:ref|no\.?|number))$/i],
   ['progress', /\b(?:status|progress|rag|updates?|commentary|achieved|completed?)\b/i],
-  ['owner', /\b(?:owners?|ownership|lead(?:s|ers?)?|led by|who|responsib\w*|accountab\w*|action (?:for|by)|delivered by|by whom|champions?|sponsors?)\b|\bby$/i],
+  ['owner', /\b(?:owners?|ownership|lead(?:s|ers?)?|led by|who|responsib\w*|accountab\w*|action (?:for|by)|delivered by|by whom|champions?|sponsors?)\b/i],
   ['timing', /\b(?:timings?|timescales?|timelines?|time ?frames?|when|deadlines?|due|dates?|milestones?|completion)\b|^(?:(?:financial |target )?years?|quarters?)$/i],
   ['measure', /\b(?:measures?|measured|indicators?|kpis?|metrics?|success criteria|measures? of success|how (?:we will |will we )?(?:measure|know)|evidence of (?:success|impact))\b/i],
   ['target', /\b(?:targets?|trajector(?:y|ies)|direction)\b/i],
+  // After the timing and the measure: "Due by" and "Measured by" are not who.
+  ['owner', /\bby$/i],
   ['coverage', /^(?:coverage|geography|geographical coverage|scope|area|locality)$/i],
   ['aim', /^(?:(?:strategic|key|national|our|smart) )?(?:objectives?|aims?|goals?)$/i],
   ['action', /\b(?:actions?|activit(?:y|ies)|commit(?:ted|ments?)|we will|deliverables?|tasks?|interventions?|recommendations?|proposals?|what|steps)\b/i],
