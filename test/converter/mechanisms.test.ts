@@ -214,6 +214,19 @@ The Community Drugs Partnership (CDP) and the Office for Health Improvement and 
     assert.match(convert(md).text, /\n\s+"The following recommendations follow the study's objectives\."\n/);
   });
 
+  it('a list item whose sentence the page broke takes up the lower-case paragraph after the list', () => {
+    // From the same needs assessment summary: recommendation 7 ends "…the development of mutual aid" at the foot
+    // of a page and goes on "and self help; …" on the next, which the layout reads as a paragraph after the list.
+    const md = `# Needs Assessment\n\n## Recommendations\n\n` +
+      `7. Consideration should be given to mapping the existing provision of self help services and to identify ways to support the development of mutual aid\n\n` +
+      `and self help; to ensure that it is an integrated part of the treatment and recovery system.\n\n` +
+      `8. Staff training should promote the evidence base for recovery.\n`;
+    const { text } = convert(md);
+    assert.match(text, /commitment 7 "Consideration should be given to mapping the existing provision of self help services and to identify ways to support the development of mutual aid and self help; to ensure that it is an integrated part of the treatment and recovery system\."/);
+    assert.doesNotMatch(text, /\n\s+"and self help/);
+    assert.match(text, /commitment 8 "Staff training/);
+  });
+
   it('a column rule in the config says what a header the converter does not know holds', () => {
     const md = `# Plan\n\n## Priority 1: Safety\n\n| Deliverable | Go-to person | Milestone |\n|---|---|---|\n| Open a hub | Director of Place | March 2025 |\n`;
     const without = ofKind(convert(md).all, 'commitment')[0]!;

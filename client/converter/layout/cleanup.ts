@@ -30,7 +30,24 @@ function rowKey(row: TableRow): string {
   return row.cells.map((c) => normalised(c.text)).join('|');
 }
 
-/** A paragraph that stopped mid-sentence and one that starts in lower case, with only footnotes and breaks between. */
+/**
+ * Whether `b` ends in the middle of a sentence: a paragraph of four words or
+ * more without its full stop, or a list whose items are sentences but for its
+ * last, of eight words or more (items written without full stops, a list of
+ * names, are not broken sentences).
+ */
+function stopsMidSentence(b: Block): boolean {
+  if (b.kind === 'paragraph') return !b.note && !ENDS_SENTENCE.test(b.text) && b.text.split(/\s+/).length >= 4;
+  if (b.kind !== 'list' || b.items.length === 0) return false;
+  const last = b.items[b.items.length - 1]!.text;
+  return !ENDS_SENTENCE.test(last) && last.split(/\s+/).length >= 8 && b.items.slice(0, -1).every((item) => ENDS_SENTENCE.test(item.text));
+}
+
+/**
+ * A paragraph (or a list's last item) that stopped mid-sentence and one that
+ * starts in lower case, with only footnotes and breaks between: one text the
+ * page broke.
+ */
 function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Block[] {
   const out: Block[] = [];
   let openIndex = -1;
@@ -57,14 +74,22 @@ function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Blo
       } else openIndex = -1;
       continue;
     }
-    if (b.kind === 'paragraph' && openIndex >= 0 && /^[a-z]/.test(b.text)) {
-      const open = out[openIndex] as ParagraphBlock;
-      out[openIndex] = paragraph(`${open.text} ${b.text}`, open.line, { strong: false, leadStrong: open.leadStrong });
+    if (b.kind === 'paragraph' && !b.note && openIndex >= 0 && /^[a-z]/.test(b.text)) {
+      const open = out[openIndex]!;
+      if (open.kind === 'list') {
+        // A list item the page broke: its sentence goes on in the paragraph after the list.
+        const items = [...open.items];
+        const item = items[items.length - 1]!;
+        items[items.length - 1] = { ...item, text: `${item.text} ${b.text}` };
+        out[openIndex] = { ...open, items };
+      } else if (open.kind === 'paragraph') {
+        out[openIndex] = paragraph(`${open.text} ${b.text}`, open.line, { strong: false, leadStrong: open.leadStrong });
+      }
       openIndex = ENDS_SENTENCE.test(b.text) ? -1 : openIndex;
       continue;
     }
     out.push(b);
-    openIndex = b.kind === 'paragraph' && !b.note && !ENDS_SENTENCE.test(b.text) && b.text.split(/\s+/).length >= 4 ? out.length - 1 : -1;
+    openIndex = stopsMidSentence(b) ? out.length - 1 : -1;
   }
   return out.filter((b) => b.kind !== 'break');
 }
