@@ -378,6 +378,8 @@ function withInlineProperties(node: Node): Node {
 function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, initialMode?: ListMode): Node[] {
   const out: Node[] = [];
   let group: Group | undefined = initialMode ? { mode: initialMode } : undefined;
+  // Under a heading that introduces recommendations, in a strategy's own text (not a narrative): where numbered items and recommending sentences are the work.
+  const recommendationsHere = introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy';
   // The item a following "Lead: …" line describes: one just read from a list or a field line, never a table's.
   let lastWork: Node | undefined;
   const lastOf = (): Node | undefined => {
@@ -425,7 +427,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         else out.push({ kind: 'note', text: item.text });
         break;
       case 'list':
-        if (!group && item.ordered && introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy') {
+        if (!group && item.ordered && recommendationsHere) {
           // A numbered list under a heading that introduces recommendations: each item is one.
           for (const it of item.items) out.push(it.number ? numberedRecommendation(it.number, it.text) : { kind: 'commitment', text: it.text, items: [] });
           lastWork = lastOf();
@@ -488,7 +490,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
           break;
         }
         const numbered = NUMBERED_PARAGRAPH.exec(item.text);
-        if (numbered && introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy') {
+        if (numbered && recommendationsHere) {
           // Under a heading that introduces recommendations, a numbered paragraph ("5. Services should …",
           // "10.In order to …") is one of them, however it is worded.
           const commitment = numberedRecommendation(numbered[1]!, item.text.slice(numbered[0].length));
@@ -497,7 +499,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
           group = undefined;
           break;
         }
-        if (introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy' && recommends(item.text)) {
+        if (recommendationsHere && recommends(item.text)) {
           // Under a heading that introduces recommendations, each recommending sentence is one; the rest stays prose.
           let prose: string[] = [];
           const flushProse = (): void => {

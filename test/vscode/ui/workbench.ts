@@ -131,17 +131,17 @@ export class Workbench {
    */
   async allRows(list: Locator, attribute = 'aria-label'): Promise<string[]> {
     const seen = new Map<number, string>();
-    const focused = (): Promise<string | null> => list.locator('.monaco-list-row.focused').first().getAttribute('data-index');
+    const focusedRow = list.locator('.monaco-list-row.focused').first();
+    const focused = (): Promise<string | null> => focusedRow.getAttribute('data-index');
     // Focus the list without clicking a row: a click on a tree row would fold it. A list that re-renders as it is
     // focused (problems of other files arriving) can drop the focus, and then Home focuses no row: focus it again.
     for (let attempt = 1; ; attempt++) {
       await list.focus();
       await this.page.keyboard.press('Home');
-      const landed = await list
-        .locator('.monaco-list-row.focused')
-        .first()
-        .waitFor({ timeout: 3000 })
-        .then(() => true, () => false);
+      const landed = await focusedRow.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
       if (landed || attempt === 5) break;
     }
     for (let previous: string | null = '-'; ; ) {
