@@ -43,15 +43,15 @@ function syntheticClose(after: IToken): IToken {
   };
 }
 
-/** `positions`: the lines and columns of `tokens` (lexed with offsets only). */
-export function recoverMissingBraces(tokens: IToken[], positions: TokenPositions): BraceRecovery {
+/**
+ * `braces`: the indices of the `{` and `}` in `tokens` (the balance is read
+ * from them, not from every token); `positions`: the lines and columns of
+ * `tokens` (lexed with offsets only).
+ */
+export function recoverMissingBraces(tokens: IToken[], braces: readonly number[], positions: TokenPositions): BraceRecovery {
   const none: BraceRecovery = { tokens, endsBefore: new Map() };
   let balance = 0;
-  for (let i = 0; i < tokens.length; i++) {
-    const type = tokens[i]!.tokenType;
-    if (type === LCurly) balance++;
-    else if (type === RCurly) balance--;
-  }
+  for (let k = 0; k < braces.length; k++) balance += tokens[braces[k]!]!.tokenType === LCurly ? 1 : -1;
   if (balance <= 0) return none;
 
   const out: IToken[] = [];

@@ -2,7 +2,7 @@
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import type { Comment, Range } from './ast.js';
 import { scanOffsets, SCANNER_MIRRORS_TOKENS, type ScanError } from './scanner.js';
-import { allTokens, UnterminatedString } from './tokens.js';
+import { allTokens, LCurly, RCurly, UnterminatedString } from './tokens.js';
 import type { LineIndex, TokenPositions } from './positions.js';
 import { tokenRange } from './positions.js';
 
@@ -45,8 +45,20 @@ export interface LexProblem {
 
 export interface LexResult {
   readonly tokens: IToken[];
+  /** Indices in `tokens` of the `{` and `}`, in order. */
+  readonly braces: readonly number[];
   readonly comments: Comment[];
   readonly problems: LexProblem[];
+}
+
+/** Indices in `tokens` of the `{` and `}`, in order (what the scanner gathers as it goes). */
+export function braceIndices(tokens: readonly IToken[]): number[] {
+  const braces: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === LCurly || type === RCurly) braces.push(i);
+  }
+  return braces;
 }
 
 function explainCharacters(found: string): string {
@@ -60,11 +72,13 @@ export function lex(text: string, lines: LineIndex): LexResult {
   return explain(text, lines, { tokens: result.tokens, comments: result.groups['comments'] ?? [], errors: result.errors }, tokenRange);
 }
 
-/** What a lexer found: tokens, the `comments` group, and runs of unexpected characters. */
+/** What a lexer found: tokens, the `comments` group, and runs of unexpected characters; the scanner also gives its braces and unterminated strings. */
 interface Lexed {
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly errors: readonly ScanError[];
+  readonly braces?: readonly number[];
+  readonly unterminated?: readonly IToken[];
 }
 
 /** Chevrotain's lexer with offsets only: the reference `scanner.ts` is held to, and the parse's lexer if the scanner does not mirror `tokens.ts`. */
@@ -101,14 +115,8 @@ function explain(text: string, lines: LineIndex, result: Lexed, rangeOf: (t: ITo
     coveredUntil = endOffset;
     problems.push({ message: explainCharacters(found), range: lines.rangeOf(e.offset, endOffset) });
   }
-  // An indexed loop: this one runs once per parse, too rarely to be optimised, and the iterator's results were 40 bytes of garbage per token.
-  const tokens = result.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.tokenType === UnterminatedString) {
-      problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: rangeOf(t) });
-    }
-  }
+  const unterminated = result.unterminated ?? result.tokens.filter((t) => t.tokenType === UnterminatedString);
+  for (const t of unterminated) problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: rangeOf(t) });
   const comments = result.comments.map((t) => ({ text: t.image.slice(2), range: rangeOf(t) }));
-  return { tokens: result.tokens, comments, problems };
+  return { tokens: result.tokens, braces: result.braces ?? braceIndices(result.tokens), comments, problems };
 }

@@ -6,12 +6,12 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, Position, Range, Statement, StrategyDocument } from './ast.js';
 import { AstBuilder } from './cst-to-ast.js';
 import { strayTokenMessage } from './error-messages.js';
-import { lexOffsets } from './lexer.js';
+import { braceIndices, lexOffsets } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { LineIndex, TokenPositions } from './positions.js';
 import { checkStructure, documentKindOf } from './structure.js';
 import { recoverMissingBraces } from './brace-recovery.js';
-import { LCurly, RCurly } from './tokens.js';
+import { LCurly } from './tokens.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -86,69 +86,86 @@ function opensNoBlock(tokens: readonly IToken[], index: number): boolean {
 }
 
 /**
- * Matches braces in one linear pass: which `{` are never closed, which open
- * no block, and which blocks are nested deeper than MAX_NESTING_DEPTH. The
- * parser reads a block nested too deep as empty: its braces stay, what is
- * inside is left out (and reported once), so neither the parser nor any walk
- * of the tree goes deeper. A `{` that opens no block, and its `}`, are left
- * out of what the parser reads (and reported), so what they hold is read as
- * part of the block around them.
+ * Matches braces in one pass over the braces alone (`braces`: their indices
+ * in `tokens`, in order; a pass over every token was a cost of every parse):
+ * which `{` are never closed, which open no block, and which blocks are
+ * nested deeper than MAX_NESTING_DEPTH. The parser reads a block nested too
+ * deep as empty: its braces stay, what is inside is left out (and reported
+ * once), so neither the parser nor any walk of the tree goes deeper. A `{`
+ * that opens no block, and its `}`, are left out of what the parser reads
+ * (and reported), so what they hold is read as part of the block around them.
  */
-function planBraces(tokens: IToken[]): BracePlan {
-  let kept: IToken[] | undefined;
+function planBraces(tokens: IToken[], braces: readonly number[]): BracePlan {
   const stack: number[] = [];
   const strayOpen = new Set<number>();
   const strayBraces: number[] = [];
+  /** Token indices left out: the stray braces, and [first, last) of each too-deep block's inside. */
+  const dropped = new Set<number>();
+  const droppedSpans: [number, number][] = [];
   let depth = 0;
   let firstTooDeep: IToken | undefined;
   const tooDeepRegions: [number, number][] = [];
   let regionStart = -1;
+  let regionOpen = -1;
   let regionLevel = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let k = 0; k < braces.length; k++) {
+    const i = braces[k]!;
     const t = tokens[i]!;
     // Token types by identity: a string comparison per token was this loop's cost.
-    const type = t.tokenType;
+    const isOpen = t.tokenType === LCurly;
     if (regionStart >= 0) {
       // Inside a block nested too deep: only the `}` that closes it is kept.
-      let closesRegion = false;
-      if (type === LCurly) stack.push(i);
-      else if (type === RCurly) {
+      if (isOpen) stack.push(i);
+      else {
         stack.pop();
-        closesRegion = stack.length < regionLevel;
+        if (stack.length < regionLevel) {
+          tooDeepRegions.push([regionStart, t.startOffset]);
+          droppedSpans.push([regionOpen + 1, i]);
+          regionStart = -1;
+          depth--;
+        }
       }
-      if (closesRegion) {
-        tooDeepRegions.push([regionStart, t.startOffset]);
-        regionStart = -1;
-        depth--;
-        kept?.push(t);
-      } else kept ??= tokens.slice(0, i);
       continue;
     }
-    let drop = false;
-    if (type === LCurly) {
+    if (isOpen) {
       stack.push(i);
       if (opensNoBlock(tokens, i)) {
         strayOpen.add(i);
         strayBraces.push(i);
-        drop = true;
+        dropped.add(i);
       } else {
         depth++;
         if (depth > MAX_NESTING_DEPTH) {
           firstTooDeep ??= t;
           regionStart = t.endOffset! + 1;
+          regionOpen = i;
           regionLevel = stack.length;
         }
       }
-    } else if (type === RCurly) {
+    } else {
       const open = stack.pop();
-      if (open !== undefined && strayOpen.has(open)) drop = true;
+      if (open !== undefined && strayOpen.has(open)) dropped.add(i);
       else if (open !== undefined) depth--;
     }
-    if (drop) kept ??= tokens.slice(0, i);
-    else kept?.push(t);
   }
-  if (regionStart >= 0) tooDeepRegions.push([regionStart, Number.MAX_SAFE_INTEGER]);
-  return { parserTokens: kept ?? tokens, unclosed: stack, firstTooDeep, tooDeepRegions, strayBraces };
+  if (regionStart >= 0) {
+    tooDeepRegions.push([regionStart, Number.MAX_SAFE_INTEGER]);
+    droppedSpans.push([regionOpen + 1, tokens.length]);
+  }
+  const parserTokens = dropped.size === 0 && droppedSpans.length === 0 ? tokens : keptTokens(tokens, dropped, droppedSpans);
+  return { parserTokens, unclosed: stack, firstTooDeep, tooDeepRegions, strayBraces };
+}
+
+/** `tokens` less those at the indices `dropped` and in the sorted, disjoint index spans `spans`. */
+function keptTokens(tokens: readonly IToken[], dropped: ReadonlySet<number>, spans: readonly [number, number][]): IToken[] {
+  const kept: IToken[] = [];
+  let span = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (span < spans.length && spans[span]![1] <= i) span++;
+    if (span < spans.length && spans[span]![0] <= i) continue;
+    if (!dropped.has(i)) kept.push(tokens[i]!);
+  }
+  return kept;
 }
 
 /** Whether `offset` lies in one of the sorted, disjoint `regions`. */
@@ -246,9 +263,10 @@ export function parse(text: string): ParseResult {
   const builder = new AstBuilder(end, positions);
   const items: Statement[] = [];
   // A missing `}` is put back where the indentation says its block ended, before the blocks are planned.
-  const recovered = recoverMissingBraces(lexed.tokens, positions);
+  const recovered = recoverMissingBraces(lexed.tokens, lexed.braces, positions);
   const tokens = recovered.tokens;
-  const braces = planBraces(tokens);
+  // Put-back braces move the indices after them.
+  const braces = planBraces(tokens, tokens === lexed.tokens ? lexed.braces : braceIndices(tokens));
   if (braces.firstTooDeep) {
     problems.push({
       kind: 'syntax',

@@ -53,6 +53,10 @@ export interface ScanResult {
   /** `// …` comments, in order (Chevrotain's `comments` group). */
   readonly comments: IToken[];
   readonly errors: ScanError[];
+  /** Indices in `tokens` of the `{` and `}`, in order: the brace plans read these, not every token. */
+  readonly braces: number[];
+  /** The UnterminatedString tokens, in order (each is a problem). */
+  readonly unterminated: IToken[];
 }
 
 /** The patterns mirrored below, in lexing order; another source, order, group or longer alternative means the scanner is not used. */
@@ -190,6 +194,8 @@ const enum Ch {
   I = 73,
   N = 78,
   Backslash = 92,
+  LCurly = 123,
+  RCurly = 125,
   Nbsp = 0xa0,
   LineSeparator = 0x2028,
   ParagraphSeparator = 0x2029,
@@ -321,38 +327,74 @@ function numberEnd(text: string, i: number): number {
 }
 
 /**
+ * The next place of each character a string's body or a comment stops at,
+ * found by the engine's `indexOf` (a native search many times faster than a
+ * loop over the character codes: a loop over the strings' characters was
+ * half of the scanner's time, and quoted text is most of a document) and
+ * kept until the scan has passed it. The scan only moves forward, so each
+ * character is searched over once and the whole scan stays linear, even in
+ * a text of unterminated strings with no closing quote after them.
+ */
+class NextStop {
+  private quote = -1;
+  private backslash = -1;
+  private lf = -1;
+  private cr = -1;
+
+  constructor(private readonly text: string) {}
+
+  /** Where `text.indexOf(char, from)` is, or the text's length if it is nowhere. */
+  private find(char: string, from: number): number {
+    const at = this.text.indexOf(char, from);
+    return at < 0 ? this.text.length : at;
+  }
+
+  /** The first `"` at or after `from` (the text's length if none); `from` never goes back. */
+  quoteFrom(from: number): number {
+    if (this.quote < from) this.quote = this.find('"', from);
+    return this.quote;
+  }
+
+  backslashFrom(from: number): number {
+    if (this.backslash < from) this.backslash = this.find('\\', from);
+    return this.backslash;
+  }
+
+  /** The first line break (`\n` or `\r`) at or after `from`. */
+  lineBreakFrom(from: number): number {
+    if (this.lf < from) this.lf = this.find('\n', from);
+    if (this.cr < from) this.cr = this.find('\r', from);
+    return this.lf < this.cr ? this.lf : this.cr;
+  }
+}
+
+/**
  * Where the body of a double-quoted string from the quote at `i` stops: at
  * its closing quote (the position after it, negated), or before a line break
  * or a backslash that escapes nothing (`\\.`: `.` takes no line terminator),
  * which makes an UnterminatedString. The body's two alternatives start with
- * different characters, so the greedy scan is the regular expression's only match.
+ * different characters, so the greedy scan is the regular expression's only
+ * match. It jumps from stop to stop: quote, backslash, line break.
  */
-function stringEnd(text: string, i: number): number {
+function stringEnd(text: string, i: number, stops: NextStop): number {
   const n = text.length;
   let j = i + 1;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === Ch.Quote) return -(j + 1);
-    if (c === Ch.Backslash) {
-      const next = text.charCodeAt(j + 1);
-      if (j + 1 >= n || next === Ch.LF || next === Ch.CR || next === Ch.LineSeparator || next === Ch.ParagraphSeparator) return j;
-      j += 2;
-    } else if (c === Ch.LF || c === Ch.CR) return j;
-    else j++;
+  for (;;) {
+    const quote = stops.quoteFrom(j);
+    const backslash = stops.backslashFrom(j);
+    const lineBreak = stops.lineBreakFrom(j);
+    if (quote < backslash && quote < lineBreak) return -(quote + 1);
+    if (backslash < lineBreak) {
+      const next = text.charCodeAt(backslash + 1);
+      if (backslash + 1 >= n || next === Ch.LF || next === Ch.CR || next === Ch.LineSeparator || next === Ch.ParagraphSeparator) return backslash;
+      j = backslash + 2;
+    } else return lineBreak;
   }
-  return j;
 }
 
-/** End of a comment (`\/\/[^\n\r]*`) from its slashes at `i`. */
-function commentEnd(text: string, i: number): number {
-  const n = text.length;
-  let j = i + 2;
-  while (j < n) {
-    const c = text.charCodeAt(j);
-    if (c === Ch.LF || c === Ch.CR) break;
-    j++;
-  }
-  return j;
+/** End of a comment (`\/\/[^\n\r]*`) from its slashes at `i`: the next line break, or the text's end. */
+function commentEnd(i: number, stops: NextStop): number {
+  return stops.lineBreakFrom(i + 2);
 }
 
 /**
@@ -363,7 +405,10 @@ export function scanOffsets(text: string): ScanResult {
   const tokens: IToken[] = [];
   const comments: IToken[] = [];
   const errors: ScanError[] = [];
+  const braces: number[] = [];
+  const unterminated: IToken[] = [];
   const n = text.length;
+  const stops = new NextStop(text);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -405,7 +450,7 @@ export function scanOffsets(text: string): ScanResult {
         break;
       }
       case Start.Quote: {
-        const end = stringEnd(text, i);
+        const end = stringEnd(text, i, stops);
         if (end < 0) {
           i = -end;
           type = StringLiteral;
@@ -417,7 +462,7 @@ export function scanOffsets(text: string): ScanResult {
       }
       case Start.Slash:
         if (text.charCodeAt(i + 1) === Ch.Slash) {
-          i = commentEnd(text, i);
+          i = commentEnd(i, stops);
           comments.push({ image: text.slice(start, i), startOffset: start, endOffset: i - 1, tokenTypeIdx: LineComment.tokenTypeIdx!, tokenType: LineComment });
           continue;
         }
@@ -426,6 +471,7 @@ export function scanOffsets(text: string): ScanResult {
         image = '/';
         break;
       case Start.Single:
+        if (c === Ch.LCurly || c === Ch.RCurly) braces.push(tokens.length);
         i++;
         type = SINGLE[c]!;
         image = SINGLE_IMAGE[c];
@@ -447,7 +493,9 @@ export function scanOffsets(text: string): ScanResult {
       }
     }
     // Every token is made in this literal (or the comment's above, the same shape), so the parser sees one object shape.
-    tokens.push({ image: image ?? text.slice(start, i), startOffset: start, endOffset: i - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
+    const token: IToken = { image: image ?? text.slice(start, i), startOffset: start, endOffset: i - 1, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
+    tokens.push(token);
+    if (type === UnterminatedString) unterminated.push(token);
   }
-  return { tokens, comments, errors };
+  return { tokens, comments, errors, braces, unterminated };
 }

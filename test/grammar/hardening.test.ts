@@ -42,6 +42,22 @@ describe('grammar: hardening (issue 10)', () => {
     assert.equal(format(text).ok, false, 'a document with a part left out is never rewritten');
   });
 
+  it('a stray `{` inside a block nested too deep is left out with it; one outside is reported and what it holds is read', () => {
+    const deep = 'priority "p" {\n'.repeat(MAX_NESTING_DEPTH + 2);
+    const text = `${deep}note "deep" { }\ncommitment "c" {}\n${'}\n'.repeat(MAX_NESTING_DEPTH + 2)}priority "q" {\n  note "x" { }\n  { commitment "held" {} }\n  commitment "after" {}\n}\n`;
+    const r = parse(text);
+    assert.deepEqual(
+      r.problems.filter((p) => !p.message.includes('cannot stand in')).map((p) => `${p.range.start.line}: ${p.message.slice(0, 40)}`),
+      [
+        `${MAX_NESTING_DEPTH}: Blocks are nested deeper than 32 levels `,
+        `${MAX_NESTING_DEPTH * 2 + 7}: This \`{\` opens no block: \`note\` takes no`,
+        `${MAX_NESTING_DEPTH * 2 + 8}: This \`{\` opens no block: \`note\` takes no`,
+      ],
+    );
+    const q = r.document.items[r.document.items.length - 1] as unknown as { items: { kind: string; title?: { value: string }; text?: { value: string } }[] };
+    assert.deepEqual(q.items.map((s) => `${s.kind} ${(s.title ?? s.text)?.value}`), ['note x', 'commitment held', 'commitment after']);
+  });
+
   it('178 unclosed blocks and 20,000 `{` do not crash, and report at most the cap and one "and N more"', () => {
     for (const text of ['commitment "x" {\n'.repeat(178), '{'.repeat(20_000)]) {
       const r = parse(text);

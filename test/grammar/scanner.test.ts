@@ -125,6 +125,20 @@ describe('scanner (issue 12): the hand-written scanner lexes as Chevrotain does'
     assert.deepEqual(scanOffsets('a # b \u201c\u201c\u201c x').errors, [{ offset: 2, length: 1 }, { offset: 6, length: 3 }]);
   });
 
+  it('ends strings and comments where Chevrotain does when it jumps from quote to backslash to line break', () => {
+    const texts = [
+      // Escapes before, at and after the closing quote; an escaped quote, an escaped backslash, a backslash escaping a line break or the end.
+      '"a\\"b" "c\\\\" "d\\\\\\"e" "f\\\n"g" "h\\',
+      // Strings that do not close on their line, with the next quote lines away (and none at all after the last).
+      '"one\n"two\r\n"three\rnote "x" // "not a string\n"four\u2028still four" "five',
+      // A comment ending at a lone CR, at CR LF, at the end; a quote inside one.
+      '// a "b\r// c\r\n//d"\n"e" //',
+      // Many unterminated strings and no closing quote anywhere after them.
+      Array.from({ length: 200 }, (_, k) => `"line ${k} \\t`).join('\n'),
+    ];
+    for (const text of texts) assertSameAsChevrotain(text, 'stops');
+  });
+
   it('gives Chevrotain’s tokens, comments and errors on text made of the language’s fragments', () => {
     fc.assert(
       fc.property(fragmentText, (text) => {
