@@ -45,10 +45,14 @@ export interface LexProblem {
 
 export interface LexResult {
   readonly tokens: IToken[];
-  /** Indices in `tokens` of the `{` and `}`, in order. */
-  readonly braces: readonly number[];
   readonly comments: Comment[];
   readonly problems: LexProblem[];
+}
+
+/** The parse's lexing: also where the braces are, which the brace plans read instead of every token. */
+export interface OffsetLexResult extends LexResult {
+  /** Indices in `tokens` of the `{` and `}`, in order. */
+  readonly braces: readonly number[];
 }
 
 /** Indices in `tokens` of the `{` and `}`, in order (what the scanner gathers as it goes). */
@@ -72,12 +76,11 @@ export function lex(text: string, lines: LineIndex): LexResult {
   return explain(text, lines, { tokens: result.tokens, comments: result.groups['comments'] ?? [], errors: result.errors }, tokenRange);
 }
 
-/** What a lexer found: tokens, the `comments` group, and runs of unexpected characters; the scanner also gives its braces and unterminated strings. */
+/** What a lexer found: tokens, the `comments` group, and runs of unexpected characters; the scanner also gives its unterminated strings (and braces). */
 interface Lexed {
   readonly tokens: IToken[];
   readonly comments: IToken[];
   readonly errors: readonly ScanError[];
-  readonly braces?: readonly number[];
   readonly unterminated?: readonly IToken[];
 }
 
@@ -93,8 +96,13 @@ export function tokenizeOffsetsWithChevrotain(text: string): Lexed {
  * hand-written scanner, the same tokens as Chevrotain's lexer in a fraction
  * of its time (issue 12), unless `tokens.ts` changed beyond what it mirrors.
  */
-export function lexOffsets(text: string, lines: LineIndex, positions: TokenPositions): LexResult {
-  return explain(text, lines, SCANNER_MIRRORS_TOKENS ? scanOffsets(text) : tokenizeOffsetsWithChevrotain(text), (t) => positions.tokenRange(t));
+export function lexOffsets(text: string, lines: LineIndex, positions: TokenPositions): OffsetLexResult {
+  if (!SCANNER_MIRRORS_TOKENS) {
+    const lexed = tokenizeOffsetsWithChevrotain(text);
+    return { ...explain(text, lines, lexed, (t) => positions.tokenRange(t)), braces: braceIndices(lexed.tokens) };
+  }
+  const scanned = scanOffsets(text);
+  return { ...explain(text, lines, scanned, (t) => positions.tokenRange(t)), braces: scanned.braces };
 }
 
 function explain(text: string, lines: LineIndex, result: Lexed, rangeOf: (t: IToken) => Range): LexResult {
@@ -118,5 +126,5 @@ function explain(text: string, lines: LineIndex, result: Lexed, rangeOf: (t: ITo
   const unterminated = result.unterminated ?? result.tokens.filter((t) => t.tokenType === UnterminatedString);
   for (const t of unterminated) problems.push({ message: 'This text has no closing quote: end it with `"` on the same line.', range: rangeOf(t) });
   const comments = result.comments.map((t) => ({ text: t.image.slice(2), range: rangeOf(t) }));
-  return { tokens: result.tokens, braces: result.braces ?? braceIndices(result.tokens), comments, problems };
+  return { tokens: result.tokens, comments, problems };
 }

@@ -97,9 +97,8 @@ function opensNoBlock(tokens: readonly IToken[], index: number): boolean {
  */
 function planBraces(tokens: IToken[], braces: readonly number[]): BracePlan {
   const stack: number[] = [];
-  const strayOpen = new Set<number>();
   const strayBraces: number[] = [];
-  /** Token indices left out: the stray braces, and [first, last) of each too-deep block's inside. */
+  /** Token indices left out: the stray braces (each `{` and its `}`), and [first, last) of each too-deep block's inside. */
   const dropped = new Set<number>();
   const droppedSpans: [number, number][] = [];
   let depth = 0;
@@ -111,7 +110,6 @@ function planBraces(tokens: IToken[], braces: readonly number[]): BracePlan {
   for (let k = 0; k < braces.length; k++) {
     const i = braces[k]!;
     const t = tokens[i]!;
-    // Token types by identity: a string comparison per token was this loop's cost.
     const isOpen = t.tokenType === LCurly;
     if (regionStart >= 0) {
       // Inside a block nested too deep: only the `}` that closes it is kept.
@@ -130,7 +128,6 @@ function planBraces(tokens: IToken[], braces: readonly number[]): BracePlan {
     if (isOpen) {
       stack.push(i);
       if (opensNoBlock(tokens, i)) {
-        strayOpen.add(i);
         strayBraces.push(i);
         dropped.add(i);
       } else {
@@ -144,7 +141,7 @@ function planBraces(tokens: IToken[], braces: readonly number[]): BracePlan {
       }
     } else {
       const open = stack.pop();
-      if (open !== undefined && strayOpen.has(open)) dropped.add(i);
+      if (open !== undefined && dropped.has(open)) dropped.add(i);
       else if (open !== undefined) depth--;
     }
   }
