@@ -102,6 +102,7 @@ export function lexOffsets(text: string, lines: LineIndex, positions: TokenPosit
     return { ...explain(text, lines, lexed, (t) => positions.tokenRange(t)), braces: braceIndices(lexed.tokens) };
   }
   const scanned = scanOffsets(text);
+  lines.adoptLineStarts(scanned.lineStarts);
   return { ...explain(text, lines, scanned, (t) => positions.tokenRange(t)), braces: scanned.braces };
 }
 

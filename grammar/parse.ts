@@ -11,7 +11,7 @@ import { parseTokens } from './parser.js';
 import { LineIndex, TokenPositions } from './positions.js';
 import { checkStructure, documentKindOf } from './structure.js';
 import { recoverMissingBraces } from './brace-recovery.js';
-import { LCurly } from './tokens.js';
+import { allTokens, keywordTokens as K, LCurly } from './tokens.js';
 
 export type SyntaxProblemKind = 'lexical' | 'syntax' | 'value' | 'structure';
 
@@ -71,16 +71,18 @@ const HEAD_LOOKBACK = 12;
  * `}`) and reported here instead. Where the head is not found, the parser decides.
  */
 function opensNoBlock(tokens: readonly IToken[], index: number): boolean {
-  const before = tokens[index - 1]?.tokenType.name;
-  if (before === undefined || before === 'LCurly' || before === 'RCurly') return true;
+  if (index === 0 || headOf(tokens[index - 1]!) === Head.Brace) return true;
   for (let i = index - 1; i >= 0 && i >= index - HEAD_LOOKBACK; i--) {
-    const name = tokens[i]!.tokenType.name;
-    if (name === 'LCurly' || name === 'RCurly') return false;
-    if (!STATEMENT_STARTS.has(name) || !name.startsWith('Kw_')) continue;
-    const previous = tokens[i - 1]?.tokenType.name;
+    const t = tokens[i]!;
+    const head = headOf(t);
+    if (head === Head.Brace) return false;
+    if (head === Head.Other) continue;
     // `supports action 3`, `supports aim A`, `national aim A` take no block; the keyword is their second word.
-    if ((name === 'Kw_action' || name === 'Kw_aim') && (previous === 'Kw_supports' || previous === 'Kw_national')) return true;
-    return !BLOCK_KEYWORDS.has(name);
+    if ((t.tokenTypeIdx === K.action.tokenTypeIdx || t.tokenTypeIdx === K.aim.tokenTypeIdx) && i > 0) {
+      const previous = tokens[i - 1]!.tokenTypeIdx;
+      if (previous === K.supports.tokenTypeIdx || previous === K.national.tokenTypeIdx) return true;
+    }
+    return head === Head.KeywordWithoutBlock;
   }
   return false;
 }
@@ -233,6 +235,29 @@ const STATEMENT_STARTS: ReadonlySet<string> = new Set([
   'Kw_target', 'Kw_outcome', 'Kw_narrative', 'Kw_note', 'Kw_owner', 'Kw_timing', 'Kw_supports', 'Kw_coverage', 'Kw_area',
   'Kw_vision', 'Kw_period', 'Kw_status', 'Kw_partners', 'Kw_glossary', 'StringLiteral', 'UnterminatedString', 'CurlyString',
 ]);
+
+/** What a token is to `opensNoBlock` (asked of a few tokens before every `{`). */
+const enum Head {
+  Other = 0,
+  Brace,
+  KeywordWithBlock,
+  KeywordWithoutBlock,
+}
+
+/** `Head` by token type index: a table, as names looked up in sets before every `{` were a cost of every parse (profiled). */
+const HEADS: Uint8Array = (() => {
+  const table = new Uint8Array(Math.max(...allTokens.map((t) => t.tokenTypeIdx!)) + 1);
+  for (const t of allTokens) {
+    const name = t.name;
+    if (name === 'LCurly' || name === 'RCurly') table[t.tokenTypeIdx!] = Head.Brace;
+    else if (name.startsWith('Kw_') && STATEMENT_STARTS.has(name)) table[t.tokenTypeIdx!] = BLOCK_KEYWORDS.has(name) ? Head.KeywordWithBlock : Head.KeywordWithoutBlock;
+  }
+  return table;
+})();
+
+function headOf(t: IToken): Head {
+  return (HEADS[t.tokenTypeIdx] ?? Head.Other) as Head;
+}
 
 function emptyDocument(end: Position, comments: readonly Comment[]): StrategyDocument {
   return { kind: 'document', range: { start: { line: 0, character: 0, offset: 0 }, end }, items: [], comments: [...comments] };

@@ -58,7 +58,17 @@ export class LineIndex {
     return next;
   }
 
-  /** Computed on first use: a clean parse never needs it. */
+  /**
+   * Takes `starts` as this text's line starts, if they are not known yet:
+   * the scanner gathers them as it steps over the line breaks, which saves
+   * the parse a pass over the text. They must be what this index would
+   * compute (the scanner's tests hold it to that).
+   */
+  adoptLineStarts(starts: number[]): void {
+    this.starts ??= starts;
+  }
+
+  /** Computed on first use, unless the scanner gave them (`adoptLineStarts`). */
   private get lineStarts(): number[] {
     this.starts ??= LineIndex.computeLineStarts(this.text);
     return this.starts;
@@ -136,10 +146,13 @@ export class LineIndex {
  */
 export class TokenPositions {
   private line = 0;
-  private readonly starts: readonly number[];
+  /** The line starts, read from `lines` on first use (the lexer may give them to `lines` after this is made). */
+  private knownStarts: readonly number[] | undefined;
 
-  constructor(lines: LineIndex) {
-    this.starts = lines.lineStartOffsets;
+  constructor(private readonly lines: LineIndex) {}
+
+  private get starts(): readonly number[] {
+    return (this.knownStarts ??= this.lines.lineStartOffsets);
   }
 
   /** The 0-based line of `offset`. */

@@ -57,6 +57,13 @@ export interface ScanResult {
   readonly braces: number[];
   /** The UnterminatedString tokens, in order (each is a problem). */
   readonly unterminated: IToken[];
+  /**
+   * The offset each line starts at, as `LineIndex` computes them (`\n`,
+   * `\r\n` and a lone `\r` end a line): every line break is in a run of
+   * white space (no token, comment or run of unexpected characters holds
+   * one), which the scan steps through anyway.
+   */
+  readonly lineStarts: number[];
 }
 
 /** The patterns mirrored below, in lexing order; another source, order, group or longer alternative means the scanner is not used. */
@@ -407,6 +414,7 @@ export function scanOffsets(text: string): ScanResult {
   const errors: ScanError[] = [];
   const braces: number[] = [];
   const unterminated: IToken[] = [];
+  const lineStarts = [0];
   const n = text.length;
   const stops = new NextStop(text);
   let i = 0;
@@ -417,10 +425,16 @@ export function scanOffsets(text: string): ScanResult {
     /** The image where it is a constant string; else it is sliced from the text. */
     let image: string | undefined;
     switch (c < 128 ? START[c] : c === Ch.Nbsp || c === Ch.Bom ? Start.Space : Start.Nothing) {
-      case Start.Space:
-        do i++;
-        while (i < n && isSpace(text.charCodeAt(i)));
+      case Start.Space: {
+        let s = c;
+        for (;;) {
+          if (s === Ch.LF || (s === Ch.CR && text.charCodeAt(i + 1) !== Ch.LF)) lineStarts.push(i + 1);
+          if (++i >= n) break;
+          s = text.charCodeAt(i);
+          if (!isSpace(s)) break;
+        }
         continue;
+      }
       case Start.Word: {
         if (c === Ch.N) {
           const end = indicatorEnd(text, i);
@@ -497,5 +511,5 @@ export function scanOffsets(text: string): ScanResult {
     tokens.push(token);
     if (type === UnterminatedString) unterminated.push(token);
   }
-  return { tokens, comments, errors, braces, unterminated };
+  return { tokens, comments, errors, braces, unterminated, lineStarts };
 }

@@ -39,6 +39,8 @@ function assertSameAsChevrotain(text: string, name: string): void {
   assert.deepEqual(summary(scanned), summary(reference), `${name}: the scanner and Chevrotain's lexer differ on ${JSON.stringify(text.length > 300 ? `${text.slice(0, 300)}…` : text)}`);
   // The tokens hold the type objects of tokens.ts themselves (the parser compares them, and their categories, by identity).
   for (let i = 0; i < scanned.tokens.length; i++) assert.equal(scanned.tokens[i]!.tokenType, reference.tokens[i]!.tokenType);
+  // The parse takes the scanner's line starts for its LineIndex: they must be the ones it would compute (`\n`, `\r\n`, a lone `\r`).
+  assert.deepEqual(scanned.lineStarts, [...new LineIndex(text).lineStartOffsets], `${name}: the scanner's line starts differ from LineIndex's`);
 }
 
 /** What `lexOffsets` gives (the parse's lexer) against `lex` (Chevrotain with full positions): tokens, comments with ranges, problems in words. */
