@@ -117,6 +117,67 @@ Progress: Consultation started in May
     assert.equal(ofKind(all, 'commitment').length, 2, 'a progress line is not work');
   });
 
+  it('a heading over one What/Who/When card is that card\'s commitment, under its priority: the heading its words and id, the "What" what it means', () => {
+    const { all } = convert(`# Alcohol Harm Reduction Plan 2024-2027
+
+## Priority 1: Prevention
+
+### Action 1.1 Deliver alcohol awareness sessions in schools
+
+What: Deliver alcohol awareness sessions in every secondary school.
+Who: Public Health and Education
+When: By March 2025
+
+### Action 1.2
+
+What: Train 200 frontline staff in identification and brief advice.
+Who: Drug and Alcohol Partnership
+When: 2024/25
+
+### Safer nights
+
+What: Open a night-time safety hub
+Who: Community Safety Partnership
+When: Ongoing
+`);
+    const [priority] = ofKind(all, 'priority');
+    assert.equal(ofKind(all, 'priority').length, 1, 'the cards\' headings are not priorities');
+    const commitments = ofKind(children(priority!), 'commitment');
+    assert.deepEqual(
+      commitments.map((c) => [c.id?.value, c.title?.value, owners(c), timing(c)]),
+      [
+        ['1.1', 'Deliver alcohol awareness sessions in schools', ['Public Health and Education'], 'By March 2025'],
+        ['1.2', 'Train 200 frontline staff in identification and brief advice.', ['Drug and Alcohol Partnership'], '2024/25'],
+        [undefined, 'Safer nights', ['Community Safety Partnership'], 'Ongoing'],
+      ],
+    );
+    assert.deepEqual(ofKind(children(commitments[0]!), 'paragraph').map((p) => p.text.value), ['Deliver alcohol awareness sessions in every secondary school.']);
+    assert.equal(ofKind(all, 'commitment').length, 3);
+  });
+
+  it('under "Recommendations", a numbered heading over deeper-numbered ones ("6.1" over "6.1.1") groups them: a section, each of them a commitment', () => {
+    const { all } = convert(`# Substance Misuse Needs Assessment 2023
+
+## 6. Recommendations
+
+### 6.1 Commissioning
+
+#### 6.1.1 Commissioners should review the treatment pathway for young people
+
+The current pathway has long waits.
+
+#### 6.1.2 The partnership should develop a dual diagnosis protocol
+
+### 6.2 Workforce
+
+#### 6.2.1 All frontline staff should be offered naloxone training
+`);
+    const sections = ofKind(all, 'section');
+    assert.deepEqual(sections.map((s) => title(s)), ['6.1 Commissioning', '6.2 Workforce']);
+    assert.deepEqual(ofKind(children(sections[0]!), 'commitment').map((c) => c.id?.value), ['6.1.1', '6.1.2']);
+    assert.deepEqual(ofKind(all, 'commitment').map((c) => c.id?.value), ['6.1.1', '6.1.2', '6.2.1'], 'the groups are not commitments');
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

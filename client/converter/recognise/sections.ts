@@ -84,6 +84,40 @@ function cardRun(body: readonly Item[], at: number): { cards: CardField[][]; end
   return complete.length > 0 && complete.length === cards.length ? { cards, end } : undefined;
 }
 
+/**
+ * A heading over one card ("Action 1.1 Deliver awareness sessions" over
+ * "What: … / Who: … / When: …"): the card, what stands before it (notes
+ * only) and what follows it (lines of text only). Undefined when the
+ * section holds more than that, as a chapter of cards does.
+ */
+function soleCard(section: Section): { card: CardField[]; before: Item[]; after: Item[] } | undefined {
+  const body = section.body;
+  const at = body.findIndex((b) => b.kind !== 'note');
+  if (at < 0) return undefined;
+  const run = cardRun(body, at);
+  if (!run || run.cards.length !== 1) return undefined;
+  const after = body.slice(run.end);
+  if (after.some((b) => b.kind !== 'paragraph' && b.kind !== 'note')) return undefined;
+  return { card: run.cards[0]!, before: body.slice(0, at), after };
+}
+
+/**
+ * The commitment a heading and its one card make: the heading's words are
+ * its words (its number its id) and the card's own "What" stays inside as
+ * what it means; a heading that is only a number ("Action 3") takes the
+ * card's words.
+ */
+function cardCommitment(section: Section, sole: NonNullable<ReturnType<typeof soleCard>>, ctx: SectionContext): Node | undefined {
+  const node = cardNode(sole.card);
+  if (node?.kind !== 'commitment') return undefined;
+  const id = idFromHeading(section);
+  const words = headingRemainder(titleOf(section, id));
+  const items = [...convertBody(sole.before, 'work', ctx), ...node.items, ...convertBody(sole.after, 'work', ctx)];
+  if (!words) return { ...node, ...(id ? { id } : {}), items };
+  const meaning: Node[] = node.text ? [{ kind: 'paragraph', text: node.text }] : [];
+  return { kind: 'commitment', ...(id ? { id } : {}), text: words, items: [...meaning, ...items] };
+}
+
 function hasCards(section: Section): boolean {
   return section.body.some((_, k) => cardRun(section.body, k) !== undefined);
 }
@@ -112,7 +146,7 @@ function headingMode(section: Section): ListMode | undefined {
 /** Structure in the section's own body (not counting titled groups, which stand on their own). */
 function ownStructure(section: Section, columns: UserColumns = []): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
-  if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && isWorkHeading(b))) return true;
+  if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && (isWorkHeading(b) || groupsWork(b)))) return true;
   if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
   if (hasCards(section)) return true;
   return section.body.some(
@@ -128,16 +162,17 @@ function hasStructure(section: Section, inherited?: ListMode, columns: UserColum
   if (c && WORK_CONSTRUCTS.has(c)) return true;
   if (ownStructure(section, columns)) return true;
   if (introducesWork(headingMode(section) ?? inherited) && recommendsWithin(section)) return true;
+  if (introducesWork(headingMode(section) ?? inherited) && groupsWork(section)) return true;
   return section.body.some((b) => (b.kind === 'label' && STRUCTURED_MODES.has(b.mode)) || (isSection(b) && hasStructure(b, undefined, columns)));
 }
 
 const LABELLED = new RegExp(
-  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\\s+(\\d+|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
+  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\\s+(\\d+(?:\\.\\d+)*|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
   'i',
 );
 const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'action']);
 
-/** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3. */
+/** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3; "Action 1.2 …" → 1.2. */
 function idFromHeading(section: Section): string | undefined {
   const h = section.heading!;
   if (h.number) return h.number;
@@ -151,7 +186,7 @@ function idFromHeading(section: Section): string | undefined {
 
 /** The text a commitment heading carries after its number ("Commitment 3: Reduce harm"). */
 function headingRemainder(text: string): string {
-  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|action)\\s+(?:\\d+|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
+  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|action)\\s+(?:\\d+(?:\\.\\d+)*|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
 }
 
 /** `mode`: what the document's title introduces ("Recommendations"), for the sections at its top level. */
@@ -170,9 +205,19 @@ function introducesWork(mode: ListMode | undefined): boolean {
 function isWorkHeading(section: Section): boolean {
   const h = section.heading;
   if (!h || h.construct) return false;
+  // "6.1 Commissioning" over "6.1.1 Commissioners should …": a group of them, its subsections the work.
+  if (groupsWork(section)) return false;
   // A sentence, not a title in capitals ("APPENDIX - EVIDENCE SOURCE - STATEMENTS").
   const capitals = h.text === h.text.toUpperCase();
   return h.number !== undefined || (h.text.split(/\s+/).length >= 6 && !capitals);
+}
+
+/** A numbered heading whose numbered subsections go deeper ("6.1" over "6.1.1" and "6.1.2"), each of them work. */
+function groupsWork(section: Section): boolean {
+  const number = section.heading?.number;
+  if (number === undefined) return false;
+  const subsections = section.body.filter(isSection);
+  return subsections.length > 0 && subsections.every((b) => b.heading?.number?.startsWith(`${number}.`) === true && isWorkHeading(b));
 }
 
 /** A heading as a title: without the trailing colon of a lead-in, nor the number its id already carries. */
@@ -197,13 +242,17 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
     case 'partners':
       return partnersSection(section, ctx);
     case 'commitment':
-    case 'action':
+    case 'action': {
+      const sole = ctx.kind === 'strategy' ? soleCard(section) : undefined;
+      const carded = sole && cardCommitment(section, sole, ctx);
+      if (carded) return [carded];
       // "Commitment one" over strategic aims of its own: a chapter that groups commitments, not one of them.
       if (hasStructure({ kind: 'section', body: section.body }, undefined, ctx.columns)) {
         const id = idFromHeading(section);
         return [{ kind: 'priority', ...(id ? { id: `C${id}` } : {}), title: titleOf(section), items: convertBody(section.body, 'priority', ctx) }];
       }
       return [workSection(section, c, ctx)];
+    }
     case 'aim':
     case 'outcome': {
       const items = convertBody(section.body, 'section', ctx);
@@ -214,6 +263,12 @@ function convertSection(section: Section, where: Where, ctx: SectionContext, par
       return [{ kind: 'narrative', title, items: convertBody(section.body, 'narrative', ctx) }];
     default:
       break;
+  }
+  // Under a priority, a heading of its own over one card is that card's commitment, not a section around it.
+  if (!c && (where === 'priority' || where === 'section') && ctx.kind === 'strategy') {
+    const sole = soleCard(section);
+    const carded = sole && cardCommitment(section, sole, ctx);
+    if (carded) return [carded];
   }
   // Under "Recommendations", a topic's subsection ("Physical health") recommends too.
   const mode = headingMode(section) ?? (introducesWork(parentMode) ? parentMode : undefined);
