@@ -178,6 +178,40 @@ The current pathway has long waits.
     assert.deepEqual(ofKind(all, 'commitment').map((c) => c.id?.value), ['6.1.1', '6.1.2', '6.2.1'], 'the groups are not commitments');
   });
 
+  it('a paragraph or heading labelled "Recommendation N" is a commitment with that id, under "Recommendations" or a topic\'s heading', () => {
+    const { all } = convert(`# Domestic Abuse Needs Assessment 2022
+
+## Recommendations
+
+Recommendation 1: Commission a specialist service for children affected by domestic abuse.
+
+Recommendation 2: Develop a training programme for frontline staff by March 2023.
+
+## Children and young people
+
+Children are often hidden victims of domestic abuse.
+
+Recommendation 3 – Make sure every school has a trained domestic abuse lead. This should be in place for the next academic year.
+
+## Recommendation 4
+
+Agree a joint protocol between housing and refuge providers.
+`);
+    const commitments = ofKind(all, 'commitment');
+    assert.deepEqual(
+      commitments.map((c) => [c.id?.value, c.title?.value]),
+      [
+        ['1', 'Commission a specialist service for children affected by domestic abuse.'],
+        ['2', 'Develop a training programme for frontline staff by March 2023.'],
+        ['3', 'Make sure every school has a trained domestic abuse lead.'],
+        ['4', 'Agree a joint protocol between housing and refuge providers.'],
+      ],
+    );
+    assert.equal(timing(commitments[1]!), 'by March 2023');
+    assert.deepEqual(ofKind(children(commitments[2]!), 'paragraph').map((p) => p.text.value), ['This should be in place for the next academic year.']);
+    assert.ok(ofKind(all, 'paragraph').some((p) => p.text.value === 'Children are often hidden victims of domestic abuse.'), 'the prose around them stays prose');
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

@@ -43,6 +43,13 @@ const RECOMMENDS = /^(?:[^.;]{0,160}?,\s*)?(?:it is (?:also |further |therefore 
 /** A paragraph that starts with its number ("5. Services …", "10.In order …"), not a section number ("1.6 Key"). */
 const NUMBERED_PARAGRAPH = /^(\d{1,2})\.(?!\d)\s*(?=\p{Lu})/u;
 
+/**
+ * A paragraph its label names as one piece of work, with its number:
+ * "Recommendation 2: Develop …", "Commitment 3 – Reduce …". The label says
+ * what it is, wherever it stands.
+ */
+const LABELLED_WORK_PARAGRAPH = /^(?:recommendation|commitment|pledge|promise)\s+(\d{1,3}(?:\.\d{1,3})*)\s*[:.)–—-]\s*(?=[\p{Lu}\p{N}“"‘'(])/iu;
+
 /** A numbered recommendation: its first sentence names it, the rest explains it; its number is its id. */
 function numberedRecommendation(number: string, text: string): Node {
   const [first = text, ...rest] = sentences(text);
@@ -149,6 +156,7 @@ function ownStructure(section: Section, columns: UserColumns = []): boolean {
   if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && (isWorkHeading(b) || groupsWork(b)))) return true;
   if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
   if (hasCards(section)) return true;
+  if (section.body.some((b) => b.kind === 'paragraph' && LABELLED_WORK_PARAGRAPH.test(b.text))) return true;
   return section.body.some(
     (b) =>
       (b.kind === 'label' && STRUCTURED_MODES.has(b.mode) && !b.titled) ||
@@ -167,10 +175,10 @@ function hasStructure(section: Section, inherited?: ListMode, columns: UserColum
 }
 
 const LABELLED = new RegExp(
-  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|action)\\s+(\\d+(?:\\.\\d+)*|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
+  `^((?:[A-Za-z]+\\s+){0,2}?)(priority|theme|work ?area|pillar|strand|objective|ambition|goal|aim|commitment|pledge|promise|recommendation|action)\\s+(\\d+(?:\\.\\d+)*|[A-H]|${NUMBER_WORDS.join('|')})\\b`,
   'i',
 );
-const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'action']);
+const WORK_NOUNS: ReadonlySet<string> = new Set(['commitment', 'pledge', 'promise', 'recommendation', 'action']);
 
 /** "Key Priority 1 – …" → KP1; "13.1 Protecting …" → 13.1; "COMMITMENT 3" → 3; "Action 1.2 …" → 1.2. */
 function idFromHeading(section: Section): string | undefined {
@@ -186,7 +194,7 @@ function idFromHeading(section: Section): string | undefined {
 
 /** The text a commitment heading carries after its number ("Commitment 3: Reduce harm"). */
 function headingRemainder(text: string): string {
-  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|action)\\s+(?:\\d+(?:\\.\\d+)*|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
+  return text.replace(new RegExp(`^(?:[A-Za-z]+\\s+){0,2}?(?:commitment|pledge|promise|recommendation|action)\\s+(?:\\d+(?:\\.\\d+)*|${NUMBER_WORDS.join('|')})\\s*[:.–—-]?\\s*`, 'i'), '').trim();
 }
 
 /** `mode`: what the document's title introduces ("Recommendations"), for the sections at its top level. */
@@ -542,6 +550,14 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         }
         if (group && group.mode === 'notes') {
           out.push({ kind: 'note', text: item.text });
+          break;
+        }
+        const labelled = where !== 'narrative' && ctx.kind === 'strategy' ? LABELLED_WORK_PARAGRAPH.exec(item.text) : null;
+        if (labelled) {
+          // "Recommendation 2: Develop …": its label says it is one, under whatever heading.
+          const commitment = numberedRecommendation(labelled[1]!, item.text.slice(labelled[0].length));
+          addToGroup(group ?? { mode: 'commitments' }, commitment, out);
+          lastWork = commitment;
           break;
         }
         const numbered = NUMBERED_PARAGRAPH.exec(item.text);

@@ -27,7 +27,7 @@ const BUILT_IN: readonly { pattern: RegExp; construct: HeadingConstruct | 'conte
   { pattern: /^(?:table of )?contents$/i, construct: 'contents' },
   { pattern: /^(?:glossary|(?:list|table) of (?:acronyms|abbreviations|terms)|acronyms|abbreviations)(?:\s+(?:and|&)\s+(?:acronyms|abbreviations|terms|definitions))?$/i, construct: 'glossary' },
   { pattern: new RegExp(`^(?:key |strategic |our )?(?:priority|theme|work ?area|pillar|strand|objective|ambition|goal)\\s+(?:${NUMBER}|[A-H])\\b`, 'i'), construct: 'priority' },
-  { pattern: new RegExp(`^(?:commitment|pledge|promise)\\s+${NUMBER}\\b`, 'i'), construct: 'commitment' },
+  { pattern: new RegExp(`^(?:commitment|pledge|promise|recommendation)\\s+${NUMBER}\\b`, 'i'), construct: 'commitment' },
   { pattern: new RegExp(`^(?:strategic |national |key )?aim\\s+${NUMBER}\\b`, 'i'), construct: 'aim' },
   { pattern: new RegExp(`^action\\s+${NUMBER}\\b`, 'i'), construct: 'action' },
   { pattern: /^national (?:aims?|objectives?|priorities)$/i, construct: 'nationalAims' },
