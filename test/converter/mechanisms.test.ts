@@ -212,6 +212,26 @@ Agree a joint protocol between housing and refuge providers.
     assert.ok(ofKind(all, 'paragraph').some((p) => p.text.value === 'Children are often hidden victims of domestic abuse.'), 'the prose around them stays prose');
   });
 
+  it('a bullet that names its lead or its timescale is a commitment, with no heading saying so; a plain bullet stays prose', () => {
+    const { all } = convert(`# Healthy Weight Action Plan 2024-2026
+
+## Theme 2: Active lives
+
+- Expand the walking for health programme – Lead: Leisure Services – Timescale: 2024/25
+- Install cycle parking at every GP surgery (Lead: Transport team, by March 2026)
+- One in four adults is inactive
+`);
+    const commitments = ofKind(all, 'commitment');
+    assert.deepEqual(
+      commitments.map((c) => [c.title?.value, owners(c), timing(c)]),
+      [
+        ['Expand the walking for health programme', ['Leisure Services'], '2024/25'],
+        ['Install cycle parking at every GP surgery', ['Transport team'], 'by March 2026'],
+      ],
+    );
+    assert.ok(ofKind(all, 'paragraph').some((p) => p.text.value === 'One in four adults is inactive'));
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

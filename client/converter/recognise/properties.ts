@@ -62,6 +62,9 @@ export function propertyFrom(text: string): Node | undefined {
 
 const INLINE_KEY = /(?:^|(?<=[\s.;,(–—-]))(Lead|Leads|Lead agency|Lead partner|Led by|Who|Owner|Owners|Responsible|Timescale|Timescales|Timing|When|By when|Deadline|Target|Targets|Measure|Measures|Indicator|Outcome|Progress|Update|Status|LEAD|OWNER|WHO|WHEN|TIMESCALE|TARGET|MEASURE)\s*:\s*/g;
 
+/** An owner's value that ends saying when: "Transport team, by March 2026". */
+const TRAILING_TIMING = /^(.*?\S)(?:,\s*|\s+)((?:by|from|until|before|during|in)\s+\S.*)$/i;
+
 /** "Launch a schools programme (Lead: Public Health; Timescale: 2025)": the words, and the fields after them. */
 export function splitInlineProperties(text: string): { text: string; properties: Node[] } {
   const keys = [...text.matchAll(INLINE_KEY)];
@@ -70,13 +73,21 @@ export function splitInlineProperties(text: string): { text: string; properties:
   keys.forEach((k, n) => {
     const start = k.index! + k[0].length;
     const end = n + 1 < keys.length ? keys[n + 1]!.index! : text.length;
+    // The separator before the next field ("… – Timescale:") is not part of this one.
     const value = text
       .slice(start, end)
       .trim()
-      .replace(/[;,.)]+$/, '')
+      .replace(/[\s;,.)–—-]+$/, '')
       .trim();
     const field = fieldOf(k[1]!);
-    if (field && value) properties.push(nodeFor(field, value, k[1]!));
+    if (!field || !value) return;
+    // "(Lead: Transport team, by March 2026)": who, then when, in one field.
+    const when = field === 'owner' ? TRAILING_TIMING.exec(value) : null;
+    if (when && timingOf(when[2]!).spec !== undefined) {
+      properties.push(nodeFor('owner', when[1]!, k[1]!), nodeFor('timing', when[2]!, k[1]!));
+      return;
+    }
+    properties.push(nodeFor(field, value, k[1]!));
   });
   const words = text
     .slice(0, keys[0]!.index)

@@ -357,6 +357,17 @@ function partnersSection(section: Section, ctx: SectionContext): Node[] {
   return [...prose, partners];
 }
 
+/**
+ * A list item that says who does it or by when ("Expand the walking
+ * programme – Lead: Leisure Services – Timescale: 2024/25"): work, whatever
+ * heading it stands under. Fields name what a line is as a label does.
+ */
+function assignedWork(text: string, number: string | undefined): Node | undefined {
+  const split = splitInlineProperties(text);
+  if (!split.properties.some((p) => p.kind === 'owner' || p.kind === 'timing')) return undefined;
+  return { kind: 'commitment', ...(number ? { id: number } : {}), text: split.text, items: split.properties };
+}
+
 /** A list with no label: its items are prose, numbered as the source numbered them. */
 function listAsParagraphs(list: ListBlock): Node[] {
   return list.items.map((it) => ({ kind: 'paragraph', text: it.number ? `${it.number}. ${it.text}` : it.text }));
@@ -499,7 +510,14 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         if (!group) {
           for (const [k, it] of item.items.entries()) {
             const property = where !== 'narrative' ? propertyFrom(it.text) : undefined;
-            if (!property || !attachProperty(property, undefined, out, where, lastWork)) out.push(...listAsParagraphs({ ...item, items: [item.items[k]!] }));
+            if (property && attachProperty(property, undefined, out, where, lastWork)) continue;
+            const work = where !== 'narrative' && ctx.kind === 'strategy' ? assignedWork(it.text, it.number && item.ordered ? it.number : undefined) : undefined;
+            if (work) {
+              out.push(work);
+              lastWork = work;
+              continue;
+            }
+            out.push(...listAsParagraphs({ ...item, items: [item.items[k]!] }));
           }
           break;
         }
