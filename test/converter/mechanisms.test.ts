@@ -232,6 +232,25 @@ Agree a joint protocol between housing and refuge providers.
     assert.ok(ofKind(all, 'paragraph').some((p) => p.text.value === 'One in four adults is inactive'));
   });
 
+  it('a vision\'s heading under the title, over its statement, is the strategy\'s vision, as a heading or as a line in capitals', () => {
+    const fromMarkdown = convert(`# Tobacco Control Plan 2023 to 2026
+
+## Our vision
+
+A smokefree generation in the county by 2030.
+
+## Priority 1: Prevention
+
+- Enforce age of sale legislation (Lead: Trading Standards)
+`);
+    assert.deepEqual(ofKind(fromMarkdown.all, 'vision').map((v) => v.text?.value), ['A smokefree generation in the county by 2030.']);
+    assert.equal(ofKind(fromMarkdown.all, 'narrative').length, 0, 'the vision is not a narrative too');
+    assert.deepEqual(ofKind(fromMarkdown.all, 'priority').map((p) => title(p)), ['Priority 1: Prevention']);
+    const { text } = convertText('TOBACCO CONTROL PLAN 2023 TO 2026\n\nOUR VISION\n\nA smokefree generation in the county by 2030.\n\nPRIORITY ONE: PREVENTION\n\nWe will:\n• Enforce age of sale legislation\n', 'plan.txt', {});
+    assert.match(text, /^ {2}vision "A smokefree generation in the county by 2030\."$/m);
+    assert.match(text, /^priority P1 "PRIORITY ONE: PREVENTION"/m, 'the priority after the vision is not taken into the header');
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

@@ -31,6 +31,8 @@ export interface HeaderResult {
 
 const STATUS = /^(?:(consultation)\s+)?(draft|consultation|final|published)(?:\s+(?:version|copy|for consultation))?$/i;
 const VISION = /^(?:our\s+)?vision\s*[:–—-]\s*(.+)$/i;
+/** A vision's heading on a line of its own ("OUR VISION", "Our shared vision for 2030"), its statement below it. */
+const VISION_HEADING = /^(?:our\s+)?(?:shared\s+|joint\s+)?vision(?:\s+for\s+[\p{L}\p{N} ]{1,40})?:?$/iu;
 
 function words(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
@@ -100,6 +102,14 @@ export function documentKindOf(header: Header, body: string, forced?: DocumentKi
   return national > local ? 'framework' : 'strategy';
 }
 
+/** The statement under a vision's heading: one paragraph of a sentence or a few. */
+function visionBelow(heading: Block, next: Block | undefined): string | undefined {
+  if ((heading.kind !== 'heading' && heading.kind !== 'paragraph') || !VISION_HEADING.test(heading.text.trim())) return undefined;
+  if (next?.kind !== 'paragraph' || next.note) return undefined;
+  const count = words(next.text).length;
+  return count >= 3 && count <= 80 ? next.text.trim() : undefined;
+}
+
 /**
  * Takes the title (the first heading or short line), then the short lines
  * under it, a status word and a vision statement.
@@ -149,6 +159,14 @@ export function readHeader(blocks: readonly Block[], bodyText: string): HeaderRe
   }
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
+    // "Our vision" as a heading under the title, over the statement.
+    const statement = b.kind === 'heading' && !vision ? visionBelow(b, blocks[i + 1]) : undefined;
+    if (statement) {
+      // The body starts after the statement.
+      vision = statement;
+      i += 2;
+      break;
+    }
     if (b.kind === 'paragraph') {
       const s = statusOf(b.text);
       if (s && !status) {
@@ -159,6 +177,12 @@ export function readHeader(blocks: readonly Block[], bodyText: string): HeaderRe
       if (v && !vision) {
         vision = v[1]!.trim();
         continue;
+      }
+      const statement = vision ? undefined : visionBelow(b, blocks[i + 1]);
+      if (statement) {
+        vision = statement;
+        i += 2;
+        break;
       }
       if (isShortLine(b) && subtitles.length < 3 && !b.strong) {
         subtitles.push(b.text);
