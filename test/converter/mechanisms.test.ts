@@ -251,6 +251,33 @@ A smokefree generation in the county by 2030.
     assert.match(text, /^priority P1 "PRIORITY ONE: PREVENTION"/m, 'the priority after the vision is not taken into the header');
   });
 
+  it('what a list nests under a commitment is its detail, not commitments of their own, in markdown and in HTML', () => {
+    const { all } = convert(`# Suicide Prevention Plan 2023-2028
+
+## Priority 1: High-risk groups
+
+We will:
+
+1. Deliver targeted support for middle-aged men
+   - Through workplace health champions
+   - Lead: Public Health
+2. Work with farmers' networks in rural areas
+`);
+    const commitments = ofKind(all, 'commitment');
+    assert.deepEqual(commitments.map((c) => [c.id?.value, c.title?.value]), [['1', 'Deliver targeted support for middle-aged men'], ['2', "Work with farmers' networks in rural areas"]]);
+    assert.deepEqual(ofKind(children(commitments[0]!), 'paragraph').map((p) => p.text.value), ['Through workplace health champions']);
+    assert.deepEqual(owners(commitments[0]!), ['Public Health']);
+    const html = convertText(
+      '<html><body><h1>Suicide Prevention Plan 2023-2028</h1><h2>Priority 1: High-risk groups</h2><p>We will:</p><ul><li>Deliver targeted support for middle-aged men<ul><li>through workplace health champions</li></ul></li><li>Work with farmers&#39; networks</li></ul></body></html>',
+      'plan.html',
+      {},
+    ).text;
+    const model = exportModel('plan.strategy', html).model;
+    const inHtml = ofKind(children(ofKind(model.document.items as Statement[], 'priority')[0]!).flatMap((s) => [s, ...children(s)]), 'commitment');
+    assert.deepEqual(inHtml.map((c) => c.title?.value), ['Deliver targeted support for middle-aged men', "Work with farmers' networks"]);
+    assert.deepEqual(ofKind(children(inHtml[0]!), 'paragraph').map((p) => p.text.value), ['through workplace health champions']);
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

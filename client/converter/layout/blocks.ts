@@ -34,6 +34,8 @@ export interface ListItem {
   /** The number the source gave the item ("3" in "3. Do this"). */
   readonly number?: string;
   readonly strong: boolean;
+  /** How deep the source nested it: under an item of the list 1, under one of those 2 (absent at the list's own level). */
+  readonly depth?: number;
 }
 
 export interface ListBlock {

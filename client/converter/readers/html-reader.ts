@@ -189,7 +189,7 @@ export function readHtml(source: string): Block[] {
           if (list && list.items.length > 0) {
             // A nested list's items follow their parent item in the enclosing list.
             const outer = lists[lists.length - 1];
-            if (outer) outer.items.push(...list.items);
+            if (outer) outer.items.push(...list.items.map((it) => ({ ...it, depth: (it.depth ?? 0) + 1 })));
             else blocks.push({ kind: 'list', ordered: list.ordered, items: list.items, line: list.line });
           }
         } else if (name === 'tr') {

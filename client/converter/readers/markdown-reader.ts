@@ -36,8 +36,17 @@ interface PendingParagraph {
 
 interface PendingList {
   ordered: boolean;
-  items: { parts: string[]; line: number; number?: string }[];
+  items: { parts: string[]; line: number; number?: string; depth: number }[];
   line: number;
+  /** The indentation of each level of nesting so far, outermost first. */
+  indents: number[];
+}
+
+/** Columns of a line's leading white space (a tab to the next multiple of four). */
+function indentOf(space: string): number {
+  let n = 0;
+  for (const c of space) n = c === '\t' ? n + 4 - (n % 4) : n + 1;
+  return n;
 }
 
 export function readMarkdown(source: string, options: { alignedColumns?: boolean } = {}): Block[] {
@@ -70,7 +79,7 @@ export function readMarkdown(source: string, options: { alignedColumns?: boolean
     for (const item of list.items) {
       const inline = cleanInline(item.parts.join(item.parts.length > 1 && isWhollyBoldPart(item.parts[0]!) ? ': ' : ' '));
       const text = stripBullet(inline.text);
-      if (text) items.push({ text, line: item.line, strong: inline.strong, ...(item.number ? { number: item.number } : {}) });
+      if (text) items.push({ text, line: item.line, strong: inline.strong, ...(item.number ? { number: item.number } : {}), ...(item.depth > 0 ? { depth: item.depth } : {}) });
     }
     if (items.length > 0) blocks.push({ kind: 'list', ordered: list.ordered, items, line: list.line });
     list = undefined;
@@ -129,10 +138,15 @@ export function readMarkdown(source: string, options: { alignedColumns?: boolean
     if (bullet || ordered) {
       flushParagraph();
       const isOrdered = Boolean(ordered);
-      if (list && list.ordered !== isOrdered) flushList();
-      if (!list) list = { ordered: isOrdered, items: [], line: lineNo };
+      const indent = indentOf((bullet ?? ordered)![1]!);
+      // Indented under an item of the list: nested in it (a list of bullets under a numbered item stays one list).
+      const nested = list !== undefined && indent > list.indents[0]!;
+      if (list && list.ordered !== isOrdered && !nested) flushList();
+      if (!list) list = { ordered: isOrdered, items: [], line: lineNo, indents: [indent] };
+      while (list.indents.length > 1 && indent < list.indents[list.indents.length - 1]!) list.indents.pop();
+      if (indent > list.indents[list.indents.length - 1]!) list.indents.push(indent);
       const text = bullet ? bullet[2]! : ordered![3]!;
-      list.items.push({ parts: [text.trim()], line: lineNo, ...(ordered ? { number: ordered[2]!.replace(/[.)]$/, '') } : {}) });
+      list.items.push({ parts: [text.trim()], line: lineNo, depth: list.indents.length - 1, ...(ordered ? { number: ordered[2]!.replace(/[.)]$/, '') } : {}) });
       continue;
     }
     const content = line.trim().replace(/\\$/, '');

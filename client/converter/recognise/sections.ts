@@ -15,7 +15,7 @@
  * commitment inside a narrative…) are enforced afterwards by `legalise`, so
  * this module says what things are, not where the grammar lets them stand.
  */
-import type { Block, ListBlock, TableBlock } from '../layout/blocks.js';
+import type { Block, ListBlock, ListItem, TableBlock } from '../layout/blocks.js';
 import type { Node, NodeOf } from '../model.js';
 import { itemNode, partnerFrom, targetFrom } from './entries.js';
 import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './glossary.js';
@@ -368,6 +368,22 @@ function assignedWork(text: string, number: string | undefined): Node | undefine
   return { kind: 'commitment', ...(number ? { id: number } : {}), text: split.text, items: split.properties };
 }
 
+/**
+ * The items at a list's own level, each with what the source nested under
+ * it as lines of text (in order, field lines as the fields they name), so
+ * that a sub-bullet is not read as a commitment of its own.
+ */
+function withNestedDetail(items: readonly ListItem[]): { it: ListItem; detail: Node[] }[] {
+  const top = Math.min(...items.map((x) => x.depth ?? 0));
+  const out: { it: ListItem; detail: Node[] }[] = [];
+  for (const x of items) {
+    const last = out[out.length - 1];
+    if ((x.depth ?? 0) > top && last) last.detail.push(propertyFrom(x.text) ?? { kind: 'paragraph', text: x.text });
+    else out.push({ it: x, detail: [] });
+  }
+  return out;
+}
+
 /** A list with no label: its items are prose, numbered as the source numbered them. */
 function listAsParagraphs(list: ListBlock): Node[] {
   return list.items.map((it) => ({ kind: 'paragraph', text: it.number ? `${it.number}. ${it.text}` : it.text }));
@@ -502,8 +518,12 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         break;
       case 'list':
         if (!group && item.ordered && recommendationsHere) {
-          // A numbered list under a heading that introduces recommendations: each item is one.
-          for (const it of item.items) out.push(it.number ? numberedRecommendation(it.number, it.text) : { kind: 'commitment', text: it.text, items: [] });
+          // A numbered list under a heading that introduces recommendations: each item is one, what is nested in it its detail.
+          for (const { it, detail } of withNestedDetail(item.items)) {
+            const node: Node = it.number ? numberedRecommendation(it.number, it.text) : { kind: 'commitment', text: it.text, items: [] };
+            if (node.kind === 'commitment') node.items.push(...detail);
+            out.push(node);
+          }
           lastWork = lastOf();
           break;
         }
@@ -531,12 +551,17 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
           out.push(...rest.map((text): Node => ({ kind: 'paragraph', text })));
           break;
         }
-        for (const it of item.items) {
+        for (const { it, detail } of introducesWork(group.mode) ? withNestedDetail(item.items) : item.items.map((x) => ({ it: x, detail: [] }))) {
           const property = propertyFrom(it.text);
           if (property && (group.mode === 'commitments' || group.mode === 'actions') && attachProperty(property, group, out, where, lastWork)) continue;
           const node = itemNode({ text: it.text, ...(it.number && item.ordered ? { number: it.number } : {}) }, group.mode, ctx.kind);
-          addToGroup(group, node ? withInlineProperties(node) : { kind: 'paragraph', text: it.text }, out);
+          const built = node ? withInlineProperties(node) : { kind: 'paragraph' as const, text: it.text };
+          // What the source nested under a commitment says more of it: its detail, inside it.
+          const holds = built.kind === 'commitment' || built.kind === 'action';
+          if (holds) built.items.push(...detail);
+          addToGroup(group, built, out);
           lastWork = lastOf();
+          if (!holds) for (const d of detail) addToGroup(group, d, out);
         }
         break;
       case 'table': {
