@@ -17,7 +17,7 @@ import { textWarnings, withoutControls } from './layout/text-health.js';
 import { walk, type DescribedFramework, type DocumentModel, type Node, type NodeOf } from './model.js';
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
-import { buildOutline, hasCommitmentHeadings } from './recognise/outline.js';
+import { buildOutline, hasCommitmentHeadings, opensNumberedConstruct } from './recognise/outline.js';
 import { convertOutline } from './recognise/sections.js';
 import { recogniseTable } from './recognise/tables.js';
 import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
@@ -163,7 +163,7 @@ export function convertBlocks(read: readonly Block[], inputName: string, config:
   const warnings = textWarnings(blocks.map(blockText).join('\n'));
   const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
   const sourceText = [...cleaned.blocks.map((b) => bodyText(b, userColumns)), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
-  const { header, rest } = readHeader(cleaned.blocks, sourceText);
+  const { header, rest } = readHeader(cleaned.blocks, sourceText, (text) => opensNumberedConstruct(rules, text));
   // Column names count here: a "Departmental owner" column says a good deal about the kind of plan.
   const kind: DocumentKind = documentKindOf(header, cleaned.blocks.map(blockText).join('\n'), config.documentKind);
 

@@ -278,6 +278,42 @@ We will:
     assert.deepEqual(ofKind(children(inHtml[0]!), 'paragraph').map((p) => p.text.value), ['through workplace health champions']);
   });
 
+  it('a plain-text action plan: "Objective 1: …" under the title opens a priority, each "Action 1.1 …" with its "Lead:" and "Timescale:" lines is a commitment', () => {
+    const { text } = convertText(
+      `ALCOHOL HARM REDUCTION ACTION PLAN 2024-2026
+
+Objective 1: Reduce alcohol-related hospital admissions
+
+Action 1.1 Commission an alcohol care team at the acute trust
+Lead: ICB
+Timescale: April 2025
+
+Action 3 of the national plan asks the same of every area.
+
+Objective 2: Safer night-time economy
+
+Action 2.1 Extend the street pastors scheme to two more towns
+Lead: Community Safety Partnership
+Timescale: Ongoing
+`,
+      'plan.txt',
+      {},
+    );
+    const { model, problems } = exportModel('plan.strategy', text);
+    assert.deepEqual(problems, [], text);
+    const priorities = ofKind(model.document.items as Statement[], 'priority');
+    assert.deepEqual(priorities.map((p) => title(p)), ['Objective 1: Reduce alcohol-related hospital admissions', 'Objective 2: Safer night-time economy']);
+    const commitments = priorities.flatMap((p) => ofKind(children(p), 'commitment'));
+    assert.deepEqual(
+      commitments.map((c) => [c.id?.value, c.title?.value, owners(c), timing(c)]),
+      [
+        ['1.1', 'Commission an alcohol care team at the acute trust', ['ICB'], 'April 2025'],
+        ['2.1', 'Extend the street pastors scheme to two more towns', ['Community Safety Partnership'], 'Ongoing'],
+      ],
+    );
+    assert.ok(ofKind(children(priorities[0]!), 'paragraph').some((p) => p.text.value.startsWith('Action 3 of the national plan')), 'a sentence about an action is prose');
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

@@ -112,9 +112,10 @@ function visionBelow(heading: Block, next: Block | undefined): string | undefine
 
 /**
  * Takes the title (the first heading or short line), then the short lines
- * under it, a status word and a vision statement.
+ * under it, a status word and a vision statement. `opensConstruct`: whether
+ * a line names a priority, commitment or the like (those start the body).
  */
-export function readHeader(blocks: readonly Block[], bodyText: string): HeaderResult {
+export function readHeader(blocks: readonly Block[], bodyText: string, opensConstruct: (text: string) => boolean = () => false): HeaderResult {
   let i = 0;
   let title: string | undefined;
   let titleLevel = 0;
@@ -184,7 +185,8 @@ export function readHeader(blocks: readonly Block[], bodyText: string): HeaderRe
         i += 2;
         break;
       }
-      if (isShortLine(b) && subtitles.length < 3 && !b.strong) {
+      // "Objective 1: Reduce admissions" under the title opens the body; it is not a subtitle.
+      if (isShortLine(b) && subtitles.length < 3 && !b.strong && !opensConstruct(b.text)) {
         subtitles.push(b.text);
         continue;
       }

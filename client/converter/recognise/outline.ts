@@ -97,11 +97,16 @@ export function hasCommitmentHeadings(blocks: readonly Block[], rules: readonly 
 
 const NUMBERED_CONSTRUCTS: ReadonlySet<string> = new Set(['priority', 'commitment', 'action', 'aim']);
 
+/** Whether `text` names a numbered construct ("Commitment 1", "Objective 2: Safer streets"). */
+export function opensNumberedConstruct(rules: readonly CompiledHeadingRule[], text: string): boolean {
+  const rule = matchHeading(rules, text);
+  return rule !== undefined && NUMBERED_CONSTRUCTS.has(rule.construct);
+}
+
 /** A short line on its own that names a numbered construct ("Commitment 1", "Priority 2 – Treatment") is a heading, bold or not. */
 function isConstructLine(b: Block, rules: readonly CompiledHeadingRule[]): boolean {
   if (b.kind !== 'paragraph' || b.footnote !== undefined || b.text.split(/\s+/).length > 12 || /[.;,]$/.test(b.text)) return false;
-  const rule = matchHeading(rules, b.text);
-  return rule !== undefined && NUMBERED_CONSTRUCTS.has(rule.construct);
+  return opensNumberedConstruct(rules, b.text);
 }
 
 /** A short line in capitals, as plain-text exports write headings ("PARTNERSHIP AND GOVERNANCE"). */

@@ -45,10 +45,13 @@ const NUMBERED_PARAGRAPH = /^(\d{1,2})\.(?!\d)\s*(?=\p{Lu})/u;
 
 /**
  * A paragraph its label names as one piece of work, with its number:
- * "Recommendation 2: Develop …", "Commitment 3 – Reduce …". The label says
- * what it is, wherever it stands.
+ * "Recommendation 2: Develop …", "Commitment 3 – Reduce …", "Action 1.1
+ * Commission …". The label says what it is, wherever it stands. Case is
+ * spelled out, not ignored: the words after it must start with a capital
+ * ("Action 3 of the national plan" is prose).
  */
-const LABELLED_WORK_PARAGRAPH = /^(?:recommendation|commitment|pledge|promise)\s+(\d{1,3}(?:\.\d{1,3})*)\s*[:.)–—-]\s*(?=[\p{Lu}\p{N}“"‘'(])/iu;
+const LABELLED_WORK_PARAGRAPH =
+  /^(?:[Rr]ecommendation|RECOMMENDATION|[Cc]ommitment|COMMITMENT|[Pp]ledge|PLEDGE|[Pp]romise|PROMISE|[Aa]ction|ACTION)\s+(\d{1,3}(?:\.\d{1,3})*)(?:\s*[:.)–—-]\s*|\s+)(?=[\p{Lu}\p{N}“"‘'(])/u;
 
 /** A numbered recommendation: its first sentence names it, the rest explains it; its number is its id. */
 function numberedRecommendation(number: string, text: string): Node {
@@ -597,8 +600,10 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         }
         const labelled = where !== 'narrative' && ctx.kind === 'strategy' ? LABELLED_WORK_PARAGRAPH.exec(item.text) : null;
         if (labelled) {
-          // "Recommendation 2: Develop …": its label says it is one, under whatever heading.
-          const commitment = numberedRecommendation(labelled[1]!, item.text.slice(labelled[0].length));
+          // "Recommendation 2: Develop …": its label says it is one, under whatever heading; "Lead: …" after its words are its fields.
+          const split = splitInlineProperties(item.text.slice(labelled[0].length));
+          const commitment = numberedRecommendation(labelled[1]!, split.text);
+          if (commitment.kind === 'commitment') commitment.items.push(...split.properties);
           addToGroup(group ?? { mode: 'commitments' }, commitment, out);
           lastWork = commitment;
           break;
