@@ -18,7 +18,7 @@ import { walk, type DescribedFramework, type DocumentModel, type Node, type Node
 import { documentKindOf, readHeader, type DocumentKind } from './recognise/header.js';
 import { citedFramework, describedFrameworks, frameworkIdFor } from './recognise/frameworks.js';
 import { buildOutline, hasCommitmentHeadings, opensNumberedConstruct } from './recognise/outline.js';
-import { convertOutline } from './recognise/sections.js';
+import { cardTable, convertOutline } from './recognise/sections.js';
 import { recogniseTable } from './recognise/tables.js';
 import { compileHeadingRules, matchHeading } from './recognise/vocabulary.js';
 import { countConstructs, coverageOf } from './report.js';
@@ -56,6 +56,8 @@ export interface DetailedConversion {
  * (owner, outcome, timing…) of every row.
  */
 function bodyText(block: Block, userColumns: readonly [ColumnRole, RegExp][] = []): string {
+  // A card drawn as a table ("What | …", "Who | …"): its first column names the fields, as a header row does.
+  if (block.kind === 'table' && cardTable(block)) return block.rows.map((r) => r.cells.slice(1).map((c) => c.text).join(' ')).join('\n');
   const columns = block.kind === 'table' ? recogniseTable(block, userColumns) : undefined;
   if (block.kind === 'table' && columns) return blockText({ ...block, rows: block.rows.filter((_, k) => k !== columns.headerRow) });
   return blockText(block);

@@ -445,6 +445,40 @@ describe('readers hand on the same tables', function () {
     assert.match(text, /commitment "Review licensing conditions" \{\n\s+owner "Licensing team"/);
   });
 
+  it('a What/Who/When card drawn as a two-column Word table is a commitment, with no word of it lost from the report', async () => {
+    const cell = (t: string): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun(t)] })] });
+    const card = (what: string, who: string, when: string): Table =>
+      new Table({ rows: [new TableRow({ children: [cell('What'), cell(what)] }), new TableRow({ children: [cell('Who'), cell(who)] }), new TableRow({ children: [cell('When'), cell(when)] })] });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ children: [new TextRun({ text: 'Community Safety Strategy 2024 to 2027', bold: true })] }),
+            new Paragraph({ children: [new TextRun({ text: 'Priority 1: Violence against women and girls', bold: true })] }),
+            card('Launch a safe spaces scheme in the town centre', 'Community Safety Partnership', 'By December 2024'),
+            new Paragraph(''),
+            card('Train licensed premises staff in bystander intervention', 'Licensing team', '2025/26'),
+          ],
+        },
+      ],
+    });
+    const dir = scratch();
+    const file = join(dir, 'cards.docx');
+    writeFileSync(file, await Packer.toBuffer(doc));
+    const { text, report } = await convertFile(file);
+    const { model, problems } = exportModel('cards.strategy', text);
+    assert.deepEqual(problems, [], text);
+    const [priority] = ofKind(model.document.items as Statement[], 'priority');
+    assert.deepEqual(
+      ofKind(children(priority!), 'commitment').map((c) => [c.title?.value, owners(c), timing(c)]),
+      [
+        ['Launch a safe spaces scheme in the town centre', ['Community Safety Partnership'], 'By December 2024'],
+        ['Train licensed premises staff in bystander intervention', ['Licensing team'], '2025/26'],
+      ],
+    );
+    assert.equal(report.coverage.ratio, 1, 'the field names are labels, as a header row is');
+  });
+
   it('a Word table with a cell merged across the row reads it as a band naming the rows below', async () => {
     const cell = (t: string, columnSpan?: number): TableCell => new TableCell({ children: [new Paragraph({ children: [new TextRun(t)] })], ...(columnSpan ? { columnSpan } : {}) });
     const doc = new Document({

@@ -22,7 +22,7 @@ import { glossaryFromList, glossaryFromParagraph, glossaryFromTable } from './gl
 import type { DocumentKind } from './header.js';
 import type { BodyBlock, LabelBlock, Section } from './outline.js';
 import { continuedTitle, readStructuredTable, recogniseTable, type ColumnRole } from './tables.js';
-import { cardFields, cardNode, propertyFrom, splitInlineProperties, type CardField } from './properties.js';
+import { cardField, cardFields, cardNode, propertyFrom, splitInlineProperties, type CardField } from './properties.js';
 import { inlineNotes, isListMode, NUMBER_WORDS, numberValue, type ListMode } from './vocabulary.js';
 
 export interface SectionContext {
@@ -83,15 +83,8 @@ function cardRun(body: readonly Item[], at: number): { cards: CardField[][]; end
     if (!fields || fields.some((f) => !f)) break;
     for (const f of fields) lines.push(...f!);
   }
-  // A new card starts where a field comes again ("What: …" after a card's "When: …").
-  const cards: CardField[][] = [];
-  for (const f of lines) {
-    const card = cards[cards.length - 1];
-    if (!card || card.some((g) => g.field === f.field)) cards.push([f]);
-    else card.push(f);
-  }
-  const complete = cards.filter((c) => c.some((f) => f.field === 'work') && c.length >= 2);
-  return complete.length > 0 && complete.length === cards.length ? { cards, end } : undefined;
+  const cards = cardsOf(lines);
+  return cards ? { cards, end } : undefined;
 }
 
 /**
@@ -128,6 +121,35 @@ function cardCommitment(section: Section, sole: NonNullable<ReturnType<typeof so
   return { kind: 'commitment', ...(id ? { id } : {}), text: words, items: [...meaning, ...items] };
 }
 
+/** Fields in the order read into cards: a new card where a field comes again ("What" after a card's "When"); undefined unless each card is complete. */
+function cardsOf(lines: readonly CardField[]): CardField[][] | undefined {
+  const cards: CardField[][] = [];
+  for (const f of lines) {
+    const card = cards[cards.length - 1];
+    if (!card || card.some((g) => g.field === f.field)) cards.push([f]);
+    else card.push(f);
+  }
+  return cards.length > 0 && cards.every((c) => c.some((f) => f.field === 'work') && c.length >= 2) ? cards : undefined;
+}
+
+/**
+ * A card set out as a table of two columns, the field's name in the first
+ * ("What | Launch a safe spaces scheme", "Who | Community Safety
+ * Partnership", "When | By December 2024"): Word strategies draw their
+ * cards so. Its cards, or undefined unless every row is a card's field.
+ */
+export function cardTable(table: TableBlock): CardField[][] | undefined {
+  const lines: CardField[] = [];
+  for (const row of table.rows) {
+    const cells = row.cells.map((c) => c.text.trim()).filter(Boolean);
+    if (cells.length !== 2) return undefined;
+    const field = cardField(`${cells[0]!.replace(/\s*[:?]$/, '')}: ${cells[1]}`);
+    if (!field) return undefined;
+    lines.push(field);
+  }
+  return cardsOf(lines);
+}
+
 function hasCards(section: Section): boolean {
   return section.body.some((_, k) => cardRun(section.body, k) !== undefined);
 }
@@ -158,7 +180,7 @@ function ownStructure(section: Section, columns: UserColumns = []): boolean {
   if (headingMode(section) && section.body.some((b) => b.kind === 'list' || b.kind === 'table')) return true;
   if (introducesWork(headingMode(section)) && section.body.some((b) => isSection(b) && (isWorkHeading(b) || groupsWork(b)))) return true;
   if (introducesWork(headingMode(section)) && recommendsWithin(section)) return true;
-  if (hasCards(section)) return true;
+  if (hasCards(section) || section.body.some((b) => b.kind === 'table' && cardTable(b) !== undefined)) return true;
   if (section.body.some((b) => b.kind === 'paragraph' && LABELLED_WORK_PARAGRAPH.test(b.text))) return true;
   return section.body.some(
     (b) =>
@@ -575,6 +597,14 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
             group.node.entries.push(...entries);
             break;
           }
+        }
+        const cards = where !== 'narrative' && ctx.kind === 'strategy' ? cardTable(item) : undefined;
+        if (cards) {
+          for (const card of cards) {
+            const node = cardNode(card);
+            if (node) addToGroup(group ?? { mode: 'commitments' }, node, out);
+          }
+          break;
         }
         const columns = recogniseTable(item, ctx.columns);
         if (columns) {
