@@ -163,7 +163,11 @@ export function convertBlocks(read: readonly Block[], inputName: string, config:
   const userColumns = compileColumnRules(config.columns);
   const blocks = withoutControls(read);
   const warnings = textWarnings(blocks.map(blockText).join('\n'));
-  const cleaned = cleanLayout(blocks, (text) => matchHeading(rules, text)?.construct === 'contents');
+  const cleaned = cleanLayout(
+    blocks,
+    (text) => matchHeading(rules, text)?.construct === 'contents',
+    (table) => recogniseTable(table, userColumns) !== undefined || cardTable(table) !== undefined,
+  );
   const sourceText = [...cleaned.blocks.map((b) => bodyText(b, userColumns)), ...cleaned.footnotes.map((f) => `${f.footnote ?? ''} ${f.text}`)].join('\n');
   const { header, rest } = readHeader(cleaned.blocks, sourceText, (text) => opensNumberedConstruct(rules, text));
   // Column names count here: a "Departmental owner" column says a good deal about the kind of plan.

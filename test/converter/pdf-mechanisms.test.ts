@@ -140,6 +140,33 @@ describe('PDF layout mechanisms (documents written by pdf-lib)', function () {
     ]);
   });
 
+  it('a table carried over a page without its header repeated is still one table: the next page\'s rows are commitments with their owner and timing', async () => {
+    const { pdf, fonts } = await newPdf();
+    const one = pdf.addPage([842, 595]);
+    one.drawText('Priority 1: Recovery', { x: 40, y: 540, size: 16, font: fonts.bold });
+    drawTable(one, fonts, 40, 520, [380, 200, 120], ACTION_ROWS, 'grid');
+    const two = pdf.addPage([842, 595]);
+    drawTable(
+      two,
+      fonts,
+      40,
+      545,
+      [380, 200, 120],
+      [{ cells: [['Open a recovery café in each town'], ['Recovery Service'], ['2026']] }, { cells: [['Publish the recovery offer online'], ['Public Health'], ['June 2025']] }],
+      'grid',
+    );
+    const { all } = await convertPdf(await pdf.save());
+    assert.deepEqual(
+      ofKind(all, 'commitment').map((c) => [c.title?.value, ownerOf(c), timingOf(c)]),
+      [
+        ['Open an evening clinic for people who work during the day', ['Recovery Service'], 'March 2025'],
+        ['Train peer mentors in every district', ['Probation and Public Health'], '2025/26'],
+        ['Open a recovery café in each town', ['Recovery Service'], '2026'],
+        ['Publish the recovery offer online', ['Public Health'], 'June 2025'],
+      ],
+    );
+  });
+
   it('a header over the work that is a title, not a label, names its rows ("EARLY HELP | Action for:")', async () => {
     const { pdf, fonts } = await newPdf();
     const page = pdf.addPage([595, 842]);

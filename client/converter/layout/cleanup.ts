@@ -96,12 +96,15 @@ function joinBrokenParagraphs(blocks: Block[], footnotes: ParagraphBlock[]): Blo
 
 /**
  * A heading that repeats the heading still in force is a page banner; a table
- * whose first row repeats the previous table's header continues that table.
+ * whose first row repeats the previous table's header continues that table,
+ * and so does a table with as many columns and no header of its own
+ * (`hasOwnHeader`) right after one that has: the next page of it, its header
+ * not repeated.
  */
-function dropRepeats(blocks: Block[], artefacts: Block[]): Block[] {
+function dropRepeats(blocks: Block[], artefacts: Block[], hasOwnHeader: (table: TableBlock) => boolean): Block[] {
   const out: Block[] = [];
   let lastHeadingKey: string | undefined;
-  let lastTable: { index: number; header: string } | undefined;
+  let lastTable: { index: number; header: string; columns: number; headed: boolean } | undefined;
   let onlyArtefactsSinceTable = false;
   for (const b of blocks) {
     const isHeadingLike = b.kind === 'heading' || (b.kind === 'paragraph' && b.strong && b.text.split(/\s+/).length <= 25);
@@ -125,8 +128,14 @@ function dropRepeats(blocks: Block[], artefacts: Block[]): Block[] {
         out[lastTable.index] = { ...previous, rows: [...previous.rows, ...b.rows.slice(1)] };
         continue;
       }
+      const columns = b.rows[0]!.cells.length;
+      if (lastTable && onlyArtefactsSinceTable && lastTable.headed && lastTable.columns === columns && !hasOwnHeader(b)) {
+        const previous = out[lastTable.index] as TableBlock;
+        out[lastTable.index] = { ...previous, rows: [...previous.rows, ...b.rows] };
+        continue;
+      }
       out.push(b);
-      lastTable = { index: out.length - 1, header };
+      lastTable = { index: out.length - 1, header, columns, headed: hasOwnHeader(b) };
       onlyArtefactsSinceTable = true;
       continue;
     }
@@ -209,12 +218,12 @@ function dropPageFurniture(blocks: Block[], artefacts: Block[]): Block[] {
   });
 }
 
-export function cleanLayout(blocks: readonly Block[], isContentsHeading: (text: string) => boolean): CleanedLayout {
+export function cleanLayout(blocks: readonly Block[], isContentsHeading: (text: string) => boolean, hasOwnHeader: (table: TableBlock) => boolean = () => true): CleanedLayout {
   const footnotes: ParagraphBlock[] = [];
   const artefacts: Block[] = [];
   let out = dropPageFurniture([...blocks], artefacts);
   out = joinBrokenParagraphs(out, footnotes);
   out = dropContents(out, isContentsHeading, artefacts);
-  out = dropRepeats(out, artefacts);
+  out = dropRepeats(out, artefacts, hasOwnHeader);
   return { blocks: out, footnotes, artefacts };
 }
