@@ -314,6 +314,12 @@ Timescale: Ongoing
     assert.ok(ofKind(children(priorities[0]!), 'paragraph').some((p) => p.text.value.startsWith('Action 3 of the national plan')), 'a sentence about an action is prose');
   });
 
+  it('an HTML list numbered with letters or roman numerals keeps its numbers as the source wrote them', () => {
+    const { text } = convertText('<html><body><h1>Plan 2024</h1><p>We will:</p><ol type="a"><li>Do one thing</li><li>Do another</li></ol><ol type="I" start="4"><li>Do a fourth</li></ol></body></html>', 'plan.html', {});
+    const ids = ofKind(exportModel('plan.strategy', text).model.document.items as Statement[], 'commitment').map((c) => c.id?.value);
+    assert.deepEqual(ids, ['a', 'b', 'IV']);
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

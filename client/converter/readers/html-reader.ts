@@ -86,6 +86,22 @@ function unspan(cells: readonly SpanCell[], covered: number[]): string[] {
   return out;
 }
 
+/** An ordered list's number as its `type` writes it: 3 as "c" for `type="a"`, "iii" for `type="i"`. */
+function listNumber(n: number, type: string | undefined): string {
+  if ((type === 'a' || type === 'A') && n >= 1 && n <= 26) return String.fromCharCode((type === 'a' ? 96 : 64) + n);
+  if ((type === 'i' || type === 'I') && n >= 1 && n < 40) {
+    const roman = ['x', 'ix', 'v', 'iv', 'i'];
+    const values = [10, 9, 5, 4, 1];
+    let out = '';
+    let rest = n;
+    values.forEach((v, k) => {
+      for (; rest >= v; rest -= v) out += roman[k];
+    });
+    return type === 'I' ? out.toUpperCase() : out;
+  }
+  return String(n);
+}
+
 /** Deeper than this, HTML is flattened before it is read: no document needs more, and the parse would be quadratic. */
 export const MAX_HTML_DEPTH = 256;
 
@@ -99,7 +115,7 @@ export function readHtml(source: string): Block[] {
   let supBuffer = '';
   let run: TextRun | undefined;
   let headingLevel: number | undefined;
-  const lists: { ordered: boolean; items: ListItem[]; line: number; counter: number }[] = [];
+  const lists: { ordered: boolean; items: ListItem[]; line: number; counter: number; type?: string }[] = [];
   let item: { run: TextRun; number?: string } | undefined;
   let table: { rows: TableRow[]; line: number; covered: number[] } | undefined;
   let row: { cells: SpanCell[]; line: number } | undefined;
@@ -124,11 +140,11 @@ export function readHtml(source: string): Block[] {
         } else if (name === 'ul' || name === 'ol') {
           flushItem();
           flushRun();
-          lists.push({ ordered: name === 'ol', items: [], line, counter: Number(attribs.start ?? '1') });
+          lists.push({ ordered: name === 'ol', items: [], line, counter: Number(attribs.start ?? '1') || 1, ...(attribs.type ? { type: attribs.type } : {}) });
         } else if (name === 'li') {
           flushItem();
           const list = lists[lists.length - 1];
-          item = { run: newRun(line, false), ...(list?.ordered ? { number: String(list.counter++) } : {}) };
+          item = { run: newRun(line, false), ...(list?.ordered ? { number: listNumber(list.counter++, list.type) } : {}) };
         } else if (name === 'table') {
           flushRun();
           table = { rows: [], line, covered: [] };
