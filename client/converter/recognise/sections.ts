@@ -399,7 +399,9 @@ function assignedWork(text: string, number: string | undefined): Node | undefine
  * that a sub-bullet is not read as a commitment of its own.
  */
 function withNestedDetail(items: readonly ListItem[]): { it: ListItem; detail: Node[] }[] {
-  const top = Math.min(...items.map((x) => x.depth ?? 0));
+  // A loop, not Math.min(...): a list can hold more items than a call takes arguments.
+  let top = Infinity;
+  for (const x of items) top = Math.min(top, x.depth ?? 0);
   const out: { it: ListItem; detail: Node[] }[] = [];
   for (const x of items) {
     const last = out[out.length - 1];
