@@ -320,6 +320,28 @@ Timescale: Ongoing
     assert.deepEqual(ids, ['a', 'b', 'IV']);
   });
 
+  it('under a "Recommendations" heading, a numbered line over deeper-numbered ones ("6.1 Commissioning" over "6.1.1 …") is the group they are numbered in', () => {
+    const source = `# Substance Misuse Needs Assessment 2023
+
+## 6. Recommendations
+
+6.1 Commissioning
+
+6.1.1 Commissioners should review the treatment pathway for young people.
+
+6.1.2 The partnership should develop a dual diagnosis protocol.
+
+6.2 Workforce
+
+6.2.1 All frontline staff should be offered naloxone training.
+`;
+    const { text, all } = convert(source);
+    const groups = ofKind(all, 'priority');
+    assert.deepEqual(groups.map((g) => title(g)), ['6.1 Commissioning', '6.2 Workforce'], text);
+    assert.deepEqual(groups.map((g) => ofKind(children(g), 'commitment').map((c) => c.id?.value)), [['6.1.1', '6.1.2'], ['6.2.1']]);
+    assert.equal(ofKind(all, 'commitment').length, 3, 'the groups are not commitments');
+  });
+
   it('a numbered aim over a "We will …" paragraph is a commitment, the paragraph what it means', () => {
     const { all } = convert(`# Research strategy 2020-2030
 

@@ -411,6 +411,16 @@ function withNestedDetail(items: readonly ListItem[]): { it: ListItem; detail: N
   return out;
 }
 
+/** The number of a numbered list's first item, if `block` is one. */
+function firstNumberOf(block: Item | undefined): string | undefined {
+  return block?.kind === 'list' && block.ordered ? block.items[0]?.number : undefined;
+}
+
+/** A title, not a sentence: a few words with no closing stop ("Commissioning", "Children and young people"). */
+function isGroupTitle(text: string): boolean {
+  return text.split(/\s+/).length <= 8 && !/[.;:!?,]$/.test(text.trim());
+}
+
 /** A list with no label: its items are prose, numbered as the source numbered them. */
 function listAsParagraphs(list: ListBlock): Node[] {
   return list.items.map((it) => ({ kind: 'paragraph', text: it.number ? `${it.number}. ${it.text}` : it.text }));
@@ -495,6 +505,8 @@ function withInlineProperties(node: Node): Node {
 function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, initialMode?: ListMode): Node[] {
   const out: Node[] = [];
   let group: Group | undefined = initialMode ? { mode: initialMode } : undefined;
+  // Inside a numbered group of the work ("6.1 Commissioning" over 6.1.1, 6.1.2): its number, and the group around it.
+  let numbered: { prefix: string; outer: Group } | undefined;
   // Under a heading that introduces recommendations, in a strategy's own text (not a narrative): where numbered items and recommending sentences are the work.
   const recommendationsHere = introducesWork(initialMode) && where !== 'narrative' && ctx.kind === 'strategy';
   // The item a following "Lead: …" line describes: one just read from a list or a field line, never a table's.
@@ -535,6 +547,7 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
         break;
       case 'label':
         group = startGroup(item, where, out);
+        numbered = undefined;
         lastWork = undefined;
         break;
       case 'note':
@@ -578,7 +591,25 @@ function convertBody(body: readonly Item[], where: Where, ctx: SectionContext, i
           out.push(...rest.map((text): Node => ({ kind: 'paragraph', text })));
           break;
         }
-        for (const { it, detail } of introducesWork(group.mode) ? withNestedDetail(item.items) : item.items.map((x) => ({ it: x, detail: [] }))) {
+        const entries = introducesWork(group.mode) ? withNestedDetail(item.items) : item.items.map((x) => ({ it: x, detail: [] as Node[] }));
+        for (let e = 0; e < entries.length; e++) {
+          const { it, detail } = entries[e]!;
+          if (numbered && !(item.ordered && it.number?.startsWith(`${numbered.prefix}.`))) {
+            group = numbered.outer;
+            numbered = undefined;
+          }
+          const following = entries[e + 1] ? (item.ordered ? entries[e + 1]!.it.number : undefined) : firstNumberOf(body[index + 1]);
+          const canGroup = !group.node && (where === 'top' || where === 'priority');
+          if (canGroup && introducesWork(group.mode) && item.ordered && it.number && !numbered && following?.startsWith(`${it.number}.`) && isGroupTitle(it.text) && detail.length === 0) {
+            // "6.1 Commissioning" over "6.1.1 …": not one of them, the group they are numbered in (a priority at the top, a section in one).
+            const title = `${it.number} ${it.text}`;
+            const node: NodeOf<'priority'> | NodeOf<'section'> = where === 'top' ? { kind: 'priority', title, items: [] } : { kind: 'section', title, items: [] };
+            addToGroup(group, node, out);
+            numbered = { prefix: it.number, outer: group };
+            group = { mode: group.mode, node };
+            lastWork = undefined;
+            continue;
+          }
           const property = propertyFrom(it.text);
           if (property && (group.mode === 'commitments' || group.mode === 'actions') && attachProperty(property, group, out, where, lastWork)) continue;
           const node = itemNode({ text: it.text, ...(it.number && item.ordered ? { number: it.number } : {}) }, group.mode, ctx.kind);
