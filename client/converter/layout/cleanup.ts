@@ -129,13 +129,14 @@ function dropRepeats(blocks: Block[], artefacts: Block[], hasOwnHeader: (table: 
         continue;
       }
       const columns = b.rows[0]!.cells.length;
-      if (lastTable && onlyArtefactsSinceTable && lastTable.headed && lastTable.columns === columns && !hasOwnHeader(b)) {
+      const headed = hasOwnHeader(b);
+      if (lastTable && onlyArtefactsSinceTable && lastTable.headed && lastTable.columns === columns && !headed) {
         const previous = out[lastTable.index] as TableBlock;
         out[lastTable.index] = { ...previous, rows: [...previous.rows, ...b.rows] };
         continue;
       }
       out.push(b);
-      lastTable = { index: out.length - 1, header, columns, headed: hasOwnHeader(b) };
+      lastTable = { index: out.length - 1, header, columns, headed };
       onlyArtefactsSinceTable = true;
       continue;
     }

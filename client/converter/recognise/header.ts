@@ -160,10 +160,9 @@ export function readHeader(blocks: readonly Block[], bodyText: string, opensCons
   }
   for (; i < blocks.length; i++) {
     const b = blocks[i]!;
-    // "Our vision" as a heading under the title, over the statement.
-    const statement = b.kind === 'heading' && !vision ? visionBelow(b, blocks[i + 1]) : undefined;
+    // "Our vision" (a heading or a line) under the title, over the statement: the body starts after it.
+    const statement = vision ? undefined : visionBelow(b, blocks[i + 1]);
     if (statement) {
-      // The body starts after the statement.
       vision = statement;
       i += 2;
       break;
@@ -178,12 +177,6 @@ export function readHeader(blocks: readonly Block[], bodyText: string, opensCons
       if (v && !vision) {
         vision = v[1]!.trim();
         continue;
-      }
-      const statement = vision ? undefined : visionBelow(b, blocks[i + 1]);
-      if (statement) {
-        vision = statement;
-        i += 2;
-        break;
       }
       // "Objective 1: Reduce admissions" under the title opens the body; it is not a subtitle.
       if (isShortLine(b) && subtitles.length < 3 && !b.strong && !opensConstruct(b.text)) {
